@@ -1,0 +1,54 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/** Node and Electron stay out of the renderer; raw IPC stays inside the typed IPC helpers. */
+const rendererBans = {
+  paths: ['electron', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'crypto'].map((name) => ({
+    name,
+    message: 'The renderer runs in a browser: go through the platform adapter (window.studio) instead.',
+  })),
+  patterns: [
+    { group: ['node:*'], message: 'No Node built-ins in the renderer.' },
+    { group: ['**/relay-server/**', '**/src-main/**'], message: 'The renderer may import only protocol/ and its own code.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'dist-web/**', 'bench/results/**', 'relay-server/drizzle/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='ipcRenderer']", message: 'Use the typed IPC helpers in src-preload.' },
+        { selector: "MemberExpression[object.name='ipcMain']", message: 'Use the typed handle() helper in src-main/ipc.' },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'no-restricted-imports': ['error', rendererBans],
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    // The typed IPC helpers are the one place allowed to touch raw IPC.
+    files: ['src-main/ipc/**/*.ts', 'src-preload/**/*.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['tests/**/*.{ts,tsx}', '**/*.test.{ts,tsx}', 'bench/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

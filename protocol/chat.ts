@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { Id, IsoTime, cleanText } from './common.js';
+
+export const MESSAGE_MAX_LENGTH = 500;
+export const MessageType = z.enum(['text', 'system']);
+export const Message = z.object({
+  id: Id,
+  sessionId: Id,
+  userId: Id,
+  displayName: z.string(),
+  content: z.string(),
+  type: MessageType,
+  clientMessageId: z.string().nullable(),
+  pinned: z.boolean(),
+  createdAt: IsoTime,
+});
+export type Message = z.infer<typeof Message>;
+
+export const MessageContent = cleanText(1, MESSAGE_MAX_LENGTH);
+export const ClientMessageId = z.string().min(8).max(64);
+
+export const SendMessageBody = z.strictObject({
+  content: MessageContent,
+  type: z.literal('text').optional(),
+  clientMessageId: ClientMessageId.optional(),
+});
+export type SendMessageBody = z.infer<typeof SendMessageBody>;
+export const MessageReply = z.object({ message: Message });
+export const MessagesReply = z.object({ messages: z.array(Message) });
+export const MessagesQuery = z.strictObject({
+  before: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export const MessageParams = z.object({ id: Id, messageId: Id });
+
+/** One user-perceived character that is an emoji (a single extended grapheme cluster). */
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+export const Emoji = z
+  .string()
+  .min(1)
+  .max(32)
+  .refine((s) => [...segmenter.segment(s)].length === 1 && EMOJI.test(s), 'one emoji');
+export const ReactionBody = z.strictObject({ emoji: Emoji });
+export const ReactionCounts = z.record(z.string(), z.number().int());
+export type ReactionCounts = z.infer<typeof ReactionCounts>;
+export const ReactionCountsReply = z.object({ counts: ReactionCounts });
+
+export const MuteBody = z.strictObject({ userId: Id, durationSeconds: z.number().int().min(1).max(604800).optional() });
+export const BanBody = z.strictObject({ userId: Id, reason: z.string().max(280).optional() });
+export const Mute = z.object({ sessionId: Id, userId: Id, until: IsoTime.nullable() });
+export const MuteReply = z.object({ mute: Mute });
+export const Ban = z.object({ sessionId: Id, userId: Id, reason: z.string().nullable(), createdAt: IsoTime });
+export const BanReply = z.object({ ban: Ban });
+
+export const ChatStats = z.object({
+  messageCount: z.number().int(),
+  activeChatters: z.number().int(),
+  messagesPerMinute: z.number(),
+  reactionCount: z.number().int(),
+  mutedCount: z.number().int(),
+  bannedCount: z.number().int(),
+});
+export const ChatSettings = z.object({
+  slowModeSeconds: z.number().int().min(0).max(600),
+  blockedTerms: z.array(z.string()),
+  followersOnly: z.boolean(),
+});
+export type ChatSettings = z.infer<typeof ChatSettings>;
+export const ChatSettingsReply = z.object({ settings: ChatSettings });
+export const UpdateChatSettingsBody = z.strictObject({
+  slowModeSeconds: z.number().int().min(0).max(600).optional(),
+  blockedTerms: z.array(cleanText(1, 64)).max(200).optional(),
+  followersOnly: z.boolean().optional(),
+});
+
+export const ModerationAction = z.enum(['pin', 'unpin', 'delete', 'mute', 'unmute', 'ban', 'unban', 'settings', 'role']);
+export const ModerationLogEntry = z.object({
+  id: Id,
+  sessionId: Id,
+  actorId: Id,
+  action: ModerationAction,
+  targetUserId: Id.nullable(),
+  targetMessageId: Id.nullable(),
+  detail: z.string().nullable(),
+  createdAt: IsoTime,
+});
+export type ModerationLogEntry = z.infer<typeof ModerationLogEntry>;
+export const ModerationLogReply = z.object({ entries: z.array(ModerationLogEntry) });

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { type Ack, Id } from './common.js';
+import { Message, ReactionCounts, Emoji, ClientMessageId, MessageContent } from './chat.js';
+import { Participant, Session, SessionState } from './sessions.js';
+import { Invitation } from './invitations.js';
+import { SignalToClient, SignalToServer } from './signaling.js';
+
+/**
+ * Client → server events: the payload schema and the shape of a successful acknowledgement.
+ * The relay validates every payload with these; clients type their emits from them.
+ */
+export const clientEvents = {
+  'session:join': {
+    payload: z.strictObject({ sessionId: Id, afterMessageId: Id.optional() }),
+    reply: z.object({
+      session: Session,
+      participants: z.array(Participant),
+      messages: z.array(Message),
+      pins: z.array(Message),
+    }),
+  },
+  'session:leave': { payload: z.strictObject({ sessionId: Id }), reply: z.object({}) },
+  'chat:send': {
+    payload: z.strictObject({ sessionId: Id, content: MessageContent, clientMessageId: ClientMessageId }),
+    reply: z.object({ message: Message }),
+  },
+  'chat:react': { payload: z.strictObject({ sessionId: Id, emoji: Emoji }), reply: z.object({}) },
+  signal: { payload: SignalToServer, reply: z.object({}) },
+} as const;
+
+export type ClientEventName = keyof typeof clientEvents;
+export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientEvents)[E]['payload']>;
+export type ParsedClientPayload<E extends ClientEventName> = z.output<(typeof clientEvents)[E]['payload']>;
+export type ClientReply<E extends ClientEventName> = z.infer<(typeof clientEvents)[E]['reply']>;
+export type ClientAck<E extends ClientEventName> = Ack<ClientReply<E>>;
+
+/** Server → client events. */
+export const serverEvents = {
+  'chat:messages': z.object({ sessionId: Id, messages: z.array(Message) }),
+  'chat:deleted': z.object({ sessionId: Id, messageId: Id }),
+  'chat:pinned': z.object({ sessionId: Id, message: Message }),
+  'chat:unpinned': z.object({ sessionId: Id, message: Message }),
+  'chat:reactions': z.object({
+    sessionId: Id,
+    counts: ReactionCounts,
+    recent: z.array(z.object({ emoji: z.string(), userId: Id })),
+  }),
+  'moderation:muted': z.object({ sessionId: Id, userId: Id, until: z.string().nullable().optional() }),
+  'moderation:unmuted': z.object({ sessionId: Id, userId: Id }),
+  'moderation:banned': z.object({ sessionId: Id, userId: Id }),
+  'session:state': z.object({ sessionId: Id, state: SessionState }),
+  'participants:update': z.object({ sessionId: Id, participants: z.array(Participant) }),
+  'viewers:count': z.object({ sessionId: Id, count: z.number().int() }),
+  'invitation:new': z.object({ invitation: Invitation }),
+  'invitation:update': z.object({ invitation: Invitation }),
+  signal: SignalToClient,
+} as const;
+
+export type ServerEventName = keyof typeof serverEvents;
+export type ServerPayload<E extends ServerEventName> = z.infer<(typeof serverEvents)[E]>;
+
+/** Socket.io typings derived from the maps above: payloads arrive as `unknown` and are parsed. */
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (payload: ClientPayload<E>, ack: (reply: ClientAck<E>) => void) => void;
+};
+export type ServerToClientEvents = {
+  [E in ServerEventName]: (payload: ServerPayload<E>) => void;
+};

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { Id, IsoTime } from './common.js';
+import { Participant } from './sessions.js';
+
+export const InvitationStatus = z.enum(['pending', 'accepted', 'rejected', 'expired', 'cancelled']);
+export type InvitationStatus = z.infer<typeof InvitationStatus>;
+
+export const Invitation = z.object({
+  id: Id,
+  sessionId: Id,
+  fromUserId: Id,
+  toUserId: Id,
+  message: z.string(),
+  status: InvitationStatus,
+  createdAt: IsoTime,
+  expiresAt: IsoTime,
+});
+export type Invitation = z.infer<typeof Invitation>;
+
+export const CreateInvitationBody = z.strictObject({ toUserId: Id, message: z.string().max(280).optional() });
+export const CreateInviteLinkBody = z.strictObject({ expiresInSeconds: z.number().int().min(60).max(604800).optional() });
+export const InviteLinkReply = z.object({ url: z.string(), token: z.string(), expiresAt: IsoTime });
+export const InvitationReply = z.object({ invitation: Invitation });
+export const InvitationsReply = z.object({ invitations: z.array(Invitation) });
+export const AcceptInvitationReply = z.object({ invitation: Invitation, participant: Participant });
+/** Extension: redeeming an invite link (`/join/:token`) makes the caller a guest. */
+export const InviteLinkParams = z.object({ token: z.string().min(10).max(2048) });
+export const RedeemInviteLinkReply = z.object({ sessionId: Id, participant: Participant });
+export const InvitationIdParams = z.object({ id: Id });

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { route } from './http.js';
+import * as U from './users.js';
+import * as S from './sessions.js';
+import * as I from './invitations.js';
+import * as C from './chat.js';
+
+const sessionPath = '/api/sessions/:id';
+const id = S.SessionIdParams;
+const idUser = S.SessionUserParams;
+
+/** Every HTTP route of the relay (see shared/API.md). Paths include the `/api` prefix. */
+export const routes = {
+  // auth
+  register: route({ method: 'POST', path: '/api/auth/register', body: U.RegisterBody, reply: U.AuthReply }),
+  login: route({ method: 'POST', path: '/api/auth/login', body: U.LoginBody, reply: U.AuthReply, status: 200 }),
+  guest: route({ method: 'POST', path: '/api/auth/guest', body: U.GuestBody, reply: U.AuthReply }),
+  logout: route({ method: 'POST', path: '/api/auth/logout' }),
+  me: route({ method: 'GET', path: '/api/auth/me', reply: U.MeReply }),
+  searchUsers: route({ method: 'GET', path: '/api/users', query: U.UserSearchQuery, reply: U.UsersReply }),
+
+  // sessions
+  createSession: route({ method: 'POST', path: '/api/sessions', body: S.CreateSessionBody, reply: S.SessionReply }),
+  listSessions: route({ method: 'GET', path: '/api/sessions', query: S.SessionListQuery, reply: S.SessionsReply }),
+  currentSession: route({ method: 'GET', path: '/api/sessions/current', reply: S.MaybeSessionReply }),
+  getSession: route({ method: 'GET', path: sessionPath, params: id, reply: S.SessionReply }),
+  startSession: route({ method: 'POST', path: `${sessionPath}/start`, params: id, reply: S.SessionReply, status: 200 }),
+  endSession: route({ method: 'POST', path: `${sessionPath}/end`, params: id, reply: S.SessionReply, status: 200 }),
+  joinSession: route({ method: 'POST', path: `${sessionPath}/join`, params: id, reply: S.ParticipantReply, status: 200 }),
+  leaveSession: route({ method: 'POST', path: `${sessionPath}/leave`, params: id }),
+  listParticipants: route({
+    method: 'GET',
+    path: `${sessionPath}/participants`,
+    params: id,
+    query: S.ParticipantsQuery,
+    reply: S.ParticipantsReply,
+  }),
+  updateParticipant: route({
+    method: 'PATCH',
+    path: `${sessionPath}/participants/:userId`,
+    params: idUser,
+    body: S.UpdateParticipantBody,
+    reply: S.ParticipantReply,
+  }),
+  removeParticipant: route({ method: 'DELETE', path: `${sessionPath}/participants/:userId`, params: idUser }),
+  sessionStats: route({ method: 'GET', path: `${sessionPath}/stats`, params: id, reply: S.SessionStats }),
+  iceServers: route({ method: 'GET', path: `${sessionPath}/ice-servers`, params: id, reply: S.IceServersReply }),
+
+  // invitations
+  invite: route({
+    method: 'POST',
+    path: `${sessionPath}/invitations`,
+    params: id,
+    body: I.CreateInvitationBody,
+    reply: I.InvitationReply,
+  }),
+  createInviteLink: route({
+    method: 'POST',
+    path: `${sessionPath}/invite-links`,
+    params: id,
+    body: I.CreateInviteLinkBody.optional(),
+    reply: I.InviteLinkReply,
+  }),
+  redeemInviteLink: route({
+    method: 'POST',
+    path: '/api/invite-links/:token/redeem',
+    params: I.InviteLinkParams,
+    reply: I.RedeemInviteLinkReply,
+    status: 200,
+  }),
+  pendingInvitations: route({ method: 'GET', path: '/api/invitations/pending', reply: I.InvitationsReply }),
+  acceptInvitation: route({
+    method: 'POST',
+    path: '/api/invitations/:id/accept',
+    params: I.InvitationIdParams,
+    reply: I.AcceptInvitationReply,
+    status: 200,
+  }),
+  rejectInvitation: route({
+    method: 'POST',
+    path: '/api/invitations/:id/reject',
+    params: I.InvitationIdParams,
+    reply: I.InvitationReply,
+    status: 200,
+  }),
+
+  // chat
+  sendMessage: route({
+    method: 'POST',
+    path: `${sessionPath}/messages`,
+    params: id,
+    body: C.SendMessageBody,
+    reply: C.MessageReply,
+  }),
+  listMessages: route({
+    method: 'GET',
+    path: `${sessionPath}/messages`,
+    params: id,
+    query: C.MessagesQuery,
+    reply: C.MessagesReply,
+  }),
+  deleteMessage: route({ method: 'DELETE', path: `${sessionPath}/messages/:messageId`, params: C.MessageParams }),
+  react: route({ method: 'POST', path: `${sessionPath}/reactions`, params: id, body: C.ReactionBody, reply: z.object({}) }),
+  reactionCounts: route({ method: 'GET', path: `${sessionPath}/reactions`, params: id, reply: C.ReactionCountsReply }),
+  pinMessage: route({
+    method: 'POST',
+    path: `${sessionPath}/messages/:messageId/pin`,
+    params: C.MessageParams,
+    reply: C.MessageReply,
+    status: 200,
+  }),
+  unpinMessage: route({
+    method: 'DELETE',
+    path: `${sessionPath}/messages/:messageId/pin`,
+    params: C.MessageParams,
+    reply: C.MessageReply,
+    status: 200,
+  }),
+  listPins: route({ method: 'GET', path: `${sessionPath}/pins`, params: id, reply: C.MessagesReply }),
+  mute: route({ method: 'POST', path: `${sessionPath}/mutes`, params: id, body: C.MuteBody, reply: C.MuteReply, status: 200 }),
+  unmute: route({ method: 'DELETE', path: `${sessionPath}/mutes/:userId`, params: idUser }),
+  ban: route({ method: 'POST', path: `${sessionPath}/bans`, params: id, body: C.BanBody, reply: C.BanReply, status: 200 }),
+  unban: route({ method: 'DELETE', path: `${sessionPath}/bans/:userId`, params: idUser }),
+  chatStats: route({ method: 'GET', path: `${sessionPath}/chat/stats`, params: id, reply: C.ChatStats }),
+  chatSettings: route({ method: 'GET', path: `${sessionPath}/chat/settings`, params: id, reply: C.ChatSettingsReply }),
+  updateChatSettings: route({
+    method: 'PATCH',
+    path: `${sessionPath}/chat/settings`,
+    params: id,
+    body: C.UpdateChatSettingsBody,
+    reply: C.ChatSettingsReply,
+  }),
+  moderationLog: route({ method: 'GET', path: `${sessionPath}/moderation-log`, params: id, reply: C.ModerationLogReply }),
+} as const;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { Id, IsoTime, cleanText } from './common.js';
+
+export const SessionState = z.enum(['pending', 'starting', 'live', 'ending', 'ended']);
+export type SessionState = z.infer<typeof SessionState>;
+export const SessionType = z.enum(['video', 'audio', 'screen']);
+export type SessionType = z.infer<typeof SessionType>;
+export const Role = z.enum(['host', 'moderator', 'guest', 'viewer']);
+export type Role = z.infer<typeof Role>;
+
+export const Session = z.object({
+  id: Id,
+  hostId: Id,
+  host: z.object({ id: Id, displayName: z.string() }),
+  title: z.string(),
+  description: z.string(),
+  type: SessionType,
+  isPublic: z.boolean(),
+  maxParticipants: z.number().int(),
+  state: SessionState,
+  createdAt: IsoTime,
+  startedAt: IsoTime.nullable(),
+  endedAt: IsoTime.nullable(),
+  viewerCount: z.number().int(),
+  participantCount: z.number().int(),
+});
+export type Session = z.infer<typeof Session>;
+
+export const Participant = z.object({
+  userId: Id,
+  displayName: z.string(),
+  role: Role,
+  audioEnabled: z.boolean(),
+  videoEnabled: z.boolean(),
+  connected: z.boolean(),
+  joinedAt: IsoTime,
+});
+export type Participant = z.infer<typeof Participant>;
+
+export const CreateSessionBody = z.strictObject({
+  title: cleanText(1, 120),
+  description: z.string().max(2000).optional(),
+  type: SessionType,
+  isPublic: z.boolean(),
+  /** Upper bound is MAX_LIVE_PARTICIPANTS, checked by the relay. */
+  maxParticipants: z.number().int().min(2).max(1000).optional(),
+});
+export type CreateSessionBody = z.infer<typeof CreateSessionBody>;
+
+export const SessionListQuery = z.strictObject({ scope: z.literal('public').default('public') });
+export const SessionReply = z.object({ session: Session });
+export const MaybeSessionReply = z.object({ session: Session.nullable() });
+export const SessionsReply = z.object({ sessions: z.array(Session) });
+export const ParticipantReply = z.object({ participant: Participant });
+export const ParticipantsReply = z.object({ participants: z.array(Participant) });
+export const ParticipantsQuery = z.strictObject({ includeViewers: z.enum(['0', '1', 'true', 'false']).optional() });
+
+export const UpdateParticipantBody = z.strictObject({
+  audioEnabled: z.boolean().optional(),
+  videoEnabled: z.boolean().optional(),
+  role: z.enum(['guest', 'viewer', 'moderator']).optional(),
+});
+export type UpdateParticipantBody = z.infer<typeof UpdateParticipantBody>;
+
+export const SessionStats = z.object({
+  viewerCount: z.number().int(),
+  peakViewerCount: z.number().int(),
+  participantCount: z.number().int(),
+  messageCount: z.number().int(),
+  reactionCount: z.number().int(),
+  durationMs: z.number().int(),
+});
+export type SessionStats = z.infer<typeof SessionStats>;
+
+export const IceServer = z.object({
+  urls: z.union([z.string(), z.array(z.string())]),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+export type IceServer = z.infer<typeof IceServer>;
+export const IceServersReply = z.object({ iceServers: z.array(IceServer) });
+
+export const SessionIdParams = z.object({ id: Id });
+export const SessionUserParams = z.object({ id: Id, userId: Id });

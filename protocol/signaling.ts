@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { Id } from './common.js';
+
+/** Caps what one signaling message may carry: SDPs are a few KiB, candidates far less. */
+export const MAX_SDP_LENGTH = 64 * 1024;
+
+export const SessionDescription = z.strictObject({
+  type: z.enum(['offer', 'answer', 'pranswer', 'rollback']),
+  sdp: z.string().max(MAX_SDP_LENGTH).optional(),
+});
+export const IceCandidate = z.strictObject({
+  candidate: z.string().max(2048),
+  sdpMid: z.string().max(64).nullable().optional(),
+  sdpMLineIndex: z.number().int().min(0).max(255).nullable().optional(),
+  usernameFragment: z.string().max(256).nullable().optional(),
+});
+/** What a peer link needs to tell the other side; `channel` separates links between the same two users. */
+export const SignalData = z.union([
+  z.strictObject({ description: SessionDescription, channel: z.string().max(32).optional() }),
+  z.strictObject({ candidate: IceCandidate.nullable(), channel: z.string().max(32).optional() }),
+  z.strictObject({ restart: z.literal(true), channel: z.string().max(32).optional() }),
+]);
+export type SignalData = z.infer<typeof SignalData>;
+
+export const SignalToServer = z.strictObject({ sessionId: Id, to: Id, data: SignalData });
+export const SignalToClient = z.object({ sessionId: Id, from: Id, data: SignalData });

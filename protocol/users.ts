@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { Id, IsoTime, cleanText } from './common.js';
+
+export const UserKind = z.enum(['account', 'guest']);
+export const User = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  kind: UserKind,
+  createdAt: IsoTime,
+});
+export type User = z.infer<typeof User>;
+
+export const Username = z.string().regex(/^[a-z0-9_]{3,32}$/, '3 to 32 of a-z, 0-9 and _');
+export const Password = z.string().min(8).max(256);
+export const DisplayName = cleanText(1, 50);
+
+export const RegisterBody = z.strictObject({
+  username: Username,
+  password: Password,
+  displayName: DisplayName.optional(),
+});
+export const LoginBody = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+export const GuestBody = z.strictObject({ displayName: DisplayName });
+export const AuthReply = z.object({ user: User, token: z.string() });
+export const MeReply = z.object({ user: User });
+export const UserSearchQuery = z.strictObject({ search: z.string().max(32).default('') });
+export const UsersReply = z.object({ users: z.array(User) });

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import os from 'node:os';
+import path from 'node:path';
+import { IceServer } from '../../protocol/sessions.js';
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const jsonArray = <T extends z.ZodType>(item: T) =>
+  z.string().transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON array' });
+      return z.NEVER;
+    }
+  }).pipe(z.array(item));
+
+function defaultDataDir(): string {
+  const base = process.env.XDG_DATA_HOME ?? (process.platform === 'darwin'
+    ? path.join(os.homedir(), 'Library', 'Application Support')
+    : process.platform === 'win32'
+      ? (process.env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'))
+      : path.join(os.homedir(), '.local', 'share'));
+  return path.join(base, 'afritok-live');
+}
+
+const EnvSchema = z.object({
+  PORT: int(0, 65535).optional(),
+  WEBSOCKET_PORT: int(0, 65535).optional(),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  WEBSOCKET_CORS_ORIGIN: z.string().default(''),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(mysql|file|sqlite):/, 'must start with mysql://, file: or sqlite:')
+    .optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  DATA_DIR: z.string().min(1).optional(),
+  MAX_LIVE_PARTICIPANTS: int(2, 100).default(10),
+  MAX_LIVE_VIEWERS: int(1, 1_000_000).default(1000),
+  LIVE_SESSION_TIMEOUT: int(1000, 7 * 24 * 3600_000).default(3_600_000),
+  MAX_CHAT_MESSAGES: int(10, 1_000_000).default(1000),
+  CHAT_MESSAGE_RETENTION: int(1000, 365 * 24 * 3600_000).default(3_600_000),
+  CHAT_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(2),
+  CHAT_RATE_BURST: int(1, 1000).default(5),
+  ICE_SERVERS: jsonArray(IceServer).default([]),
+  TURN_SECRET: z.string().min(8).optional(),
+  TURN_URLS: z.string().optional(),
+  TURN_TTL_SECONDS: int(60, 7 * 24 * 3600).default(86_400),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('production'),
+});
+
+export interface RelayConfig {
+  port: number;
+  host: string;
+  /** Base URL used in invite links; derived from the port when unset. */
+  publicUrl: string | undefined;
+  corsOrigins: string[];
+  database: { kind: 'mysql'; url: string } | { kind: 'sqlite'; url: string };
+  jwtSecret: string | undefined;
+  dataDir: string;
+  maxLiveParticipants: number;
+  maxLiveViewers: number;
+  liveSessionTimeoutMs: number;
+  maxChatMessages: number;
+  chatMessageRetentionMs: number;
+  chatRate: { perSecond: number; burst: number };
+  iceServers: IceServer[];
+  turn: { secret: string; urls: string[]; ttlSeconds: number } | undefined;
+  redisUrl: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Serve web pages from this folder (the built renderer); undefined to serve none. */
+  webRoot?: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR ?? defaultDataDir());
+  const dbUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, 'afritok.db')}`;
+  if (e.TURN_SECRET && !e.TURN_URLS) throw new ConfigError('Invalid configuration:\n  TURN_URLS: required when TURN_SECRET is set');
+  return {
+    port: e.PORT ?? e.WEBSOCKET_PORT ?? 3001,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    corsOrigins: e.WEBSOCKET_CORS_ORIGIN.split(',').map((s) => s.trim()).filter(Boolean),
+    database: dbUrl.startsWith('mysql:') ? { kind: 'mysql', url: dbUrl } : { kind: 'sqlite', url: dbUrl.replace(/^sqlite:/, 'file:') },
+    jwtSecret: e.JWT_SECRET,
+    dataDir,
+    maxLiveParticipants: e.MAX_LIVE_PARTICIPANTS,
+    maxLiveViewers: e.MAX_LIVE_VIEWERS,
+    liveSessionTimeoutMs: e.LIVE_SESSION_TIMEOUT,
+    maxChatMessages: e.MAX_CHAT_MESSAGES,
+    chatMessageRetentionMs: e.CHAT_MESSAGE_RETENTION,
+    chatRate: { perSecond: e.CHAT_RATE_PER_SECOND, burst: e.CHAT_RATE_BURST },
+    iceServers: e.ICE_SERVERS,
+    turn: e.TURN_SECRET && e.TURN_URLS
+      ? { secret: e.TURN_SECRET, urls: e.TURN_URLS.split(',').map((s) => s.trim()).filter(Boolean), ttlSeconds: e.TURN_TTL_SECONDS }
+      : undefined,
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,51 @@
+import type { ApiError, ErrorCode } from '../../../protocol/common.js';
+
+/** A failure the client may see: a code from the closed set and a human sentence. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    /** For `rate_limited`: seconds until a retry may succeed. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const fail = {
+  invalidInput: (message = 'Invalid input', details?: unknown) => new AppError('invalid_input', message, details),
+  unauthorized: (message = 'Sign in first') => new AppError('unauthorized', message),
+  forbidden: (message = 'Not allowed') => new AppError('forbidden', message),
+  notHost: () => new AppError('not_host', 'Only the host may do this'),
+  muted: (until: Date | null) =>
+    new AppError('muted', until ? `You are muted until ${until.toISOString()}` : 'You are muted', until ? { until: until.toISOString() } : undefined),
+  banned: () => new AppError('banned', 'You are banned from this session'),
+  notFound: (what = 'Resource') => new AppError('not_found', `${what} not found`),
+  invalidTransition: (from: string, action: string) =>
+    new AppError('invalid_transition', `Cannot ${action} a session that is ${from}`),
+  sessionFull: (message = 'The session is full') => new AppError('session_full', message),
+  alreadyHosting: () => new AppError('already_hosting', 'You already host a session that has not ended'),
+  duplicate: (message: string) => new AppError('duplicate', message),
+  expired: (message = 'This has expired') => new AppError('expired', message),
+  rateLimited: (retryAfterSeconds: number, message = 'Too many requests, slow down') =>
+    new AppError('rate_limited', message, { retryAfterSeconds }, retryAfterSeconds),
+  blockedTerm: () => new AppError('blocked_term', 'This message contains a blocked term'),
+  unavailable: (message = 'Service unavailable') => new AppError('unavailable', message),
+};
+
+/** Reduces any thrown value to what a client may see; unknown errors become `internal` without detail. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof AppError) {
+    return err.details === undefined
+      ? { code: err.code, message: err.message }
+      : { code: err.code, message: err.message, details: err.details };
+  }
+  return { code: 'internal', message: 'Something went wrong on our side' };
+}
+
+/** zod issues as `details`, without echoing the (possibly huge) input back. */
+export function zodDetails(issues: ReadonlyArray<{ path: PropertyKey[]; message: string; code: string }>) {
+  return issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message }));
+}

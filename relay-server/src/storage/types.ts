@@ -1,0 +1,249 @@
+/**
+ * The relay's storage interface. Domain services see only this; SQL lives in the drizzle
+ * implementations beside it (mysql/ and sqlite/), which one contract suite tests alike.
+ * Times are Date objects here; the transports turn them into ISO strings.
+ */
+import type { Role, SessionState, SessionType } from '../../../protocol/sessions.js';
+import type { InvitationStatus } from '../../../protocol/invitations.js';
+
+export type UserKind = 'account' | 'guest';
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  kind: UserKind;
+  passwordHash: string | null;
+  createdAt: Date;
+}
+
+export interface SessionRecord {
+  id: string;
+  hostId: string;
+  title: string;
+  description: string;
+  type: SessionType;
+  isPublic: boolean;
+  maxParticipants: number;
+  state: SessionState;
+  createdAt: Date;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  peakViewerCount: number;
+}
+
+export interface ParticipantRecord {
+  sessionId: string;
+  userId: string;
+  role: Role;
+  audioEnabled: boolean;
+  videoEnabled: boolean;
+  /** Set by the host: the participant may not turn these back on. */
+  audioForcedOff: boolean;
+  videoForcedOff: boolean;
+  joinedAt: Date;
+  /** Null while the user belongs to the session. */
+  leftAt: Date | null;
+}
+
+export interface InvitationRecord {
+  id: string;
+  sessionId: string;
+  fromUserId: string;
+  toUserId: string;
+  message: string;
+  status: InvitationStatus;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface InviteLinkRecord {
+  /** SHA-256 of the link token: the token itself is never stored. */
+  tokenHash: string;
+  sessionId: string;
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface MessageRecord {
+  id: string;
+  /** Storage-assigned, strictly increasing across the whole table: the one order of messages. */
+  seq: number;
+  sessionId: string;
+  userId: string;
+  displayName: string;
+  content: string;
+  type: 'text' | 'system';
+  clientMessageId: string | null;
+  pinned: boolean;
+  deletedAt: Date | null;
+  createdAt: Date;
+}
+export type NewMessage = Omit<MessageRecord, 'seq' | 'pinned' | 'deletedAt'>;
+
+export interface MuteRecord {
+  sessionId: string;
+  userId: string;
+  /** Null: until lifted by hand. */
+  until: Date | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export interface BanRecord {
+  sessionId: string;
+  userId: string;
+  reason: string | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export interface ChatSettingsRecord {
+  sessionId: string;
+  slowModeSeconds: number;
+  blockedTerms: string[];
+  followersOnly: boolean;
+}
+
+export interface ModerationLogRecord {
+  id: string;
+  sessionId: string;
+  actorId: string;
+  action: 'pin' | 'unpin' | 'delete' | 'mute' | 'unmute' | 'ban' | 'unban' | 'settings' | 'role';
+  targetUserId: string | null;
+  targetMessageId: string | null;
+  detail: string | null;
+  createdAt: Date;
+}
+
+/** Thrown by an insert that breaks a unique key (username, pending invitation, …). */
+export class DuplicateKeyError extends Error {
+  constructor(readonly key: string) {
+    super(`duplicate key: ${key}`);
+    this.name = 'DuplicateKeyError';
+  }
+}
+
+export interface UserRepo {
+  /** Throws DuplicateKeyError('username') when taken. */
+  create(user: UserRecord): Promise<UserRecord>;
+  findById(id: string): Promise<UserRecord | null>;
+  findByUsername(username: string): Promise<UserRecord | null>;
+  /** Accounts (not guests) whose username starts with `prefix`, ordered by username. */
+  searchAccounts(prefix: string, limit: number): Promise<UserRecord[]>;
+  findManyByIds(ids: string[]): Promise<UserRecord[]>;
+}
+
+export interface SessionRepo {
+  create(session: SessionRecord): Promise<SessionRecord>;
+  findById(id: string): Promise<SessionRecord | null>;
+  /**
+   * Compare-and-set: applies `patch` only while the session is in one of `fromStates`.
+   * Returns the updated record, or null when the state had already moved on.
+   */
+  transition(
+    id: string,
+    fromStates: SessionState[],
+    patch: Partial<Pick<SessionRecord, 'state' | 'startedAt' | 'endedAt'>>,
+  ): Promise<SessionRecord | null>;
+  /** Raises peakViewerCount to `count` when higher. */
+  recordViewerPeak(id: string, count: number): Promise<void>;
+  /** The session `hostId` hosts that is not ended, if any. */
+  findOpenByHost(hostId: string): Promise<SessionRecord | null>;
+  listByState(states: SessionState[], options?: { publicOnly?: boolean; limit?: number }): Promise<SessionRecord[]>;
+  /** Sessions not ended in which `userId` is host or a current (not left) participant. */
+  listOpenForUser(userId: string): Promise<SessionRecord[]>;
+}
+
+export interface ParticipantRepo {
+  /** Inserts, or re-activates a participant who had left (clears leftAt, sets role and joinedAt). */
+  upsert(participant: ParticipantRecord): Promise<ParticipantRecord>;
+  find(sessionId: string, userId: string): Promise<ParticipantRecord | null>;
+  /** Current participants (leftAt null), optionally only the given roles, ordered by joinedAt. */
+  list(sessionId: string, roles?: Role[]): Promise<ParticipantRecord[]>;
+  count(sessionId: string, roles: Role[]): Promise<number>;
+  update(
+    sessionId: string,
+    userId: string,
+    patch: Partial<Pick<ParticipantRecord, 'role' | 'audioEnabled' | 'videoEnabled' | 'audioForcedOff' | 'videoForcedOff' | 'leftAt'>>,
+  ): Promise<ParticipantRecord | null>;
+}
+
+export interface InvitationRepo {
+  /** Throws DuplicateKeyError('pending_invitation') while one is pending for the same session and invitee. */
+  create(invitation: InvitationRecord): Promise<InvitationRecord>;
+  findById(id: string): Promise<InvitationRecord | null>;
+  listPendingFor(toUserId: string, now: Date): Promise<InvitationRecord[]>;
+  findPending(sessionId: string, toUserId: string): Promise<InvitationRecord | null>;
+  /** Compare-and-set on status; null when it was no longer `from`. */
+  setStatus(id: string, from: InvitationStatus, to: InvitationStatus): Promise<InvitationRecord | null>;
+  /** Marks every pending invitation of the session with `to` (e.g. cancelled when it ends). */
+  closePendingForSession(sessionId: string, to: InvitationStatus): Promise<void>;
+  createLink(link: InviteLinkRecord): Promise<InviteLinkRecord>;
+  findLink(tokenHash: string): Promise<InviteLinkRecord | null>;
+}
+
+export interface InsertMessageResult {
+  message: MessageRecord;
+  /** False when (sessionId, userId, clientMessageId) already existed: `message` is the stored one. */
+  created: boolean;
+}
+
+export interface MessageRepo {
+  /** Idempotent on (sessionId, userId, clientMessageId) through a unique key. */
+  insert(message: NewMessage): Promise<InsertMessageResult>;
+  findById(id: string): Promise<MessageRecord | null>;
+  /** Not deleted, seq > afterSeq, oldest first. */
+  listAfter(sessionId: string, afterSeq: number, limit: number): Promise<MessageRecord[]>;
+  /** Not deleted, seq < beforeSeq (or the newest when undefined), returned oldest first. */
+  listBefore(sessionId: string, beforeSeq: number | undefined, limit: number): Promise<MessageRecord[]>;
+  listPinned(sessionId: string): Promise<MessageRecord[]>;
+  setPinned(id: string, pinned: boolean): Promise<MessageRecord | null>;
+  softDelete(id: string, at: Date): Promise<boolean>;
+  count(sessionId: string): Promise<number>;
+  countSince(sessionId: string, since: Date): Promise<number>;
+  countDistinctAuthorsSince(sessionId: string, since: Date): Promise<number>;
+  /** Deletes messages of ended sessions created before `cutoff`; returns how many. */
+  purgeEndedBefore(cutoff: Date): Promise<number>;
+}
+
+export interface ReactionRepo {
+  add(sessionId: string, emoji: string, userId: string, at: Date): Promise<void>;
+  counts(sessionId: string): Promise<Record<string, number>>;
+  total(sessionId: string): Promise<number>;
+}
+
+export interface ModerationRepo {
+  upsertMute(mute: MuteRecord): Promise<MuteRecord>;
+  removeMute(sessionId: string, userId: string): Promise<boolean>;
+  findMute(sessionId: string, userId: string): Promise<MuteRecord | null>;
+  listMutes(sessionId: string): Promise<MuteRecord[]>;
+  upsertBan(ban: BanRecord): Promise<BanRecord>;
+  removeBan(sessionId: string, userId: string): Promise<boolean>;
+  findBan(sessionId: string, userId: string): Promise<BanRecord | null>;
+  listBans(sessionId: string): Promise<BanRecord[]>;
+  getSettings(sessionId: string): Promise<ChatSettingsRecord | null>;
+  putSettings(settings: ChatSettingsRecord): Promise<ChatSettingsRecord>;
+  appendLog(entry: ModerationLogRecord): Promise<void>;
+  listLog(sessionId: string, limit: number): Promise<ModerationLogRecord[]>;
+}
+
+export interface Repositories {
+  users: UserRepo;
+  sessions: SessionRepo;
+  participants: ParticipantRepo;
+  invitations: InvitationRepo;
+  messages: MessageRepo;
+  reactions: ReactionRepo;
+  moderation: ModerationRepo;
+}
+
+export interface Storage extends Repositories {
+  readonly dialect: 'mysql' | 'sqlite';
+  /** Runs `work` atomically: every write inside commits together or not at all. */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers; used by /healthz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
