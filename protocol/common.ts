@@ -71,7 +71,6 @@ export const ackSchema = <T extends z.ZodRawShape>(shape: T) =>
   ]);
 
 /** A user-visible text: trimmed, with zero-width and bidi control characters removed. */
-// eslint-disable-next-line no-misleading-character-class
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD\u180E]/g;
 export const stripInvisible = (s: string): string => s.replace(INVISIBLE, '');
 export const cleanText = (min: number, max: number) =>

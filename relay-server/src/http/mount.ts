@@ -31,6 +31,16 @@ export function actorOf(res: Response): Actor | null {
   return actor ? (actor as Actor) : null;
 }
 
+/** Overrides a route's success status for this reply (e.g. 200 for an idempotent replay of a 201 route). */
+export function setSuccessStatus(res: Response, status: number): void {
+  res.locals.successStatus = status;
+}
+
+function successStatusOf(res: Response): number | undefined {
+  const status: unknown = res.locals.successStatus;
+  return typeof status === 'number' ? status : undefined;
+}
+
 /**
  * Mounts one route of the protocol table: validates params, query and body with its schemas,
  * runs the handler, and answers with the route's success status or the error shape.
@@ -44,8 +54,9 @@ export function mount<R extends RouteDef>(router: Router, def: R, handler: HttpH
       // express.json() leaves req.body undefined when no JSON body was sent.
       const body = parsePart<R['body']>(def.body, req.body as unknown, 'body');
       const reply = await handler({ params, query, body, actor: actorOf(res), req, res });
-      if (def.status === 204 || reply === undefined) res.status(def.status === 204 ? 204 : def.status).end();
-      else res.status(def.status).json(reply);
+      const status = successStatusOf(res) ?? def.status;
+      if (def.status === 204 || reply === undefined) res.status(def.status === 204 ? 204 : status).end();
+      else res.status(status).json(reply);
     } catch (err) {
       sendError(res, err, req);
     }

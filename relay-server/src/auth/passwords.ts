@@ -1,0 +1,21 @@
+import { Algorithm, hash, verify } from '@node-rs/argon2';
+
+// OWASP's argon2id baseline (19 MiB, 2 passes); one hash takes tens of milliseconds.
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS);
+}
+
+/** Compared against when the username is unknown, so that both cases take the same time. */
+let decoyHash: Promise<string> | undefined;
+
+export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  const target = passwordHash ?? (await (decoyHash ??= hashPassword('decoy-password-never-matches')));
+  try {
+    const ok = await verify(target, password);
+    return ok && passwordHash !== null;
+  } catch {
+    return false;
+  }
+}

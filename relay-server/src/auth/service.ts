@@ -1,0 +1,130 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { User } from '../../../protocol/users.js';
+import type { Actor } from '../core/actor.js';
+import { fail } from '../core/errors.js';
+import type { Clock } from '../core/ports.js';
+import { DuplicateKeyError, type UserRecord, type UserRepo } from '../storage/types.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { RevocationList } from './revocation.js';
+import { TokenBuckets } from './token-bucket.js';
+import { TokenSigner, type TokenClaims } from './tokens.js';
+import { toUserView } from './user-view.js';
+
+export interface SignedIn {
+  user: User;
+  token: string;
+}
+
+export interface Authenticated {
+  actor: Actor;
+  claims: TokenClaims;
+}
+
+/** Login attempts per username and address: 10 at once, then one every 6 s. */
+const LOGIN_BURST = 10;
+const LOGIN_REFILL_PER_SECOND = 1 / 6;
+const SEARCH_LIMIT = 20;
+
+const actorOf = (user: UserRecord): Actor => ({ userId: user.id, kind: user.kind, displayName: user.displayName });
+
+/** Accounts, guests and tokens. Plain TypeScript: the HTTP and socket adapters call it. */
+export class AuthService {
+  private readonly signer: TokenSigner;
+  private readonly revocations: RevocationList;
+  private readonly loginBuckets: TokenBuckets;
+
+  constructor(
+    private readonly users: UserRepo,
+    secret: string,
+    private readonly clock: Clock,
+  ) {
+    this.signer = new TokenSigner(secret, clock);
+    this.revocations = new RevocationList(clock);
+    this.loginBuckets = new TokenBuckets(LOGIN_BURST, LOGIN_REFILL_PER_SECOND, clock);
+  }
+
+  async register(input: { username: string; password: string; displayName?: string | undefined }): Promise<SignedIn> {
+    const record: UserRecord = {
+      id: randomUUID(),
+      username: input.username,
+      displayName: input.displayName ?? input.username,
+      kind: 'account',
+      passwordHash: await hashPassword(input.password),
+      createdAt: this.clock(),
+    };
+    try {
+      return await this.signIn(await this.users.create(record));
+    } catch (err) {
+      if (err instanceof DuplicateKeyError) throw fail.duplicate('This username is taken');
+      throw err;
+    }
+  }
+
+  /** `clientKey` identifies the caller (its address) for the guessing limit. */
+  async login(input: { username: string; password: string }, clientKey: string): Promise<SignedIn> {
+    const username = input.username.toLowerCase();
+    const waitSeconds = this.loginBuckets.take(`${username}\u0000${clientKey}`);
+    if (waitSeconds > 0) throw fail.rateLimited(waitSeconds, 'Too many sign-in attempts, try again later');
+    const user = await this.users.findByUsername(username);
+    const ok = await verifyPassword(user?.kind === 'account' ? user.passwordHash : null, input.password);
+    if (!user || !ok) throw fail.unauthorized('Wrong username or password');
+    return this.signIn(user);
+  }
+
+  async guest(displayName: string): Promise<SignedIn> {
+    for (let attempt = 0; ; attempt++) {
+      const record: UserRecord = {
+        id: randomUUID(),
+        username: `guest_${randomBytes(6).toString('hex')}`,
+        displayName,
+        kind: 'guest',
+        passwordHash: null,
+        createdAt: this.clock(),
+      };
+      try {
+        return await this.signIn(await this.users.create(record));
+      } catch (err) {
+        // 48 random bits make a clash unlikely; retry a few times rather than fail the caller.
+        if (!(err instanceof DuplicateKeyError) || attempt >= 3) throw err;
+      }
+    }
+  }
+
+  /** Ends the sign-in of `token`; a no-op for an invalid one. Returns who it belonged to. */
+  async logout(token: string): Promise<string | null> {
+    const claims = await this.signer.verify(token);
+    if (!claims) return null;
+    this.revocations.revoke(claims.jti, claims.exp);
+    return claims.userId;
+  }
+
+  /** Resolves a token to its actor; null when invalid, revoked or its user no longer exists. */
+  async authenticate(token: string): Promise<Authenticated | null> {
+    const claims = await this.verifyToken(token);
+    if (!claims) return null;
+    const user = await this.users.findById(claims.userId);
+    return user ? { actor: actorOf(user), claims } : null;
+  }
+
+  /** Signature, expiry and revocation only (no database): for re-checking a socket on each event. */
+  async verifyToken(token: string): Promise<TokenClaims | null> {
+    const claims = await this.signer.verify(token);
+    return claims && !this.revocations.isRevoked(claims.jti) ? claims : null;
+  }
+
+  async me(actor: Actor): Promise<User> {
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw fail.unauthorized();
+    return toUserView(user);
+  }
+
+  async searchAccounts(prefix: string): Promise<User[]> {
+    const found = await this.users.searchAccounts(prefix.toLowerCase(), SEARCH_LIMIT);
+    return found.slice(0, SEARCH_LIMIT).map(toUserView);
+  }
+
+  private async signIn(user: UserRecord): Promise<SignedIn> {
+    const { token } = await this.signer.sign(user.id);
+    return { user: toUserView(user), token };
+  }
+}

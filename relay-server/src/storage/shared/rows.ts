@@ -1,0 +1,163 @@
+/**
+ * Row ↔ record mapping shared by both dialects. Both schemas store times as integer milliseconds
+ * since the epoch (exact to the millisecond everywhere) and use the same property names, so one
+ * set of row types describes what either dialect's `select()` returns.
+ */
+import { z } from 'zod';
+import type {
+  BanRecord,
+  ChatSettingsRecord,
+  InvitationRecord,
+  InviteLinkRecord,
+  MessageRecord,
+  ModerationLogRecord,
+  MuteRecord,
+  ParticipantRecord,
+  SessionRecord,
+  UserRecord,
+} from '../types.js';
+
+export const toMs = (date: Date): number => date.getTime();
+export const toMsOrNull = (date: Date | null): number | null => (date === null ? null : date.getTime());
+export const toDate = (ms: number): Date => new Date(ms);
+export const toDateOrNull = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
+
+export type UserRow = Omit<UserRecord, 'createdAt'> & { createdAt: number };
+export const userFromRow = (row: UserRow): UserRecord => ({ ...row, createdAt: toDate(row.createdAt) });
+export const userToRow = (user: UserRecord): UserRow => ({ ...user, createdAt: toMs(user.createdAt) });
+
+type SessionTimes = 'createdAt' | 'startedAt' | 'endedAt';
+export type SessionRow = Omit<SessionRecord, SessionTimes> & { createdAt: number; startedAt: number | null; endedAt: number | null };
+export const sessionFromRow = (row: SessionRow): SessionRecord => ({
+  ...row,
+  createdAt: toDate(row.createdAt),
+  startedAt: toDateOrNull(row.startedAt),
+  endedAt: toDateOrNull(row.endedAt),
+});
+export const sessionToRow = (session: SessionRecord): SessionRow => ({
+  ...session,
+  createdAt: toMs(session.createdAt),
+  startedAt: toMsOrNull(session.startedAt),
+  endedAt: toMsOrNull(session.endedAt),
+});
+
+/** The columns a session transition may set, as stored. */
+export function sessionPatchToRow(patch: Partial<Pick<SessionRecord, 'state' | 'startedAt' | 'endedAt'>>): Partial<SessionRow> {
+  const row: Partial<SessionRow> = {};
+  if (patch.state !== undefined) row.state = patch.state;
+  if (patch.startedAt !== undefined) row.startedAt = toMsOrNull(patch.startedAt);
+  if (patch.endedAt !== undefined) row.endedAt = toMsOrNull(patch.endedAt);
+  return row;
+}
+
+export type ParticipantRow = Omit<ParticipantRecord, 'joinedAt' | 'leftAt'> & { joinedAt: number; leftAt: number | null };
+export const participantFromRow = (row: ParticipantRow): ParticipantRecord => ({
+  ...row,
+  joinedAt: toDate(row.joinedAt),
+  leftAt: toDateOrNull(row.leftAt),
+});
+export const participantToRow = (p: ParticipantRecord): ParticipantRow => ({
+  ...p,
+  joinedAt: toMs(p.joinedAt),
+  leftAt: toMsOrNull(p.leftAt),
+});
+
+export type ParticipantPatch = Partial<
+  Pick<ParticipantRecord, 'role' | 'audioEnabled' | 'videoEnabled' | 'audioForcedOff' | 'videoForcedOff' | 'leftAt'>
+>;
+export function participantPatchToRow(patch: ParticipantPatch): Partial<ParticipantRow> {
+  const { leftAt, ...flags } = patch;
+  return leftAt === undefined ? flags : { ...flags, leftAt: toMsOrNull(leftAt) };
+}
+
+/**
+ * `pendingMarker` is true while the invitation is pending and null afterwards: a unique key over
+ * (sessionId, toUserId, pendingMarker) then allows one pending invitation per invitee, because
+ * NULLs never collide in a unique index on MySQL or SQLite.
+ */
+export type InvitationRow = Omit<InvitationRecord, 'createdAt' | 'expiresAt'> & {
+  createdAt: number;
+  expiresAt: number;
+  pendingMarker: boolean | null;
+};
+export const pendingMarkerFor = (status: InvitationRecord['status']): true | null => (status === 'pending' ? true : null);
+export const invitationFromRow = ({ pendingMarker: _marker, ...row }: InvitationRow): InvitationRecord => ({
+  ...row,
+  createdAt: toDate(row.createdAt),
+  expiresAt: toDate(row.expiresAt),
+});
+export const invitationToRow = (inv: InvitationRecord): InvitationRow => ({
+  ...inv,
+  createdAt: toMs(inv.createdAt),
+  expiresAt: toMs(inv.expiresAt),
+  pendingMarker: pendingMarkerFor(inv.status),
+});
+
+export type InviteLinkRow = Omit<InviteLinkRecord, 'createdAt' | 'expiresAt'> & { createdAt: number; expiresAt: number };
+export const inviteLinkFromRow = (row: InviteLinkRow): InviteLinkRecord => ({
+  ...row,
+  createdAt: toDate(row.createdAt),
+  expiresAt: toDate(row.expiresAt),
+});
+export const inviteLinkToRow = (link: InviteLinkRecord): InviteLinkRow => ({
+  ...link,
+  createdAt: toMs(link.createdAt),
+  expiresAt: toMs(link.expiresAt),
+});
+
+export type MessageRow = Omit<MessageRecord, 'createdAt' | 'deletedAt'> & { createdAt: number; deletedAt: number | null };
+export const messageFromRow = (row: MessageRow): MessageRecord => ({
+  ...row,
+  createdAt: toDate(row.createdAt),
+  deletedAt: toDateOrNull(row.deletedAt),
+});
+export type NewMessageRow = Omit<MessageRow, 'seq' | 'pinned' | 'deletedAt'>;
+export const newMessageToRow = (m: Omit<MessageRecord, 'seq' | 'pinned' | 'deletedAt'>): NewMessageRow => ({
+  id: m.id,
+  sessionId: m.sessionId,
+  userId: m.userId,
+  displayName: m.displayName,
+  content: m.content,
+  type: m.type,
+  clientMessageId: m.clientMessageId,
+  createdAt: toMs(m.createdAt),
+});
+
+export type MuteRow = Omit<MuteRecord, 'until' | 'createdAt'> & { until: number | null; createdAt: number };
+export const muteFromRow = (row: MuteRow): MuteRecord => ({ ...row, until: toDateOrNull(row.until), createdAt: toDate(row.createdAt) });
+export const muteToRow = (m: MuteRecord): MuteRow => ({ ...m, until: toMsOrNull(m.until), createdAt: toMs(m.createdAt) });
+
+export type BanRow = Omit<BanRecord, 'createdAt'> & { createdAt: number };
+export const banFromRow = (row: BanRow): BanRecord => ({ ...row, createdAt: toDate(row.createdAt) });
+export const banToRow = (b: BanRecord): BanRow => ({ ...b, createdAt: toMs(b.createdAt) });
+
+const BlockedTerms = z.array(z.string());
+export type ChatSettingsRow = Omit<ChatSettingsRecord, 'blockedTerms'> & { blockedTerms: string };
+export function chatSettingsFromRow(row: ChatSettingsRow): ChatSettingsRecord {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(row.blockedTerms);
+  } catch {
+    parsed = [];
+  }
+  const terms = BlockedTerms.safeParse(parsed);
+  return { ...row, blockedTerms: terms.success ? terms.data : [] };
+}
+export const chatSettingsToRow = (s: ChatSettingsRecord): ChatSettingsRow => ({ ...s, blockedTerms: JSON.stringify(s.blockedTerms) });
+
+export type ModerationLogRow = Omit<ModerationLogRecord, 'createdAt'> & { createdAt: number };
+/** The stored row also carries `seq`, the insertion order the log is listed in. */
+export const moderationLogFromRow = ({ seq: _seq, ...row }: ModerationLogRow & { seq: number }): ModerationLogRecord => ({
+  ...row,
+  createdAt: toDate(row.createdAt),
+});
+export const moderationLogToRow = (e: ModerationLogRecord): ModerationLogRow => ({ ...e, createdAt: toMs(e.createdAt) });
+
+/**
+ * Bounds for an exact, case-sensitive prefix match that can use the username index:
+ * every string starting with `prefix` sorts at or after `prefix` and before `prefix` + U+10FFFF
+ * (both dialects compare binary UTF-8 / code points here).
+ */
+export function prefixBounds(prefix: string): { low: string; high: string; length: number } {
+  return { low: prefix, high: `${prefix}\u{10FFFF}`, length: [...prefix].length };
+}
