@@ -151,6 +151,7 @@ export interface SessionRepo {
   recordViewerPeak(id: string, count: number): Promise<void>;
   /** The session `hostId` hosts that is not ended, if any. */
   findOpenByHost(hostId: string): Promise<SessionRecord | null>;
+  /** Newest first; `limit` defaults to 100. */
   listByState(states: SessionState[], options?: { publicOnly?: boolean; limit?: number }): Promise<SessionRecord[]>;
   /** Sessions not ended in which `userId` is host or a current (not left) participant. */
   listOpenForUser(userId: string): Promise<SessionRecord[]>;
@@ -200,9 +201,13 @@ export interface MessageRepo {
   listBefore(sessionId: string, beforeSeq: number | undefined, limit: number): Promise<MessageRecord[]>;
   listPinned(sessionId: string): Promise<MessageRecord[]>;
   setPinned(id: string, pinned: boolean): Promise<MessageRecord | null>;
+  /** Marks it deleted (and unpins it); false when unknown or already deleted. */
   softDelete(id: string, at: Date): Promise<boolean>;
+  /** Messages not deleted (text and system). */
   count(sessionId: string): Promise<number>;
+  /** Messages not deleted with createdAt >= since. */
   countSince(sessionId: string, since: Date): Promise<number>;
+  /** Distinct authors of non-deleted 'text' messages (system messages are not chatters) since `since`. */
   countDistinctAuthorsSince(sessionId: string, since: Date): Promise<number>;
   /** Deletes messages of ended sessions created before `cutoff`; returns how many. */
   purgeEndedBefore(cutoff: Date): Promise<number>;
@@ -226,6 +231,7 @@ export interface ModerationRepo {
   getSettings(sessionId: string): Promise<ChatSettingsRecord | null>;
   putSettings(settings: ChatSettingsRecord): Promise<ChatSettingsRecord>;
   appendLog(entry: ModerationLogRecord): Promise<void>;
+  /** Newest first (insertion order, exact even within one millisecond). */
   listLog(sessionId: string, limit: number): Promise<ModerationLogRecord[]>;
 }
 
@@ -241,7 +247,11 @@ export interface Repositories {
 
 export interface Storage extends Repositories {
   readonly dialect: 'mysql' | 'sqlite';
-  /** Runs `work` atomically: every write inside commits together or not at all. */
+  /**
+   * Runs `work` atomically: every write inside commits together or not at all. Inside, use only
+   * `tx` (SQLite refuses top-level calls there rather than deadlock). On MySQL a transaction that
+   * loses a deadlock is run again, so `work` must have no side effects outside `tx`.
+   */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /** Resolves when the database answers; used by /healthz. */
   ping(): Promise<void>;

@@ -21,14 +21,3 @@ export class Gate {
     return result;
   }
 }
-
-/** Wraps every method of `repo` so that each call passes through `gate`. */
-export function gated<T extends object>(repo: T, gate: Gate): T {
-  return new Proxy(repo, {
-    get(target, key, receiver) {
-      const value: unknown = Reflect.get(target, key, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => gate.run(async () => Reflect.apply(value, target, args) as unknown);
-    },
-  });
-}

@@ -1,0 +1,68 @@
+import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { SessionRepo } from '../types.js';
+import { uniqueAs } from '../shared/errors.js';
+import { sessionFromRow, sessionPatchToRow, sessionToRow } from '../shared/rows.js';
+import { affectedRows, type MysqlDb } from './db.js';
+import { participants, sessions } from './schema/index.js';
+
+export function mysqlSessions(db: MysqlDb): SessionRepo {
+  const repo: SessionRepo = {
+    async create(session) {
+      await uniqueAs('session_id', () => db.insert(sessions).values(sessionToRow(session)));
+      return session;
+    },
+    async findById(id) {
+      const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+      return row ? sessionFromRow(row) : null;
+    },
+    async transition(id, fromStates, patch) {
+      if (fromStates.length === 0) return null;
+      const set = sessionPatchToRow(patch);
+      const where = and(eq(sessions.id, id), inArray(sessions.state, fromStates));
+      if (Object.keys(set).length === 0) {
+        const [row] = await db.select().from(sessions).where(where);
+        return row ? sessionFromRow(row) : null;
+      }
+      const result = await db.update(sessions).set(set).where(where);
+      return affectedRows(result) > 0 ? repo.findById(id) : null;
+    },
+    async recordViewerPeak(id, count) {
+      await db
+        .update(sessions)
+        .set({ peakViewerCount: sql`greatest(${sessions.peakViewerCount}, ${count})` })
+        .where(eq(sessions.id, id));
+    },
+    async findOpenByHost(hostId) {
+      const [row] = await db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.hostId, hostId), ne(sessions.state, 'ended')))
+        .orderBy(desc(sessions.createdAt))
+        .limit(1);
+      return row ? sessionFromRow(row) : null;
+    },
+    async listByState(states, options = {}) {
+      if (states.length === 0) return [];
+      const rows = await db
+        .select()
+        .from(sessions)
+        .where(and(inArray(sessions.state, states), options.publicOnly ? eq(sessions.isPublic, true) : undefined))
+        .orderBy(desc(sessions.createdAt), desc(sessions.id))
+        .limit(options.limit ?? 100);
+      return rows.map(sessionFromRow);
+    },
+    async listOpenForUser(userId) {
+      const member = db
+        .select({ sessionId: participants.sessionId })
+        .from(participants)
+        .where(and(eq(participants.userId, userId), isNull(participants.leftAt)));
+      const rows = await db
+        .select()
+        .from(sessions)
+        .where(and(ne(sessions.state, 'ended'), or(eq(sessions.hostId, userId), inArray(sessions.id, member))))
+        .orderBy(desc(sessions.createdAt), desc(sessions.id));
+      return rows.map(sessionFromRow);
+    },
+  };
+  return repo;
+}

@@ -1,0 +1,45 @@
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { UserRepo } from '../types.js';
+import { uniqueAs } from '../shared/errors.js';
+import { prefixBounds, userFromRow, userToRow } from '../shared/rows.js';
+import type { MysqlDb } from './db.js';
+import { users } from './schema/index.js';
+
+export function mysqlUsers(db: MysqlDb): UserRepo {
+  return {
+    async create(user) {
+      await uniqueAs('username', () => db.insert(users).values(userToRow(user)));
+      return user;
+    },
+    async findById(id) {
+      const [row] = await db.select().from(users).where(eq(users.id, id));
+      return row ? userFromRow(row) : null;
+    },
+    async findByUsername(username) {
+      const [row] = await db.select().from(users).where(eq(users.username, username));
+      return row ? userFromRow(row) : null;
+    },
+    async searchAccounts(prefix, limit) {
+      const { low, high, length } = prefixBounds(prefix);
+      const rows = await db
+        .select()
+        .from(users)
+        .where(
+          and(
+            eq(users.kind, 'account'),
+            gte(users.username, low),
+            lt(users.username, high),
+            eq(sql`substr(${users.username}, 1, ${length})`, prefix),
+          ),
+        )
+        .orderBy(asc(users.username))
+        .limit(limit);
+      return rows.map(userFromRow);
+    },
+    async findManyByIds(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db.select().from(users).where(inArray(users.id, ids));
+      return rows.map(userFromRow);
+    },
+  };
+}
