@@ -16,7 +16,15 @@ export const Message = z.object({
 });
 export type Message = z.infer<typeof Message>;
 
-export const MessageContent = cleanText(1, MESSAGE_MAX_LENGTH);
+/** C0 controls other than tab and newlines, and DEL: never meant for display (SQLite even cuts text at NUL). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+export const stripControls = (s: string): string => s.replace(CONTROL, '');
+export const MessageContent = z
+  .string()
+  .max(MESSAGE_MAX_LENGTH * 4)
+  .transform(stripControls)
+  .pipe(cleanText(1, MESSAGE_MAX_LENGTH));
 export const ClientMessageId = z.string().min(8).max(64);
 
 export const SendMessageBody = z.strictObject({

@@ -8,3 +8,4 @@ export * from './events.js';
 export * from './http.js';
 export * from './routes.js';
 export * from './rooms.js';
+export * from './media.js';

@@ -4,6 +4,7 @@ import * as U from './users.js';
 import * as S from './sessions.js';
 import * as I from './invitations.js';
 import * as C from './chat.js';
+import * as M from './media.js';
 
 const sessionPath = '/api/sessions/:id';
 const id = S.SessionIdParams;
@@ -131,6 +132,9 @@ export const routes = {
     reply: C.ChatSettingsReply,
   }),
   moderationLog: route({ method: 'GET', path: `${sessionPath}/moderation-log`, params: id, reply: C.ModerationLogReply }),
+
+  // media: which transport carries the program, and where to publish / play it
+  mediaHint: route({ method: 'GET', path: `${sessionPath}/media`, params: id, reply: M.MediaHintReply }),
 } as const;
 
 export type Routes = typeof routes;

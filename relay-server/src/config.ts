@@ -2,6 +2,7 @@ import { z } from 'zod';
 import os from 'node:os';
 import path from 'node:path';
 import { IceServer } from '../../protocol/sessions.js';
+import { MediaEnv, mediaConfigFrom, type MediaConfig } from './media/config.js';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const jsonArray = <T extends z.ZodType>(item: T) =>
@@ -47,8 +48,11 @@ const EnvSchema = z.object({
   TURN_URLS: z.string().optional(),
   TURN_TTL_SECONDS: int(60, 7 * 24 * 3600).default(86_400),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  /** Express `trust proxy`: unset/false (default), true, a hop count, or a comma list of proxy addresses. */
+  TRUST_PROXY: z.string().regex(/^(true|false|\d{1,2}|[0-9a-fA-F:.,/ ]+|loopback|uniquelocal|linklocal)$/, 'must be true, false, a hop count or proxy addresses').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('production'),
+  ...MediaEnv.shape,
 });
 
 export interface RelayConfig {
@@ -70,6 +74,10 @@ export interface RelayConfig {
   turn: { secret: string; urls: string[]; ttlSeconds: number } | undefined;
   redisUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** WHIP/WHEP forwarding (media/config.ts); the defaults when absent. */
+  media?: MediaConfig;
+  /** Express `trust proxy` (off unless TRUST_PROXY says otherwise): decides req.ip and req.secure. */
+  trustProxy?: boolean | number | string;
   /** Serve web pages from this folder (the built renderer); undefined to serve none. */
   webRoot?: string | undefined;
 }
@@ -112,5 +120,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
       : undefined,
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    media: mediaConfigFrom(e),
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

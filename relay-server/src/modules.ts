@@ -1,5 +1,11 @@
 import type { RelayModule } from './core/module.js';
 import { authModule } from './auth/module.js';
+import { sessionsModule } from './sessions/module.js';
+import { invitationsModule } from './invitations/module.js';
+import { signalingModule } from './signaling/module.js';
+import { chatModule } from './chat/module.js';
+import { moderationModule } from './moderation/module.js';
+import { mediaModule } from './media/module.js';
 
 /**
  * The relay's domain modules, in build order (see RelayModule in core/module.ts for the lifecycle).
@@ -10,9 +16,10 @@ import { authModule } from './auth/module.js';
  */
 export const modules: readonly RelayModule[] = [
   authModule,
-  // sessionsModule,     (helper-2b) import { sessionsModule } from './sessions/module.js';
-  // invitationsModule,  (helper-2b) import { invitationsModule } from './invitations/module.js';
-  // signalingModule,    (helper-2b) import { signalingModule } from './signaling/module.js';
-  // chatModule,         (helper-3)  import { chatModule } from './chat/module.js';
-  // moderationModule,   (helper-3)  import { moderationModule } from './moderation/module.js';
+  sessionsModule,
+  invitationsModule,
+  signalingModule,
+  chatModule,
+  moderationModule,
+  mediaModule,
 ];

@@ -1,22 +1,25 @@
 import type { Clock } from '../core/ports.js';
 
-/**
- * Token ids revoked by logout, kept until the token would have expired anyway.
- * In memory: right for one relay node. With several nodes behind a balancer a logout on one node
- * is not seen by the others; that needs this list in Redis or the database (see relay-server/README.md).
- */
-export class RevocationList {
+/** Token ids revoked by logout, remembered until the token would have expired anyway. */
+export interface RevocationStore {
+  revoke(jti: string, expSeconds: number): Promise<void>;
+  /** `recent`: a "not revoked" answer a few seconds old will do (per-event socket checks). */
+  isRevoked(jti: string, recent?: boolean): Promise<boolean>;
+}
+
+/** In memory: right for one relay node (without REDIS_URL). */
+export class MemoryRevocations implements RevocationStore {
   private readonly revoked = new Map<string, number>();
   private lastSweep = 0;
 
   constructor(private readonly clock: Clock) {}
 
-  revoke(jti: string, expSeconds: number): void {
+  async revoke(jti: string, expSeconds: number): Promise<void> {
     this.revoked.set(jti, expSeconds);
     this.sweep();
   }
 
-  isRevoked(jti: string): boolean {
+  async isRevoked(jti: string): Promise<boolean> {
     return this.revoked.has(jti);
   }
 
@@ -28,3 +31,60 @@ export class RevocationList {
     for (const [jti, exp] of this.revoked) if (exp < nowSeconds) this.revoked.delete(jti);
   }
 }
+
+/** The few Redis commands used here (node-redis v5 client). */
+export interface RedisKeyValue {
+  set(key: string, value: string, options: { EX: number }): Promise<unknown>;
+  exists(key: string): Promise<number>;
+}
+
+const key = (jti: string) => `afritok:revoked:${jti}`;
+
+/**
+ * Shared by every node through Redis (with REDIS_URL): a logout on one node ends the token on all.
+ * Each entry expires with its token. A local copy answers repeated checks without a round trip.
+ */
+export class RedisRevocations implements RevocationStore {
+  private readonly local: MemoryRevocations;
+  /** jti → time (ms) until which "not revoked" may be answered without asking Redis. */
+  private readonly knownValid = new Map<string, number>();
+
+  constructor(
+    private readonly redis: RedisKeyValue,
+    private readonly clock: Clock,
+  ) {
+    this.local = new MemoryRevocations(clock);
+  }
+
+  async revoke(jti: string, expSeconds: number): Promise<void> {
+    await this.local.revoke(jti, expSeconds);
+    this.knownValid.delete(jti);
+    const ttl = Math.max(1, expSeconds - Math.floor(this.clock().getTime() / 1000));
+    await this.redis.set(key(jti), '1', { EX: ttl });
+  }
+
+  /**
+   * With `recent`, a "not revoked" answer is reused for a few seconds so that busy sockets do not ask
+   * Redis on every event (HTTP requests and handshakes always ask); a logout elsewhere also disconnects the user's sockets on every node at once, so this only
+   * delays the refusal of a token replayed on another node by at most that long.
+   */
+  async isRevoked(jti: string, recent = false): Promise<boolean> {
+    if (await this.local.isRevoked(jti)) return true;
+    const now = this.clock().getTime();
+    if (recent && (this.knownValid.get(jti) ?? 0) > now) return false;
+    const revoked = (await this.redis.exists(key(jti))) > 0;
+    if (!revoked) this.rememberValid(jti, now);
+    return revoked;
+  }
+
+  private rememberValid(jti: string, now: number): void {
+    if (this.knownValid.size >= MAX_CACHED) {
+      for (const [cached, until] of this.knownValid) if (until <= now) this.knownValid.delete(cached);
+      if (this.knownValid.size >= MAX_CACHED) this.knownValid.clear();
+    }
+    this.knownValid.set(jti, now + VALID_CACHE_MS);
+  }
+}
+
+const VALID_CACHE_MS = 2000;
+const MAX_CACHED = 50_000;

@@ -5,7 +5,7 @@ import { fail } from '../core/errors.js';
 import type { Clock } from '../core/ports.js';
 import { DuplicateKeyError, type UserRecord, type UserRepo } from '../storage/types.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { RevocationList } from './revocation.js';
+import { MemoryRevocations, type RevocationStore } from './revocation.js';
 import { TokenBuckets } from './token-bucket.js';
 import { TokenSigner, type TokenClaims } from './tokens.js';
 import { toUserView } from './user-view.js';
@@ -20,7 +20,7 @@ export interface Authenticated {
   claims: TokenClaims;
 }
 
-/** Login attempts per username and address: 10 at once, then one every 6 s. */
+/** Failed login attempts per username and address: 10 at once, then one every 6 s. */
 const LOGIN_BURST = 10;
 const LOGIN_REFILL_PER_SECOND = 1 / 6;
 const SEARCH_LIMIT = 20;
@@ -30,16 +30,16 @@ const actorOf = (user: UserRecord): Actor => ({ userId: user.id, kind: user.kind
 /** Accounts, guests and tokens. Plain TypeScript: the HTTP and socket adapters call it. */
 export class AuthService {
   private readonly signer: TokenSigner;
-  private readonly revocations: RevocationList;
   private readonly loginBuckets: TokenBuckets;
 
   constructor(
     private readonly users: UserRepo,
     secret: string,
     private readonly clock: Clock,
+    /** Memory for one node; RedisRevocations when several nodes share REDIS_URL. */
+    private readonly revocations: RevocationStore = new MemoryRevocations(clock),
   ) {
     this.signer = new TokenSigner(secret, clock);
-    this.revocations = new RevocationList(clock);
     this.loginBuckets = new TokenBuckets(LOGIN_BURST, LOGIN_REFILL_PER_SECOND, clock);
   }
 
@@ -63,11 +63,16 @@ export class AuthService {
   /** `clientKey` identifies the caller (its address) for the guessing limit. */
   async login(input: { username: string; password: string }, clientKey: string): Promise<SignedIn> {
     const username = input.username.toLowerCase();
-    const waitSeconds = this.loginBuckets.take(`${username}\u0000${clientKey}`);
+    const bucketKey = `${username}\u0000${clientKey}`;
+    // Only failures spend the allowance: signing in often is fine, guessing is not.
+    const waitSeconds = this.loginBuckets.peek(bucketKey);
     if (waitSeconds > 0) throw fail.rateLimited(waitSeconds, 'Too many sign-in attempts, try again later');
     const user = await this.users.findByUsername(username);
     const ok = await verifyPassword(user?.kind === 'account' ? user.passwordHash : null, input.password);
-    if (!user || !ok) throw fail.unauthorized('Wrong username or password');
+    if (!user || !ok) {
+      this.loginBuckets.take(bucketKey);
+      throw fail.unauthorized('Wrong username or password');
+    }
     return this.signIn(user);
   }
 
@@ -94,7 +99,7 @@ export class AuthService {
   async logout(token: string): Promise<string | null> {
     const claims = await this.signer.verify(token);
     if (!claims) return null;
-    this.revocations.revoke(claims.jti, claims.exp);
+    await this.revocations.revoke(claims.jti, claims.exp);
     return claims.userId;
   }
 
@@ -109,7 +114,13 @@ export class AuthService {
   /** Signature, expiry and revocation only (no database): for re-checking a socket on each event. */
   async verifyToken(token: string): Promise<TokenClaims | null> {
     const claims = await this.signer.verify(token);
-    return claims && !this.revocations.isRevoked(claims.jti) ? claims : null;
+    return claims && !(await this.revocations.isRevoked(claims.jti)) ? claims : null;
+  }
+
+  /** For claims verified earlier (a socket's handshake): not expired since, and not revoked. */
+  async stillValid(claims: TokenClaims): Promise<boolean> {
+    if (claims.exp * 1000 <= this.clock().getTime()) return false;
+    return !(await this.revocations.isRevoked(claims.jti, true));
   }
 
   async me(actor: Actor): Promise<User> {

@@ -27,7 +27,20 @@ export class TokenBuckets {
       bucket.tokens -= 1;
       return 0;
     }
-    return Math.ceil((1 - bucket.tokens) / this.refillPerSecond);
+    return this.waitSeconds(bucket);
+  }
+
+  /** Like `take` without consuming: 0 when an attempt would pass now. */
+  peek(key: string): number {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return 0;
+    const elapsedSeconds = Math.max(0, this.clock().getTime() - bucket.updatedMs) / 1000;
+    const tokens = Math.min(this.capacity, bucket.tokens + elapsedSeconds * this.refillPerSecond);
+    return tokens >= 1 ? 0 : this.waitSeconds({ tokens, updatedMs: bucket.updatedMs });
+  }
+
+  private waitSeconds(bucket: Bucket): number {
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.refillPerSecond));
   }
 
   private refill(key: string, now: number): Bucket {

@@ -70,5 +70,6 @@ export interface RelayModule {
   socket?(socket: RelaySocket, ctx: ModuleContext): void;
   disconnect?(socket: RelaySocket, ctx: ModuleContext): void | Promise<void>;
   start?(ctx: ModuleContext): void | Promise<void>;
-  stop?(): void | Promise<void>;
+  /** `ctx` tells a module which relay instance stops (tests run several in one process). */
+  stop?(ctx?: ModuleContext): void | Promise<void>;
 }

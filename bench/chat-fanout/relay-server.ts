@@ -1,0 +1,42 @@
+/**
+ * The real relay for the benchmark, in its own process so its CPU and memory can be read.
+ * Args: <storage: on|off> <dataDir>. "off" keeps chat messages in memory (everything else is real).
+ * Sends its port to the parent over IPC.
+ */
+import { createRelay } from '../../relay-server/src/app.js';
+import { loadConfig } from '../../relay-server/src/config.js';
+import { createStorage } from '../../relay-server/src/storage/index.js';
+import type { Storage } from '../../relay-server/src/storage/types.js';
+import { MemoryMessages } from './memory-messages.js';
+
+const [storageMode = 'on', dataDir = ''] = process.argv.slice(2);
+const config = loadConfig({
+  PORT: '0',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'error',
+  DATA_DIR: dataDir,
+  MAX_LIVE_VIEWERS: '100000',
+  CHAT_RATE_PER_SECOND: '1000',
+  CHAT_RATE_BURST: '1000',
+  ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
+});
+const real = await createStorage(config.database);
+const storage: Storage =
+  storageMode === 'off'
+    ? {
+        dialect: real.dialect,
+        users: real.users,
+        sessions: real.sessions,
+        participants: real.participants,
+        invitations: real.invitations,
+        messages: new MemoryMessages(),
+        reactions: real.reactions,
+        moderation: real.moderation,
+        transaction: (work) => real.transaction(work),
+        ping: () => real.ping(),
+        close: () => real.close(),
+      }
+    : real;
+const relay = await createRelay(config, { storage });
+const { port } = await relay.listen();
+process.send?.({ port });

@@ -1,0 +1,69 @@
+/**
+ * One server under test, in its own process: `relay` (the real relay on a fresh SQLite file, with a
+ * public live session) or `bare` (Socket.IO alone: `session:join` joins the room and acks).
+ * Reports its URL over IPC, then answers `measure` with its RSS and CPU time.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Server } from 'socket.io';
+import { z } from 'zod';
+import { SessionReply } from '../../protocol/sessions.js';
+import { AuthReply } from '../../protocol/users.js';
+import { createRelay } from '../../relay-server/src/app.js';
+import { loadConfig } from '../../relay-server/src/config.js';
+import { ToServer, type FromServer } from './messages.js';
+
+const send = (message: FromServer) => process.send?.(message);
+
+async function post(url: string, body: unknown, token?: string): Promise<unknown> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function startRelay(): Promise<{ url: string; sessionId: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'join-storm-'));
+  process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', MAX_LIVE_VIEWERS: '1000000' });
+  const relay = await createRelay(config);
+  const { port } = await relay.listen();
+  const url = `http://127.0.0.1:${port}`;
+  const { token } = AuthReply.parse(await post(`${url}/api/auth/register`, { username: 'storm_host', password: 'bench password 1' }));
+  const { session } = SessionReply.parse(await post(`${url}/api/sessions`, { title: 'Join storm', type: 'video', isPublic: true }, token));
+  await post(`${url}/api/sessions/${session.id}/start`, {}, token);
+  return { url, sessionId: session.id };
+}
+
+async function startBare(): Promise<{ url: string; sessionId: string }> {
+  const server = http.createServer();
+  const io = new Server(server, { serveClient: false });
+  const JoinPayload = z.object({ sessionId: z.string() });
+  io.on('connection', (socket) => {
+    socket.on('session:join', async (payload: unknown, ack: unknown) => {
+      const parsed = JoinPayload.safeParse(payload);
+      if (parsed.success) await socket.join(`session:${parsed.data.sessionId}`);
+      if (typeof ack === 'function') ack({ ok: parsed.success });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sessionId: 'bare' };
+}
+
+const { url, sessionId } = process.argv[2] === 'bare' ? await startBare() : await startRelay();
+process.on('message', (raw: unknown) => {
+  const message = ToServer.safeParse(raw);
+  if (!message.success) return;
+  if (message.data.gc) globalThis.gc?.();
+  const cpu = process.cpuUsage();
+  const memory = process.memoryUsage();
+  send({ type: 'usage', rss: memory.rss, heapUsed: memory.heapUsed, cpuMicros: cpu.user + cpu.system });
+});
+process.on('disconnect', () => process.exit(0));
+send({ type: 'ready', url, sessionId });

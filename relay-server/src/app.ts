@@ -1,0 +1,159 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { RelayConfig } from './config.js';
+import type { Clock } from './core/ports.js';
+import { logger as rootLogger } from './core/logger.js';
+import { ServiceRegistry, type ModuleContext, type RelayModule } from './core/module.js';
+import type { Storage } from './storage/types.js';
+import { createStorage } from './storage/index.js';
+import { modules as defaultModules } from './modules.js';
+import { AuthService } from './auth/service.js';
+import { resolveJwtSecret } from './auth/secret.js';
+import { MemoryRevocations, RedisRevocations } from './auth/revocation.js';
+import { createOriginPolicy } from './http/origin.js';
+import { noStore, securityHeaders } from './http/security.js';
+import { corsMiddleware } from './http/cors.js';
+import { jsonBody } from './http/body.js';
+import { resolveActor } from './http/actor.js';
+import { errorHandler, notFound } from './http/error-handler.js';
+import { requestLog } from './http/request-log.js';
+import { pagesRouter } from './http/pages.js';
+import { createSocketServer, createActorCheck, installHandshakeAuth } from './realtime/server.js';
+import { createNotifier } from './realtime/notifier.js';
+import { createPresence } from './realtime/presence.js';
+import { attachRedisAdapter } from './realtime/redis.js';
+import type { RelayIo } from './realtime/on-event.js';
+import { RelayMetrics } from './observability/metrics.js';
+import { healthHandler } from './observability/health.js';
+
+/** How long requests in flight may finish at shutdown before their connections are cut. */
+const HTTP_DRAIN_MS = 3000;
+
+export interface RelayDeps {
+  /** An open storage; when omitted the relay opens one from `config.database` and closes it on close(). */
+  storage?: Storage;
+  clock?: Clock;
+  /** Replaces modules.ts (tests of one module). */
+  modules?: readonly RelayModule[];
+}
+
+export interface Relay {
+  app: express.Express;
+  io: RelayIo;
+  storage: Storage;
+  ctx: ModuleContext;
+  listen(): Promise<{ port: number; url: string }>;
+  /** Stops accepting, disconnects every socket, stops modules, closes what the relay opened. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Builds the whole relay on one HTTP server: the /api routes, the pages, /healthz, /metrics and Socket.io. */
+export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Promise<Relay> {
+  const clock = deps.clock ?? (() => new Date());
+  const logger = rootLogger.child({}, { level: config.logLevel });
+  const ownsStorage = !deps.storage;
+  const storage = deps.storage ?? (await createStorage(config.database));
+  const modules = deps.modules ?? defaultModules;
+
+  const app = express();
+  app.set('trust proxy', config.trustProxy ?? false);
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  const server = http.createServer(app);
+  const originPolicy = createOriginPolicy(config.corsOrigins, config.publicUrl);
+  const io = createSocketServer(server, originPolicy);
+  const redis = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, logger) : undefined;
+
+  const revocations = redis ? new RedisRevocations(redis.client, clock) : new MemoryRevocations(clock);
+  const auth = new AuthService(storage.users, resolveJwtSecret(config.jwtSecret, config.dataDir), clock, revocations);
+  const services = new ServiceRegistry();
+  services.provide('auth', auth);
+  const ctx: ModuleContext = {
+    config,
+    storage,
+    notifier: createNotifier(io),
+    presence: createPresence(io, storage),
+    clock,
+    services,
+    checkActor: createActorCheck(auth),
+    logger,
+  };
+  for (const m of modules) m.init?.(ctx);
+
+  const metrics = new RelayMetrics(io, storage.sessions);
+  app.use(metrics.httpMiddleware(), requestLog(logger), securityHeaders);
+  app.get('/healthz', healthHandler(storage));
+  app.get('/metrics', (req, res) => metrics.handler(req, res));
+
+  const api = express.Router();
+  api.use(noStore, corsMiddleware(originPolicy), jsonBody, resolveActor(auth));
+  for (const m of modules) m.http?.(api, ctx);
+  api.use(notFound);
+  app.use('/api', api);
+  if (config.webRoot) app.use(pagesRouter(config.webRoot));
+  app.use(notFound);
+  app.use(errorHandler);
+
+  installHandshakeAuth(io, auth);
+  io.on('connection', (socket) => {
+    metrics.countSocketEvents(socket);
+    for (const m of modules) {
+      try {
+        m.socket?.(socket, ctx);
+      } catch (err) {
+        logger.error({ err, module: m.name }, 'socket hook failed');
+      }
+    }
+    socket.on('disconnect', () => {
+      for (const m of modules) {
+        Promise.resolve(m.disconnect?.(socket, ctx)).catch((err: unknown) => logger.error({ err, module: m.name }, 'disconnect hook failed'));
+      }
+    });
+  });
+
+  let started = false;
+  let closing: Promise<void> | undefined;
+
+  const listen = async () => {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const port = (server.address() as AddressInfo).port;
+    for (const m of modules) await m.start?.(ctx);
+    started = true;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    return { port, url: `http://${host}:${port}` };
+  };
+
+  const shutdown = async () => {
+    // io.close() disconnects every socket and closes the HTTP server (no new connections); requests
+    // in flight get a short grace period before their connections are cut.
+    const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+    server.closeIdleConnections();
+    const cut = setTimeout(() => server.closeAllConnections(), HTTP_DRAIN_MS);
+    await closed;
+    clearTimeout(cut);
+    // One module failing to stop must not keep the others (or the database) open.
+    if (started) {
+      for (const m of [...modules].reverse()) {
+        await Promise.resolve(m.stop?.(ctx)).catch((err: unknown) => logger.error({ err, module: m.name }, 'module failed to stop'));
+      }
+    }
+    await redis?.close();
+    if (ownsStorage) await storage.close();
+  };
+
+  return {
+    app,
+    io,
+    storage,
+    ctx,
+    listen,
+    close: () => (closing ??= shutdown()),
+  };
+}

@@ -1,0 +1,35 @@
+import type { Request, Response, Router } from 'express';
+import { routes } from '../../../protocol/routes.js';
+import { mount } from '../http/mount.js';
+import { requireActor } from '../sessions/access.js';
+import type { ModuleContext } from '../core/module.js';
+import type { AuthService, SignedIn } from './service.js';
+import { authCookie, clearedAuthCookie, tokenFromHeaders } from './credentials.js';
+
+/** Thin HTTP adapter over AuthService: validate (mount) → service → reply + cookie. */
+export function mountAuthRoutes(router: Router, ctx: ModuleContext): void {
+  const auth = (): AuthService => ctx.services.get('auth');
+
+  const withCookie = (req: Request, res: Response, signedIn: SignedIn): SignedIn => {
+    res.append('Set-Cookie', authCookie(signedIn.token, req.secure));
+    return signedIn;
+  };
+
+  mount(router, routes.register, async ({ body, req, res }) => withCookie(req, res, await auth().register(body)));
+  mount(router, routes.login, async ({ body, req, res }) =>
+    withCookie(req, res, await auth().login(body, req.ip ?? 'unknown')),
+  );
+  mount(router, routes.guest, async ({ body, req, res }) => withCookie(req, res, await auth().guest(body.displayName)));
+  mount(router, routes.logout, async ({ req, res }) => {
+    const token = tokenFromHeaders(req.headers);
+    const userId = token ? await auth().logout(token) : null;
+    res.append('Set-Cookie', clearedAuthCookie(req.secure));
+    if (userId) await ctx.notifier.disconnectUser(userId);
+    return undefined;
+  });
+  mount(router, routes.me, async ({ actor }) => ({ user: await auth().me(requireActor(actor)) }));
+  mount(router, routes.searchUsers, async ({ actor, query }) => {
+    requireActor(actor);
+    return { users: await auth().searchAccounts(query.search) };
+  });
+}

@@ -1,0 +1,26 @@
+import express from 'express';
+
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+/** Keys that would reach Object.prototype if a body were ever merged into another object. */
+const POLLUTING_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export class PollutingKeyError extends Error {
+  constructor(readonly key: string) {
+    super(`JSON key "${key}" is not accepted`);
+  }
+}
+
+/**
+ * JSON bodies up to 1 MiB. A body carrying `__proto__`, `constructor` or `prototype` keys is refused
+ * as invalid input rather than cleaned, so nothing downstream ever sees one. Any content type that
+ * is not JSON leaves the body undefined, which route schemas then judge.
+ */
+export const jsonBody = express.json({
+  limit: MAX_JSON_BODY_BYTES,
+  strict: true,
+  reviver(key: string, value: unknown) {
+    if (POLLUTING_KEYS.has(key)) throw new PollutingKeyError(key);
+    return value;
+  },
+});

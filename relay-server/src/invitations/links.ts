@@ -1,0 +1,15 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** A fresh invite-link token: 32 random bytes, URL-safe. Only its hash is ever stored. */
+export function newLinkToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashLinkToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** Where the guest page lives for this token: PUBLIC_URL when set, else the origin the host called us on. */
+export function inviteUrl(base: string, token: string): string {
+  return `${base.replace(/\/$/, '')}/join/${token}`;
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import type { RTCPeerConnection } from 'werift';
+import { fail } from '../core/errors.js';
+import { addSendTransceivers, answerOffer, createPeer } from './peer.js';
+import { ProgramRoom } from './program-room.js';
+import { PublisherLink } from './publisher-link.js';
+import type { ViewerLinkStats } from './types.js';
+import { ViewerLink } from './viewer-link.js';
+
+export type ResourceKind = 'whip' | 'whep';
+
+export interface ForwarderOptions {
+  /** Host addresses offered besides the machine's interfaces (127.0.0.1 for peers on the same host). */
+  additionalHostAddresses: string[];
+  /** A peer that has not connected by then is dropped. */
+  connectTimeoutMs: number;
+  maxViewersPerSession: number;
+  /** Passed to werift for gathering (a STUN server at least: see StunResponder). */
+  iceServers: Array<{ urls: string; username?: string; credential?: string }>;
+}
+
+/** A created WHIP or WHEP resource: what the HTTP adapter answers with. */
+export interface MediaResource {
+  resourceId: string;
+  sessionId: string;
+  kind: ResourceKind;
+  answerSdp: string;
+}
+
+interface ResourceEntry {
+  sessionId: string;
+  kind: ResourceKind;
+}
+
+/**
+ * The embedded selective forwarding unit: one ProgramRoom per live session, publishers in by WHIP,
+ * viewers out by WHEP. Plain TypeScript over werift; knows nothing of HTTP or authorisation.
+ */
+export class Forwarder {
+  private readonly rooms = new Map<string, ProgramRoom>();
+  private readonly resources = new Map<string, ResourceEntry>();
+
+  constructor(private readonly options: ForwarderOptions) {}
+
+  async publish(sessionId: string, offerSdp: string): Promise<MediaResource> {
+    const pc = this.peer('publisher');
+    const resourceId = randomUUID();
+    const room = this.roomFor(sessionId);
+    const link = new PublisherLink(resourceId, pc, (packet) => room.forward(packet));
+    const answerSdp = await this.negotiate(pc, offerSdp, sessionId);
+    this.register(resourceId, { sessionId, kind: 'whip' }, pc);
+    room.setPublisher(link);
+    this.dropReplacedPublishers(sessionId, resourceId);
+    return { resourceId, sessionId, kind: 'whip', answerSdp };
+  }
+
+  async play(sessionId: string, offerSdp: string): Promise<MediaResource> {
+    const existing = this.rooms.get(sessionId);
+    if (existing && existing.viewerCount >= this.options.maxViewersPerSession) throw fail.sessionFull();
+    const pc = this.peer('viewer');
+    addSendTransceivers(pc, offerSdp);
+    const resourceId = randomUUID();
+    const room = this.roomFor(sessionId);
+    const link = new ViewerLink(resourceId, pc, { needKeyframe: () => room.keyframes.request() });
+    const answerSdp = await this.negotiate(pc, offerSdp, sessionId);
+    link.bindSenders();
+    room.addViewer(link);
+    this.register(resourceId, { sessionId, kind: 'whep' }, pc, () => link.activate());
+    return { resourceId, sessionId, kind: 'whep', answerSdp };
+  }
+
+  /** The resource's kind, if it exists and belongs to this session. */
+  resourceKind(sessionId: string, resourceId: string): ResourceKind | null {
+    const entry = this.resources.get(resourceId);
+    return entry && entry.sessionId === sessionId ? entry.kind : null;
+  }
+
+  /** Ends one resource; false when it does not exist. */
+  stop(resourceId: string): boolean {
+    const entry = this.resources.get(resourceId);
+    if (!entry) return false;
+    this.resources.delete(resourceId);
+    const room = this.rooms.get(entry.sessionId);
+    if (room) {
+      if (entry.kind === 'whip') room.removePublisher(resourceId);
+      else room.removeViewer(resourceId);
+      if (room.isEmpty) this.dropRoom(entry.sessionId);
+    }
+    return true;
+  }
+
+  /** Ends every resource of a session (the session ended). */
+  closeSession(sessionId: string): void {
+    for (const [id, entry] of this.resources) if (entry.sessionId === sessionId) this.resources.delete(id);
+    this.dropRoom(sessionId);
+  }
+
+  close(): void {
+    for (const sessionId of [...this.rooms.keys()]) this.closeSession(sessionId);
+  }
+
+  isPublishing(sessionId: string): boolean {
+    return this.rooms.get(sessionId)?.hasPublisher ?? false;
+  }
+
+  viewerStats(sessionId: string): ViewerLinkStats[] {
+    return this.rooms.get(sessionId)?.viewerStats() ?? [];
+  }
+
+  private peer(role: 'publisher' | 'viewer'): RTCPeerConnection {
+    const { additionalHostAddresses, iceServers } = this.options;
+    return createPeer({ role, additionalHostAddresses, iceServers });
+  }
+
+  private roomFor(sessionId: string): ProgramRoom {
+    let room = this.rooms.get(sessionId);
+    if (!room) {
+      room = new ProgramRoom(sessionId);
+      this.rooms.set(sessionId, room);
+    }
+    return room;
+  }
+
+  private dropRoom(sessionId: string): void {
+    this.rooms.get(sessionId)?.close();
+    this.rooms.delete(sessionId);
+  }
+
+  /** werift rejects offers it cannot answer (no common codec, broken lines): that is the client's 400. */
+  private async negotiate(pc: RTCPeerConnection, offerSdp: string, sessionId: string): Promise<string> {
+    try {
+      return await answerOffer(pc, offerSdp);
+    } catch (err) {
+      void pc.close().catch(() => undefined);
+      if (this.rooms.get(sessionId)?.isEmpty) this.dropRoom(sessionId);
+      const reason = err instanceof Error ? err.message : 'unreadable offer';
+      throw fail.invalidInput(`The SDP offer cannot be answered: ${reason}`);
+    }
+  }
+
+  private register(resourceId: string, entry: ResourceEntry, pc: RTCPeerConnection, onConnected?: () => void): void {
+    this.resources.set(resourceId, entry);
+    const timeout = setTimeout(() => this.stop(resourceId), this.options.connectTimeoutMs);
+    timeout.unref();
+    pc.connectionStateChange.subscribe((state) => {
+      if (state === 'connected') {
+        clearTimeout(timeout);
+        onConnected?.();
+      } else if (state === 'failed' || state === 'closed') {
+        clearTimeout(timeout);
+        this.stop(resourceId);
+      }
+    });
+  }
+
+  private dropReplacedPublishers(sessionId: string, keep: string): void {
+    for (const [id, entry] of this.resources) {
+      if (id !== keep && entry.sessionId === sessionId && entry.kind === 'whip') this.resources.delete(id);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import {
+  RTCPeerConnection,
+  RTCRtpCodecParameters,
+  useAbsSendTime,
+  useFIR,
+  useNACK,
+  usePLI,
+  useSdesMid,
+  useTransportWideCC,
+} from 'werift';
+
+/** How long to wait for local ICE candidates before answering anyway (loopback gathers in a few ms). */
+const GATHER_TIMEOUT_MS = 2_000;
+
+export interface PeerOptions {
+  /** Extra host addresses to offer (127.0.0.1 so that peers on the same machine connect). */
+  additionalHostAddresses: string[];
+  /** The publisher side also negotiates transport-wide congestion control so its encoder ramps up. */
+  role: 'publisher' | 'viewer';
+  /** STUN/TURN servers for gathering; see StunResponder for why this is never empty. */
+  iceServers: Array<{ urls: string; username?: string; credential?: string }>;
+}
+
+/**
+ * The codecs the embedded forwarder relays untouched: VP8 and Opus, which every browser and libwebrtc
+ * build offers. Publisher and viewers negotiate the same set, so payloads can be copied as they are.
+ */
+function codecs(role: PeerOptions['role']) {
+  // The publisher's encoder only ramps its bitrate up with congestion feedback: transport-cc for it.
+  const feedback = role === 'publisher' ? [useNACK(), usePLI(), useFIR(), { type: 'transport-cc' }] : [useNACK(), usePLI(), useFIR()];
+  return {
+    video: [new RTCRtpCodecParameters({ mimeType: 'video/VP8', clockRate: 90_000, rtcpFeedback: feedback })],
+    audio: [new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48_000, channels: 2 })],
+  };
+}
+
+export function createPeer(options: PeerOptions): RTCPeerConnection {
+  const videoExtensions = options.role === 'publisher'
+    ? [useSdesMid(), useAbsSendTime(), useTransportWideCC()]
+    : [useSdesMid(), useAbsSendTime()];
+  return new RTCPeerConnection({
+    codecs: codecs(options.role),
+    headerExtensions: { video: videoExtensions, audio: [useSdesMid()] },
+    iceServers: options.iceServers,
+    iceAdditionalHostAddresses: options.additionalHostAddresses,
+    iceUseIpv6: false,
+    bundlePolicy: 'max-bundle',
+  });
+}
+
+function gatheringComplete(pc: RTCPeerConnection): Promise<void> {
+  if (pc.iceGatheringState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, GATHER_TIMEOUT_MS);
+    const { unSubscribe } = pc.iceGatheringStateChange.subscribe((state) => {
+      if (state === 'complete') done();
+    });
+    function done() {
+      clearTimeout(timer);
+      unSubscribe();
+      resolve();
+    }
+  });
+}
+
+/** The media kinds of an offer's m-lines, in order. */
+export function offeredKinds(offerSdp: string): Array<'audio' | 'video'> {
+  return [...offerSdp.matchAll(/^m=(audio|video) /gm)].map((m) => (m[1] === 'audio' ? 'audio' : 'video'));
+}
+
+/**
+ * Prepares a viewer's peer to send: werift answers an m-line with a transceiver of the same kind made
+ * beforehand, and rejects (port 0, inactive) the ones it has to create itself for a recvonly offer.
+ */
+export function addSendTransceivers(pc: RTCPeerConnection, offerSdp: string): void {
+  for (const kind of offeredKinds(offerSdp)) pc.addTransceiver(kind, { direction: 'sendonly' });
+}
+
+/** Applies a remote offer and returns the complete answer (all candidates inline: WHIP/WHEP do not trickle here). */
+export async function answerOffer(pc: RTCPeerConnection, offerSdp: string): Promise<string> {
+  await pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
+  const answer = await pc.createAnswer();
+  await pc.setLocalDescription(answer);
+  await gatheringComplete(pc);
+  const sdp = pc.localDescription?.sdp;
+  if (!sdp) throw new Error('werift produced no local description');
+  return sdp;
+}

@@ -1,0 +1,75 @@
+import { KeyframeRequester } from './keyframe-requester.js';
+import type { PublisherLink } from './publisher-link.js';
+import type { SourcePacket, ViewerLinkStats } from './types.js';
+import type { ViewerLink } from './viewer-link.js';
+
+/**
+ * Key frame requests towards the publisher: at most one per this many milliseconds. libwebrtc encoders
+ * ignore requests that come within 300 ms of the previous one, so a shorter interval would lose some.
+ */
+export const KEYFRAME_MIN_INTERVAL_MS = 400;
+
+/** One session's program: at most one publisher, any number of viewers, each with its own queue. */
+export class ProgramRoom {
+  private publisher: PublisherLink | null = null;
+  private readonly viewers = new Map<string, ViewerLink>();
+  readonly keyframes = new KeyframeRequester(() => this.publisher?.requestKeyframe(), KEYFRAME_MIN_INTERVAL_MS);
+
+  constructor(readonly sessionId: string) {}
+
+  /** Installs a publisher; a previous one is closed (the studio reconnected) and viewers carry on. */
+  setPublisher(link: PublisherLink): void {
+    const previous = this.publisher;
+    this.publisher = link;
+    if (previous && previous !== link) previous.close();
+    if (this.viewers.size > 0) this.keyframes.request();
+  }
+
+  removePublisher(id: string): boolean {
+    if (this.publisher?.id !== id) return false;
+    this.publisher.close();
+    this.publisher = null;
+    return true;
+  }
+
+  get hasPublisher(): boolean {
+    return this.publisher !== null;
+  }
+
+  addViewer(link: ViewerLink): void {
+    this.viewers.set(link.id, link);
+  }
+
+  removeViewer(id: string): boolean {
+    const link = this.viewers.get(id);
+    if (!link) return false;
+    link.close();
+    this.viewers.delete(id);
+    return true;
+  }
+
+  get viewerCount(): number {
+    return this.viewers.size;
+  }
+
+  get isEmpty(): boolean {
+    return this.publisher === null && this.viewers.size === 0;
+  }
+
+  /** Fans one publisher packet out to every viewer's queue; each queue drains on its own. */
+  forward(packet: SourcePacket): void {
+    for (const viewer of this.viewers.values()) viewer.enqueue(packet);
+  }
+
+  viewerStats(): ViewerLinkStats[] {
+    return [...this.viewers.values()].map((v) => v.snapshot());
+  }
+
+  close(): void {
+    this.keyframes.dispose();
+    this.publisher?.close();
+    this.publisher = null;
+    for (const viewer of this.viewers.values()) viewer.close();
+    this.viewers.clear();
+  }
+}

@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { buildPath } from '../../../protocol/http.js';
+import { MediaResourceParams, MediaSessionParams, mediaPaths } from '../../../protocol/media.js';
+import { routes } from '../../../protocol/routes.js';
+import { AppError, fail, zodDetails } from '../core/errors.js';
+import type { ModuleContext } from '../core/module.js';
+import { sendError } from '../http/errors.js';
+import { actorOf, mount } from '../http/mount.js';
+import type { MediaResource, ResourceKind } from './forwarder.js';
+import { MAX_SDP_BYTES } from './sdp-offer.js';
+import type { MediaService } from './service.js';
+
+const readSdp = express.text({ type: 'application/sdp', limit: MAX_SDP_BYTES });
+
+/** Reads an `application/sdp` body into req.body (left undefined for any other content type). */
+function sdpBody(req: Request, res: Response): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    void readSdp(req, res, (err?: unknown) => {
+      if (!err) return resolve(req.body as unknown);
+      const tooLarge = typeof err === 'object' && err !== null && 'type' in err && err.type === 'entity.too.large';
+      reject(tooLarge ? new AppError('payload_too_large', `An SDP offer may not exceed ${MAX_SDP_BYTES} bytes`) : fail.invalidInput('The request body could not be read'));
+    });
+  });
+}
+
+function params<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
+  const parsed = schema.safeParse({ ...req.params });
+  if (!parsed.success) throw fail.invalidInput('Invalid path', zodDetails(parsed.error.issues));
+  return parsed.data;
+}
+
+function sendAnswer(res: Response, resource: MediaResource): void {
+  const resourcePath = resource.kind === 'whip' ? mediaPaths.whipResource : mediaPaths.whepResource;
+  res
+    .status(201)
+    .type('application/sdp')
+    .set('Location', buildPath(resourcePath, { id: resource.sessionId, resourceId: resource.resourceId }))
+    .set('Access-Control-Expose-Headers', 'Location')
+    .send(resource.answerSdp);
+}
+
+type Handler = (req: Request, res: Response) => Promise<void>;
+const guarded = (handler: Handler) => (req: Request, res: Response, _next: NextFunction) => {
+  handler(req, res).catch((err: unknown) => sendError(res, err, req));
+};
+
+/** Thin HTTP adapter: WHIP/WHEP (SDP bodies, Location headers) and the JSON media hint. */
+export function mountMediaRoutes(router: Router, ctx: ModuleContext): void {
+  const media = (): MediaService => ctx.services.get('media');
+  const strip = (path: string) => path.replace(/^\/api/, '');
+
+  mount(router, routes.mediaHint, async ({ actor, params: p }) => ({ media: await media().hint(p.id, actor) }));
+
+  const create = (kind: ResourceKind): Handler => async (req, res) => {
+    const { id } = params(MediaSessionParams, req);
+    const body = await sdpBody(req, res);
+    const actor = actorOf(res);
+    sendAnswer(res, kind === 'whip' ? await media().publish(id, actor, body) : await media().play(id, actor, body));
+  };
+  const remove = (kind: ResourceKind): Handler => async (req, res) => {
+    const { id, resourceId } = params(MediaResourceParams, req);
+    media().stop(id, resourceId, kind);
+    res.status(200).end();
+  };
+
+  router.post(strip(mediaPaths.whip), guarded(create('whip')));
+  router.post(strip(mediaPaths.whep), guarded(create('whep')));
+  router.delete(strip(mediaPaths.whipResource), guarded(remove('whip')));
+  router.delete(strip(mediaPaths.whepResource), guarded(remove('whep')));
+}

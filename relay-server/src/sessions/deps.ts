@@ -1,0 +1,19 @@
+import type { RelayConfig } from '../config.js';
+import type { Clock, Notifier, Presence } from '../core/ports.js';
+import type { Storage } from '../storage/types.js';
+import type { Role } from '../../../protocol/sessions.js';
+
+/** What the sessions domain needs from the outside world; tests pass real storage and a controllable clock. */
+export interface SessionDeps {
+  storage: Storage;
+  notifier: Notifier;
+  presence: Presence;
+  clock: Clock;
+  config: Pick<RelayConfig, 'maxLiveParticipants' | 'maxLiveViewers' | 'iceServers' | 'turn' | 'liveSessionTimeoutMs'>;
+}
+
+/** Roles that take a seat on stage: `maxParticipants` counts these. */
+export const SEATED_ROLES: Role[] = ['host', 'guest'];
+/** Roles listed as participants when viewers are not asked for. */
+export const STAGE_ROLES: Role[] = ['host', 'moderator', 'guest'];
+export const ALL_ROLES: Role[] = ['host', 'moderator', 'guest', 'viewer'];

@@ -1,0 +1,79 @@
+import type { ModuleContext, RelayModule } from '../core/module.js';
+import { storageHistory } from './history.js';
+import { singleFlight } from './single-flight.js';
+import { mountSessionRoutes } from './routes.js';
+import { createSessionsService, type SessionsService } from './service.js';
+import { onSessionSocketGone, registerSessionEvents, type JoinHistory } from './socket.js';
+import { createHostAbsenceSweeper } from './timeout.js';
+
+declare module '../core/module.js' {
+  interface Services {
+    /** Live sessions and their participants; other domains authorise with `accessSession` from access.ts. */
+    sessions: SessionsService;
+  }
+}
+
+const histories = new WeakMap<ModuleContext, JoinHistory>();
+function historyOf(ctx: ModuleContext): JoinHistory {
+  let history = histories.get(ctx);
+  if (!history) {
+    history = sharedHistory(() => joinHistory(ctx));
+    histories.set(ctx, history);
+  }
+  return history;
+}
+
+/** One sweeper per relay instance (tests run several relays in one process). */
+const sweepers = new Map<ModuleContext, ReturnType<typeof createHostAbsenceSweeper>>();
+
+/** Join history: the chat module's when it offers one, else read from storage the same way. */
+function joinHistory(ctx: ModuleContext): JoinHistory {
+  if (!ctx.services.has('chat')) return storageHistory(ctx.storage);
+  const chat = ctx.services.get('chat');
+  return { messages: (sessionId, afterMessageId) => chat.historyForJoin(sessionId, afterMessageId), pins: (sessionId) => chat.pins(sessionId) };
+}
+
+/** Concurrent joins of one session share one history read (keyed by session and anchor). */
+function sharedHistory(source: () => JoinHistory): JoinHistory {
+  const messages = singleFlight((key: string) => {
+    const [sessionId = '', after = ''] = key.split(' ');
+    return source().messages(sessionId, after || undefined);
+  });
+  const pins = singleFlight((sessionId: string) => source().pins(sessionId));
+  return { messages: (sessionId, afterMessageId) => messages(`${sessionId} ${afterMessageId ?? ''}`), pins };
+}
+
+function buildService(ctx: ModuleContext): SessionsService {
+  return createSessionsService({
+    storage: ctx.storage,
+    notifier: ctx.notifier,
+    presence: ctx.presence,
+    clock: ctx.clock,
+    config: ctx.config,
+  });
+}
+
+export const sessionsModule: RelayModule = {
+  name: 'sessions',
+  init(ctx) {
+    ctx.services.provide('sessions', buildService(ctx));
+  },
+  http: mountSessionRoutes,
+  socket(socket, ctx) {
+    registerSessionEvents(socket, ctx, () => historyOf(ctx));
+  },
+  disconnect: onSessionSocketGone,
+  start(ctx) {
+    const sweeper = createHostAbsenceSweeper(ctx, ctx.services.get('sessions'));
+    sweepers.set(ctx, sweeper);
+    sweeper.start();
+  },
+  stop(ctx?: ModuleContext) {
+    for (const [owner, sweeper] of sweepers) {
+      if (ctx && owner !== ctx) continue;
+      sweeper.stop();
+      owner.services.get('sessions').present.stop();
+      sweepers.delete(owner);
+    }
+  },
+};

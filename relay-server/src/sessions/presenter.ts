@@ -1,0 +1,95 @@
+import type { Participant, Session } from '../../../protocol/sessions.js';
+import { logger } from '../core/logger.js';
+import type { ParticipantRecord, Repositories, SessionRecord } from '../storage/types.js';
+import { ALL_ROLES, SEATED_ROLES, STAGE_ROLES, type SessionDeps } from './deps.js';
+import { singleFlight } from './single-flight.js';
+import { toParticipantView, toSessionView } from './views.js';
+
+/** Viewer counts are broadcast at most once a second per session: a join storm stays O(n) messages, and a count is not news faster. */
+const VIEWER_COUNT_COALESCE_MS = 1000;
+
+export type Presenter = ReturnType<typeof createPresenter>;
+
+/** Builds wire views (with live counts from Presence) and broadcasts roster changes to a session's room. */
+export function createPresenter(deps: SessionDeps) {
+  const { storage, presence, notifier } = deps;
+  const pendingCounts = new Map<string, NodeJS.Timeout>();
+
+  async function displayNames(repos: Repositories, ids: string[]): Promise<Map<string, string>> {
+    const users = ids.length ? await repos.users.findManyByIds([...new Set(ids)]) : [];
+    return new Map(users.map((u) => [u.id, u.displayName]));
+  }
+
+  /** Live counts and the host's name, shared by concurrent callers (see single-flight.ts). Key: "id hostId". */
+  const liveFacts = singleFlight(async (key: string) => {
+    const [id = '', hostId = ''] = key.split(' ');
+    const [host, viewerCount, participantCount] = await Promise.all([
+      storage.users.findById(hostId),
+      presence.viewerCount(id),
+      storage.participants.count(id, SEATED_ROLES),
+    ]);
+    return { host: { id: hostId, displayName: host?.displayName ?? '' }, counts: { viewerCount, participantCount } };
+  });
+
+  async function session(record: SessionRecord): Promise<Session> {
+    const { host, counts } = await liveFacts(`${record.id} ${record.hostId}`);
+    return toSessionView(record, host, counts);
+  }
+
+  const stageRoster = singleFlight((sessionId: string) => roster(sessionId, false));
+
+  function participants(sessionId: string, includeViewers: boolean): Promise<Participant[]> {
+    return includeViewers ? roster(sessionId, true) : stageRoster(sessionId);
+  }
+
+  async function roster(sessionId: string, includeViewers: boolean): Promise<Participant[]> {
+    const records = await storage.participants.list(sessionId, includeViewers ? ALL_ROLES : STAGE_ROLES);
+    const [names, connected] = await Promise.all([
+      displayNames(storage, records.map((r) => r.userId)),
+      presence.connectedUserIds(sessionId),
+    ]);
+    return records.map((r) => toParticipantView(r, names.get(r.userId) ?? '', connected.has(r.userId)));
+  }
+
+  async function participant(record: ParticipantRecord): Promise<Participant> {
+    const [user, connected] = await Promise.all([
+      storage.users.findById(record.userId),
+      presence.connectedUserIds(record.sessionId),
+    ]);
+    return toParticipantView(record, user?.displayName ?? '', connected.has(record.userId));
+  }
+
+  /** Tells the room who is on stage now (host, moderators, guests: viewers would make this O(n²)). */
+  async function broadcastParticipants(sessionId: string): Promise<void> {
+    notifier.toSession(sessionId, 'participants:update', { sessionId, participants: await participants(sessionId, false) });
+  }
+
+  async function flushViewerCount(sessionId: string): Promise<void> {
+    pendingCounts.delete(sessionId);
+    try {
+      const count = await presence.viewerCount(sessionId);
+      await storage.sessions.recordViewerPeak(sessionId, count);
+      notifier.toSession(sessionId, 'viewers:count', { sessionId, count });
+    } catch (err) {
+      logger.warn({ err, sessionId }, 'viewer count broadcast failed');
+    }
+  }
+
+  /** Schedules one `viewers:count` for the session; calls within the window share it. */
+  function scheduleViewerCount(sessionId: string): void {
+    if (pendingCounts.has(sessionId)) return;
+    const timer = setTimeout(() => void flushViewerCount(sessionId), VIEWER_COUNT_COALESCE_MS);
+    timer.unref();
+    pendingCounts.set(sessionId, timer);
+  }
+
+  function stop(): void {
+    for (const timer of pendingCounts.values()) clearTimeout(timer);
+    pendingCounts.clear();
+  }
+
+  /** Presence's viewer count, shared by concurrent callers (the MAX_LIVE_VIEWERS check on every join). */
+  const viewerCount = singleFlight((sessionId: string) => presence.viewerCount(sessionId));
+
+  return { session, participants, participant, viewerCount, broadcastParticipants, scheduleViewerCount, stop };
+}

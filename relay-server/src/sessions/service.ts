@@ -1,0 +1,88 @@
+import type { CreateSessionBody, IceServer, Participant, Session, SessionStats, UpdateParticipantBody } from '../../../protocol/sessions.js';
+import type { Actor } from '../core/actor.js';
+import { fail } from '../core/errors.js';
+import { accessSession, requireActor, requireModerator, requireParticipant } from './access.js';
+import { SEATED_ROLES, type SessionDeps } from './deps.js';
+import { iceServersFor } from './ice.js';
+import { createLifecycle } from './lifecycle.js';
+import { createMembership } from './membership.js';
+import { createPresenter } from './presenter.js';
+
+/** Most public sessions the directory lists at once. */
+const DIRECTORY_LIMIT = 200;
+
+export type SessionsService = ReturnType<typeof createSessionsService>;
+
+/** The sessions domain: plain TypeScript over Storage, Notifier, Presence and Clock. */
+export function createSessionsService(deps: SessionDeps) {
+  const { storage, presence, clock, config } = deps;
+  const present = createPresenter(deps);
+  const lifecycle = createLifecycle(deps, present);
+  const membership = createMembership(deps, present);
+
+  async function get(sessionId: string, actor: Actor | null): Promise<Session> {
+    return present.session((await accessSession(storage, sessionId, actor)).session);
+  }
+
+  /** Public sessions on air, most watched first (newest first among equals). */
+  async function listPublic(): Promise<Session[]> {
+    const records = await storage.sessions.listByState(['starting', 'live'], { publicOnly: true, limit: DIRECTORY_LIMIT });
+    const sessions = await Promise.all(records.map((r) => present.session(r)));
+    return sessions.sort((a, b) => b.viewerCount - a.viewerCount || b.createdAt.localeCompare(a.createdAt));
+  }
+
+  /** The open session the caller hosts, else one they take part in, else null. */
+  async function current(actor: Actor | null): Promise<Session | null> {
+    const user = requireActor(actor);
+    const open = await storage.sessions.listOpenForUser(user.userId);
+    const chosen = open.find((s) => s.hostId === user.userId) ?? open[0];
+    return chosen ? present.session(chosen) : null;
+  }
+
+  async function participants(sessionId: string, actor: Actor | null, includeViewers: boolean): Promise<Participant[]> {
+    await accessSession(storage, sessionId, actor);
+    return present.participants(sessionId, includeViewers);
+  }
+
+  async function stats(sessionId: string, actor: Actor | null): Promise<SessionStats> {
+    const access = await accessSession(storage, sessionId, actor);
+    requireModerator(access);
+    const s = access.session;
+    const [viewerCount, participantCount, messageCount, reactionCount] = await Promise.all([
+      presence.viewerCount(sessionId),
+      storage.participants.count(sessionId, SEATED_ROLES),
+      storage.messages.count(sessionId),
+      storage.reactions.total(sessionId),
+    ]);
+    const durationMs = s.startedAt ? Math.max(0, (s.endedAt ?? clock()).getTime() - s.startedAt.getTime()) : 0;
+    return { viewerCount, peakViewerCount: Math.max(s.peakViewerCount, viewerCount), participantCount, messageCount, reactionCount, durationMs };
+  }
+
+  async function iceServers(sessionId: string, actor: Actor | null): Promise<IceServer[]> {
+    const user = requireParticipant(await accessSession(storage, sessionId, actor));
+    if (await storage.moderation.findBan(sessionId, user.userId)) throw fail.banned();
+    return iceServersFor(config, user.userId, clock());
+  }
+
+  return {
+    create: (actor: Actor | null, body: CreateSessionBody) => lifecycle.create(actor, body),
+    start: lifecycle.start,
+    end: lifecycle.end,
+    /** Ends a session without a caller (host-absence timeout); 409 when it is not on air. */
+    finish: lifecycle.finish,
+    get,
+    listPublic,
+    current,
+    participants,
+    join: membership.join,
+    /** Like join, but reports whether the caller's membership changed (socket handlers broadcast on change). */
+    enter: membership.enter,
+    leave: membership.leave,
+    updateParticipant: (sessionId: string, userId: string, actor: Actor | null, body: UpdateParticipantBody) =>
+      membership.update(sessionId, userId, actor, body),
+    removeParticipant: membership.remove,
+    stats,
+    iceServers,
+    present,
+  };
+}

@@ -1,0 +1,74 @@
+import type { Message } from '../../../protocol/chat.js';
+import { rooms } from '../../../protocol/rooms.js';
+import type { ModuleContext } from '../core/module.js';
+import type { Actor } from '../core/actor.js';
+import { fail } from '../core/errors.js';
+import { onEvent, type RelaySocket } from '../realtime/on-event.js';
+import { accessSession } from './access.js';
+import { assertMayEnter } from './membership.js';
+import type { SessionsService } from './service.js';
+
+/** Chat history a joining socket receives; provided by the chat module. */
+export interface JoinHistory {
+  messages(sessionId: string, afterMessageId: string | undefined): Promise<Message[]>;
+  pins(sessionId: string): Promise<Message[]>;
+}
+
+const isStage = (role: string | null): boolean => role === 'host' || role === 'guest' || role === 'moderator';
+
+/** MAX_LIVE_VIEWERS: a socket that is not already counted may not push the count past it. */
+async function assertViewerSeat(ctx: ModuleContext, socket: RelaySocket, sessionId: string, actor: Actor | null): Promise<void> {
+  const counted = actor
+    ? (await ctx.presence.connectedUserIds(sessionId)).has(actor.userId)
+    : socket.rooms.has(rooms.session(sessionId));
+  if (!counted && (await ctx.services.get('sessions').present.viewerCount(sessionId)) >= ctx.config.maxLiveViewers) {
+    throw fail.sessionFull('The session has reached its viewer limit');
+  }
+}
+
+/** Socket events of the sessions domain: joining and leaving a session's room. */
+export function registerSessionEvents(socket: RelaySocket, ctx: ModuleContext, history: () => JoinHistory): void {
+  const sessions = (): SessionsService => ctx.services.get('sessions');
+
+  onEvent(socket, 'session:join', ctx.checkActor, async ({ sessionId, afterMessageId }, { actor }) => {
+    const room = rooms.session(sessionId);
+    const access = await accessSession(ctx.storage, sessionId, actor);
+    await assertMayEnter(ctx.storage, access.session, actor?.userId ?? null);
+    const role = actor ? (await sessions().enter(sessionId, actor)).record.role : null;
+    if (!isStage(role)) await assertViewerSeat(ctx, socket, sessionId, actor);
+    await socket.join(room);
+    socket.data.sessions.add(sessionId);
+    const present = sessions().present;
+    const [session, participants, messages, pins] = await Promise.all([
+      present.session(access.session),
+      present.participants(sessionId, false),
+      history().messages(sessionId, afterMessageId),
+      history().pins(sessionId),
+    ]);
+    if (isStage(role)) await present.broadcastParticipants(sessionId);
+    present.scheduleViewerCount(sessionId);
+    return { session, participants, messages, pins };
+  });
+
+  onEvent(socket, 'session:leave', ctx.checkActor, async ({ sessionId }) => {
+    await socket.leave(rooms.session(sessionId));
+    socket.data.sessions.delete(sessionId);
+    await afterLeaving(ctx, sessionId, socket.data.actor?.userId ?? null);
+    return {};
+  });
+}
+
+/** Recounts viewers and refreshes the stage's `connected` flags once a socket left a room. */
+export async function afterLeaving(ctx: ModuleContext, sessionId: string, userId: string | null): Promise<void> {
+  const present = ctx.services.get('sessions').present;
+  present.scheduleViewerCount(sessionId);
+  const participant = userId ? await ctx.storage.participants.find(sessionId, userId) : null;
+  if (participant && participant.leftAt === null && isStage(participant.role)) await present.broadcastParticipants(sessionId);
+}
+
+/** A socket went away: every room it had joined recounts. */
+export async function onSessionSocketGone(socket: RelaySocket, ctx: ModuleContext): Promise<void> {
+  const userId = socket.data.actor?.userId ?? null;
+  for (const sessionId of socket.data.sessions) await afterLeaving(ctx, sessionId, userId);
+  socket.data.sessions.clear();
+}

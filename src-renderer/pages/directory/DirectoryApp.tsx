@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import type { Session } from '../../../protocol/sessions.js';
+import { routes } from '../../../protocol/routes.js';
+import { createPageApi } from '../../shared/auth/auth-store.js';
+import { t } from '../../shared/i18n/index.js';
+import { LangSwitch } from '../../shared/ui/LangSwitch.js';
+import { useLang } from '../../shared/ui/use-lang.js';
+
+const REFRESH_MS = 10_000;
+const api = createPageApi();
+
+/** `/`: the public sessions that are live now, most watched first, refreshed every few seconds. */
+export function DirectoryApp() {
+  useLang();
+  const [sessions, setSessions] = useState<Session[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    const load = () =>
+      api
+        .call(routes.listSessions, { query: { scope: 'public' } })
+        .then((r) => {
+          if (!alive) return;
+          setSessions(r.sessions);
+          setError(null);
+        })
+        .catch((err: unknown) => alive && setError(t('common.error', { message: err instanceof Error ? err.message : String(err) })));
+    void load();
+    const timer = setInterval(() => void load(), REFRESH_MS);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, []);
+
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t('app.name')}</h1>
+        <a href="/studio">{t('directory.studio')}</a>
+        <LangSwitch />
+      </header>
+      <main className="page-main">
+        <h2>{t('directory.title')}</h2>
+        {error && (
+          <p className="notice error" role="alert">
+            {error}
+          </p>
+        )}
+        {sessions === null && !error && <p className="notice">{t('common.loading')}</p>}
+        {sessions?.length === 0 && (
+          <p className="notice" data-testid="directory-empty">
+            {t('directory.empty')}
+          </p>
+        )}
+        <ul className="cards" aria-live="polite">
+          {sessions?.map((s) => (
+            <li key={s.id} className="card" data-testid="directory-session" data-session-id={s.id}>
+              <a href={`/watch/${encodeURIComponent(s.id)}`} aria-label={t('directory.watch', { title: s.title })}>
+                {s.title}
+              </a>
+              <span className="notice">{t('watch.hostedBy', { name: s.host.displayName })}</span>
+              <span>
+                <span className={`badge${s.state === 'live' ? ' badge-live' : ''}`}>{t(`session.state.${s.state}`)}</span>{' '}
+                <span className="badge">{t('watch.viewers', { count: s.viewerCount })}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { useEffect, useMemo } from 'react';
+import { useStore } from 'zustand';
+import { t } from '../../shared/i18n/index.js';
+import { LangSwitch } from '../../shared/ui/LangSwitch.js';
+import { useLang } from '../../shared/ui/use-lang.js';
+import { AuthStep } from './AuthStep.js';
+import { DeviceStep } from './DeviceStep.js';
+import { createJoinController } from './join-store.js';
+import { StageView } from './StageView.js';
+
+/** `/join/:token`: a guest's way on stage. */
+export function JoinApp({ token }: { token: string }) {
+  useLang();
+  const controller = useMemo(() => createJoinController(token), [token]);
+  useEffect(() => {
+    void controller.start();
+    return () => controller.dispose();
+  }, [controller]);
+  const step = useStore(controller.store, (s) => s.step);
+  const error = useStore(controller.store, (s) => s.error);
+  const local = useStore(controller.store, (s) => s.local);
+
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t('join.title')}</h1>
+        <LangSwitch />
+      </header>
+      <main className="page-main" data-testid="join-step" data-step={step}>
+        {error && (
+          <p className="notice error" role="alert">
+            {error}
+          </p>
+        )}
+        {(step === 'checking' || step === 'joining') && <p className="notice">{t('common.loading')}</p>}
+        {step === 'auth' && <AuthStep controller={controller} />}
+        {step === 'devices' && <DeviceStep controller={controller} local={local} />}
+        {step === 'stage' && <StageView controller={controller} />}
+        {step === 'left' && <p role="status">{t('join.left')}</p>}
+        {step === 'invalid' && <p role="alert">{t('join.invalid')}</p>}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+import { createRoot } from 'react-dom/client';
+import { getLang } from '../../shared/i18n/index.js';
+import '../../shared/ui/pages.css';
+import { JoinApp } from './JoinApp.js';
+
+/** `/join/:token` */
+const token = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
+document.documentElement.lang = getLang();
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<JoinApp token={token} />);

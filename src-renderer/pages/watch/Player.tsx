@@ -1,0 +1,65 @@
+import { useEffect, useRef, useState } from 'react';
+import type { SessionState, SessionType } from '../../../protocol/sessions.js';
+import { t } from '../../shared/i18n/index.js';
+import type { PlayerState } from '../../shared/media/index.js';
+
+interface PlayerProps {
+  stream: MediaStream | null;
+  playerState: PlayerState;
+  sessionState: SessionState | null;
+  sessionType: SessionType | null;
+  children?: React.ReactNode;
+}
+
+/**
+ * The program player: starts muted (browsers allow muted autoplay only) with a visible button to turn
+ * the sound on; overlays say when the broadcast is not live yet, connecting, or over.
+ */
+export function Player({ stream, playerState, sessionState, sessionType, children }: PlayerProps) {
+  const video = useRef<HTMLVideoElement>(null);
+  const [muted, setMuted] = useState(true);
+
+  useEffect(() => {
+    const el = video.current;
+    if (!el) return;
+    el.srcObject = stream;
+    if (stream) void el.play().catch(() => undefined);
+  }, [stream]);
+
+  const toggleSound = () => {
+    const el = video.current;
+    if (!el) return;
+    el.muted = !muted;
+    setMuted(!muted);
+    if (muted) void el.play().catch(() => undefined);
+  };
+
+  const overlay = overlayText(sessionState, playerState, stream);
+  return (
+    <div className="stage">
+      <video ref={video} data-testid="player" aria-label={t('watch.player')} muted={muted} autoPlay playsInline />
+      {sessionType === 'audio' && sessionState === 'live' && <div className="audio-only">🎙️ {t('watch.audioOnly')}</div>}
+      {overlay && (
+        <div className="stage-overlay" data-testid="player-overlay">
+          <p>{overlay}</p>
+        </div>
+      )}
+      {children}
+      {stream && (
+        <div className="stage-controls">
+          <button type="button" data-testid="unmute-button" aria-pressed={!muted} onClick={toggleSound}>
+            {muted ? `🔇 ${t('watch.unmute')}` : `🔊 ${t('watch.mute')}`}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function overlayText(state: SessionState | null, player: PlayerState, stream: MediaStream | null): string | null {
+  if (state === 'ended' || state === 'ending') return t('watch.ended');
+  if (state === 'pending' || state === null) return t('watch.waiting');
+  if (player === 'reconnecting') return t('watch.reconnectingVideo');
+  if (!stream) return t('watch.connectingVideo');
+  return null;
+}

@@ -1,0 +1,86 @@
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useStore } from 'zustand';
+import { t } from '../../shared/i18n/index.js';
+import type { SessionChannel, SessionChannelState } from '../../shared/realtime/index.js';
+import { ConnectionBadge } from '../../shared/ui/ConnectionBadge.js';
+import { LangSwitch } from '../../shared/ui/LangSwitch.js';
+import { FloatingReactions, ReactionBar } from '../../shared/ui/ReactionBar.js';
+import { useLang } from '../../shared/ui/use-lang.js';
+import { ChatPanel } from './ChatPanel.js';
+import { Player } from './Player.js';
+import { createWatchController, type WatchController } from './watch-store.js';
+
+export function WatchApp({ sessionId }: { sessionId: string }) {
+  useLang();
+  const controller = useMemo(() => createWatchController(sessionId), [sessionId]);
+  useEffect(() => {
+    void controller.start();
+    return () => controller.dispose();
+  }, [controller]);
+  const phase = useStore(controller.store, (s) => s.phase);
+  const error = useStore(controller.store, (s) => s.error);
+  const channel = useStore(controller.store, (s) => s.channel);
+
+  if (phase === 'notFound') return <Message text={t('watch.notFound')} />;
+  if (phase === 'error') return <Message text={error ?? ''} />;
+  if (!channel) return <Message text={t('common.loading')} />;
+  return <WatchView controller={controller} channel={channel} />;
+}
+
+function WatchView({ controller, channel }: { controller: WatchController; channel: SessionChannel }) {
+  const chat: SessionChannelState = useSyncExternalStore(channel.subscribe, channel.getSnapshot);
+  const connection = useStore(controller.store, (s) => s.connection);
+  const stream = useStore(controller.store, (s) => s.stream);
+  const playerState = useStore(controller.store, (s) => s.playerState);
+  const identity = useStore(controller.store, (s) => s.identity);
+  const initial = useStore(controller.store, (s) => s.session);
+  const session = chat.session ?? initial;
+  const subscribeReactions = useMemo(() => (l: (r: Array<{ emoji: string }>) => void) => channel.on('reactions', l), [channel]);
+  const state = session?.state ?? null;
+
+  useEffect(() => {
+    if (session) document.title = `${session.title} — ${t('app.name')}`;
+  }, [session]);
+
+  return (
+    <>
+      <header className="page-header">
+        <h1>{session?.title ?? t('app.name')}</h1>
+        <span className={`badge${state === 'live' ? ' badge-live' : ''}`} data-testid="session-state" data-state={state ?? 'unknown'}>
+          {state ? t(`session.state.${state}`) : t('common.loading')}
+        </span>
+        <span className="badge" data-testid="viewer-count" data-count={chat.viewerCount}>
+          {t('watch.viewers', { count: chat.viewerCount })}
+        </span>
+        <ConnectionBadge state={connection} />
+        <LangSwitch />
+      </header>
+      <main className="page-main watch-layout">
+        <div>
+          <Player stream={stream} playerState={playerState} sessionState={state} sessionType={session?.type ?? null}>
+            <FloatingReactions subscribe={subscribeReactions} />
+          </Player>
+          {session && <p className="notice">{t('watch.hostedBy', { name: session.host.displayName })}</p>}
+          <ReactionBar counts={chat.reactions} onReact={identity ? (e) => void channel.react(e) : undefined} />
+        </div>
+        <ChatPanel channel={channel} state={chat} onChooseName={!identity || identity.auto ? controller.chooseName : null} />
+      </main>
+    </>
+  );
+}
+
+function Message({ text }: { text: string }) {
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t('app.name')}</h1>
+        <LangSwitch />
+      </header>
+      <main className="page-main">
+        <p role="status" data-testid="page-message">
+          {text}
+        </p>
+      </main>
+    </>
+  );
+}

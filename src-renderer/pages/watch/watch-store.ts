@@ -1,0 +1,126 @@
+import { createStore } from 'zustand/vanilla';
+import type { Session } from '../../../protocol/sessions.js';
+import { routes } from '../../../protocol/routes.js';
+import { RelayError, type ApiClient } from '../../shared/api/client.js';
+import { createPageApi, getAuth, getToken, signInAsGuest, verifyStoredAuth, type StoredAuth } from '../../shared/auth/auth-store.js';
+import { t } from '../../shared/i18n/index.js';
+import { createProgramPlayer, type PlayerState, type ProgramPlayer } from '../../shared/media/index.js';
+import { createRelayConnection, createSessionChannel, type ConnectionState, type RelayConnection, type SessionChannel } from '../../shared/realtime/index.js';
+
+export type WatchPhase = 'loading' | 'ready' | 'notFound' | 'error';
+
+export interface WatchState {
+  phase: WatchPhase;
+  error: string | null;
+  identity: StoredAuth | null;
+  connection: ConnectionState;
+  channel: SessionChannel | null;
+  /** The session as last known (from GET, then from the channel). */
+  session: Session | null;
+  stream: MediaStream | null;
+  playerState: PlayerState;
+}
+
+/**
+ * The viewer page's state and its wiring (auth → join → socket → channel → player), kept out of
+ * React so it can be reasoned about on its own. Watching needs an identity (P2P signaling is for
+ * signed-in users only), so a viewer without one gets a silent guest account; choosing a chat name
+ * switches to a named guest account.
+ */
+export function createWatchController(sessionId: string) {
+  const store = createStore<WatchState>(() => ({
+    phase: 'loading',
+    error: null,
+    identity: getAuth(),
+    connection: 'connecting',
+    channel: null,
+    session: null,
+    stream: null,
+    playerState: 'idle',
+  }));
+  const api = createPageApi();
+  let connection: RelayConnection | null = null;
+  let player: ProgramPlayer | null = null;
+  let session: Session | null = null;
+
+  async function start(): Promise<void> {
+    try {
+      const identity = (await verifyStoredAuth(api)) ?? (await signInAsGuest(api, t('watch.autoName'), true));
+      store.setState({ identity });
+      session = (await api.call(routes.getSession, { params: { id: sessionId } })).session;
+      store.setState({ session });
+      await joinAsParticipant(api, sessionId);
+    } catch (err) {
+      if (err instanceof RelayError && err.status === 404) return store.setState({ phase: 'notFound' });
+      if (!(err instanceof RelayError && err.status === 409)) return store.setState({ phase: 'error', error: describe(err) });
+    }
+    connection = createRelayConnection({ url: location.origin, getToken });
+    connection.onState((s) => store.setState({ connection: s }));
+    const channel = createSessionChannel({ connection, sessionId, getSelfId: () => getAuth()?.user.id ?? null });
+    channel.on('change', (state) => {
+      if (state.session && state.session !== session) {
+        session = state.session;
+        store.setState({ session });
+      }
+      syncPlayer();
+    });
+    store.setState({ phase: 'ready', channel, connection: connection.state });
+  }
+
+  /** Plays while the session is starting or live and we have an identity; stops when it ends. */
+  function syncPlayer(): void {
+    if (!session) return;
+    const live = session.state === 'starting' || session.state === 'live';
+    const joined = store.getState().channel?.getState().status === 'joined';
+    if (live && joined && !player && connection && getAuth()) startPlayer(connection, session);
+    else if (session.state === 'ended' && player) stopPlayer();
+  }
+
+  function startPlayer(conn: RelayConnection, s: Session): void {
+    const channel = store.getState().channel ?? undefined;
+    const p = createProgramPlayer({ connection: conn, api, sessionId, channel, hostId: s.hostId, sessionType: s.type });
+    player = p;
+    p.on('stream', (stream) => store.setState({ stream }));
+    p.on('state', (playerState) => store.setState({ playerState }));
+    void p.play();
+  }
+
+  function stopPlayer(): void {
+    player?.stop();
+    player = null;
+    store.setState({ stream: null, playerState: 'stopped' });
+  }
+
+  /** Switches to a named guest account so the viewer can chat; the socket and the player follow. */
+  async function chooseName(displayName: string): Promise<string | null> {
+    try {
+      const identity = await signInAsGuest(api, displayName);
+      await joinAsParticipant(api, sessionId).catch(() => undefined);
+      store.setState({ identity });
+      stopPlayer();
+      connection?.reauthenticate();
+      syncPlayer();
+      return null;
+    } catch (err) {
+      return describe(err);
+    }
+  }
+
+  function dispose(): void {
+    stopPlayer();
+    void store.getState().channel?.stop();
+    connection?.close();
+  }
+
+  return { store, start, chooseName, dispose, getPlayer: () => player };
+}
+
+async function joinAsParticipant(api: ApiClient, sessionId: string): Promise<void> {
+  await api.call(routes.joinSession, { params: { id: sessionId } });
+}
+
+function describe(err: unknown): string {
+  return t('common.error', { message: err instanceof Error ? err.message : String(err) });
+}
+
+export type WatchController = ReturnType<typeof createWatchController>;

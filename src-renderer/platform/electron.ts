@@ -1,0 +1,53 @@
+import type { IpcResult, StudioApi } from '../../src-preload/api-types.js';
+import type { RecordingSink } from '../studio/recorder/recorder.js';
+import { PlatformError, type Platform } from './types.js';
+import { withTimeout } from './with-timeout.js';
+
+const CAPTURE_TIMEOUT_MS = 30_000;
+
+/** Unwraps an IPC envelope, turning a refusal into an Error the UI can show. */
+async function value<T>(result: Promise<IpcResult<T>>): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new PlatformError('unavailable', r.error.message);
+  return r.value;
+}
+
+function fileSink(api: StudioApi, fileName: string): RecordingSink {
+  const opened = value(api.recordings.open(fileName));
+  return {
+    async write(chunk) {
+      const { id } = await opened;
+      await value(api.recordings.append(id, new Uint8Array(await chunk.arrayBuffer())));
+    },
+    async close() {
+      const { id } = await opened;
+      return (await value(api.recordings.close(id))).path;
+    },
+  };
+}
+
+/** The Electron window: everything that touches the OS goes through `window.studio`. */
+export function createElectronPlatform(api: StudioApi, win: Window = window): Platform {
+  return {
+    kind: 'electron',
+    relayUrl: async () => (await value(api.settings.get())).relayUrl.replace(/\/$/, ''),
+    tokens: {
+      load: async () => (await value(api.auth.getToken())).token,
+      save: async (token) => void (await value(token ? api.auth.setToken(token) : api.auth.clearToken())),
+    },
+    settings: {
+      load: async (key) => (await value(api.scenes.load(key)))?.data ?? null,
+      save: async (key, data) => void (await value(api.scenes.save(key, JSON.parse(JSON.stringify(data))))),
+    },
+    async captureScreen(choose) {
+      const { sources } = await value(api.capture.listSources({ kinds: ['screen', 'window'], thumbnailWidth: 320 }));
+      const picked = await choose(sources);
+      if (!picked) throw new PlatformError('cancelled', 'No screen or window chosen');
+      await value(api.capture.selectSource(picked, false));
+      // Main grants exactly the picked source to this request (setDisplayMediaRequestHandler).
+      return withTimeout(win.navigator.mediaDevices.getDisplayMedia({ video: true, audio: false }), CAPTURE_TIMEOUT_MS, 'Screen capture');
+    },
+    openRecording: async (fileName) => fileSink(api, fileName),
+    chooseRecordingsFolder: async () => (await value(api.recordings.chooseFolder())).folder,
+  };
+}

@@ -1,0 +1,142 @@
+import type { Participant } from '../../../protocol/sessions.js';
+import { routes } from '../../../protocol/routes.js';
+import { Emitter } from '../realtime/emitter.js';
+import { getIceServers } from './ice.js';
+import { PeerLink } from './peer-link.js';
+import { SignalRouter } from './signal-router.js';
+import { syncSenders } from './tracks.js';
+import type { GuestHost, GuestHostEvents, MediaContext, RemoteGuest } from './types.js';
+
+/** The signaling channel of host↔guest links. */
+export const GUEST_CHANNEL = 'guest';
+const STAGE_ROLES = new Set<Participant['role']>(['guest', 'moderator']);
+
+interface GuestEntry {
+  link: PeerLink;
+  stream: MediaStream;
+}
+
+/**
+ * Host side of the guest mesh. A guest on stage says hello (`{restart:true, channel:'guest'}`); the
+ * host answers with a fresh link that receives the guest's camera+mic and sends the program back.
+ * The host's audio/video switches (PATCH participant) are applied here too: a switched-off track
+ * is disabled on receipt, so it is not rendered even before the guest's page obeys.
+ */
+export class P2PGuestHost implements GuestHost {
+  private readonly events = new Emitter<GuestHostEvents>();
+  private readonly router: SignalRouter;
+  private readonly links = new Map<string, GuestEntry>();
+  private participants = new Map<string, Participant>();
+  private program: MediaStream | null = null;
+  private iceServers: Promise<RTCIceServer[]>;
+  private readonly unsubscribers: Array<() => void> = [];
+
+  constructor(private readonly options: MediaContext) {
+    const { connection, api, sessionId } = options;
+    this.router = new SignalRouter(connection, sessionId);
+    this.iceServers = getIceServers(api, sessionId);
+    this.unsubscribers.push(
+      this.router.forChannel(GUEST_CHANNEL, (from, data) => {
+        if ('restart' in data) void this.connectGuest(from);
+      }),
+      connection.on('participants:update', (p) => p.sessionId === sessionId && this.applyParticipants(p.participants)),
+    );
+    void api
+      .call(routes.listParticipants, { params: { id: sessionId }, query: {} })
+      .then(({ participants }) => this.applyParticipants(participants))
+      .catch((err: unknown) => this.events.emit('error', { message: String(err) }));
+  }
+
+  on<K extends keyof GuestHostEvents>(event: K, listener: (payload: GuestHostEvents[K]) => void): () => void {
+    return this.events.on(event, listener);
+  }
+
+  guests(): RemoteGuest[] {
+    return [...this.links.entries()].map(([userId, entry]) => {
+      const p = this.participants.get(userId);
+      return {
+        userId,
+        displayName: p?.displayName ?? userId,
+        stream: entry.stream,
+        state: entry.link.state,
+        audioEnabled: p?.audioEnabled ?? true,
+        videoEnabled: p?.videoEnabled ?? true,
+      };
+    });
+  }
+
+  async setProgram(stream: MediaStream | null): Promise<void> {
+    this.program = stream;
+    const tracks = stream ? stream.getTracks() : [];
+    await Promise.all([...this.links.values()].map((e) => syncSenders(e.link.pc, tracks, stream ?? new MediaStream())));
+  }
+
+  async setGuestMedia(userId: string, flags: { audioEnabled?: boolean; videoEnabled?: boolean }): Promise<void> {
+    const { participant } = await this.options.api.call(routes.updateParticipant, {
+      params: { id: this.options.sessionId, userId },
+      body: flags,
+    });
+    this.participants.set(userId, participant);
+    this.enforceFlags(userId);
+    this.emitGuests();
+  }
+
+  stop(): void {
+    this.unsubscribers.splice(0).forEach((u) => u());
+    for (const userId of [...this.links.keys()]) this.dropGuest(userId);
+    this.router.close();
+  }
+
+  private async connectGuest(userId: string): Promise<void> {
+    const known = this.participants.get(userId);
+    // Only guests (the relay already keeps strangers out; viewers must not push media to the host).
+    if (known && !STAGE_ROLES.has(known.role)) return;
+    const iceServers = await this.iceServers;
+    this.dropGuest(userId, false);
+    const link = new PeerLink({ router: this.router, peerId: userId, channel: GUEST_CHANNEL, polite: false, iceServers });
+    const entry: GuestEntry = { link, stream: new MediaStream() };
+    this.links.set(userId, entry);
+    link.on('track', ({ track }) => {
+      entry.stream.getTracks().filter((t) => t.kind === track.kind).forEach((t) => entry.stream.removeTrack(t));
+      entry.stream.addTrack(track);
+      this.enforceFlags(userId);
+      this.emitGuests();
+    });
+    link.on('state', () => this.emitGuests());
+    // Receive the guest's camera and mic even before the program exists.
+    link.pc.addTransceiver('audio', { direction: 'recvonly' });
+    link.pc.addTransceiver('video', { direction: 'recvonly' });
+    if (this.program) await syncSenders(link.pc, this.program.getTracks(), this.program);
+    this.emitGuests();
+  }
+
+  private applyParticipants(list: Participant[]): void {
+    this.participants = new Map(list.map((p) => [p.userId, p]));
+    for (const userId of [...this.links.keys()]) {
+      const p = this.participants.get(userId);
+      if (!p || !STAGE_ROLES.has(p.role)) this.dropGuest(userId);
+      else this.enforceFlags(userId);
+    }
+    this.emitGuests();
+  }
+
+  private enforceFlags(userId: string): void {
+    const entry = this.links.get(userId);
+    const p = this.participants.get(userId);
+    if (!entry || !p) return;
+    for (const track of entry.stream.getAudioTracks()) track.enabled = p.audioEnabled;
+    for (const track of entry.stream.getVideoTracks()) track.enabled = p.videoEnabled;
+  }
+
+  private dropGuest(userId: string, announce = true): void {
+    const entry = this.links.get(userId);
+    if (!entry) return;
+    this.links.delete(userId);
+    entry.link.close();
+    if (announce) this.emitGuests();
+  }
+
+  private emitGuests(): void {
+    this.events.emit('guests', this.guests());
+  }
+}

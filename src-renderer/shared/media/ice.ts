@@ -1,0 +1,20 @@
+import { routes } from '../../../protocol/routes.js';
+import type { ApiClient } from '../api/client.js';
+
+/**
+ * The ICE servers for `sessionId` (`GET /api/sessions/:id/ice-servers`, participants only). Falls back
+ * to none (host candidates only, fine on a LAN and on loopback) when the call fails.
+ */
+export async function getIceServers(api: ApiClient, sessionId: string): Promise<RTCIceServer[]> {
+  try {
+    const { iceServers } = await api.call(routes.iceServers, { params: { id: sessionId } });
+    return iceServers.map((s) => ({
+      urls: s.urls,
+      ...(s.username !== undefined ? { username: s.username } : {}),
+      ...(s.credential !== undefined ? { credential: s.credential } : {}),
+    }));
+  } catch (err) {
+    console.warn('could not fetch ICE servers; using host candidates only', err);
+    return [];
+  }
+}

@@ -1,0 +1,120 @@
+import { Emitter } from '../realtime/emitter.js';
+import { getIceServers } from './ice.js';
+import { PeerLink } from './peer-link.js';
+import { SignalRouter } from './signal-router.js';
+import { syncSenders, tracksFor } from './tracks.js';
+import type { ProgramPublisher, ProgramPublisherEvents, PublisherOptions } from './types.js';
+
+/** The signaling channel of program links (host → viewer). */
+export const PROGRAM_CHANNEL = 'program';
+const STATS_INTERVAL_MS = 5_000;
+/** A viewer whose link stays failed this long is dropped (it says hello again when it comes back). */
+const FAILED_DROP_MS = 20_000;
+
+interface ViewerLink {
+  link: PeerLink;
+  connectedOnce: boolean;
+  dropTimer: ReturnType<typeof setTimeout> | null;
+}
+
+/**
+ * Direct P2P program distribution: one PeerLink per viewer, the host offering. A viewer asks for the
+ * program with a `{restart:true, channel:'program'}` signal (its "hello"); each hello replaces that
+ * viewer's link with a fresh one, so a reloaded or reconnected viewer always gets a clean start.
+ */
+export class P2PProgramPublisher implements ProgramPublisher {
+  private readonly events = new Emitter<ProgramPublisherEvents>();
+  private readonly router: SignalRouter;
+  private readonly viewers = new Map<string, ViewerLink>();
+  private iceServers: RTCIceServer[] = [];
+  private stream: MediaStream | null = null;
+  private statsTimer: ReturnType<typeof setInterval> | null = null;
+  private unlisten: (() => void) | null = null;
+
+  constructor(private readonly options: PublisherOptions) {
+    this.router = new SignalRouter(options.connection, options.sessionId);
+  }
+
+  on<K extends keyof ProgramPublisherEvents>(event: K, listener: (payload: ProgramPublisherEvents[K]) => void): () => void {
+    return this.events.on(event, listener);
+  }
+
+  async publish(stream: MediaStream): Promise<void> {
+    if (!this.unlisten) {
+      this.iceServers = await getIceServers(this.options.api, this.options.sessionId);
+      this.unlisten = this.router.forChannel(PROGRAM_CHANNEL, (from, data) => {
+        if ('restart' in data) this.connectViewer(from);
+      });
+      this.statsTimer = setInterval(() => void this.sampleStats(), STATS_INTERVAL_MS);
+    }
+    await this.replaceStream(stream);
+  }
+
+  async replaceStream(stream: MediaStream): Promise<void> {
+    this.stream = stream;
+    const tracks = tracksFor(stream, this.options.sessionType);
+    await Promise.all([...this.viewers.values()].map((v) => syncSenders(v.link.pc, tracks, stream)));
+  }
+
+  connectedViewers(): string[] {
+    return [...this.viewers.entries()].filter(([, v]) => v.link.state === 'connected').map(([id]) => id);
+  }
+
+  stop(): void {
+    if (this.statsTimer) clearInterval(this.statsTimer);
+    this.statsTimer = null;
+    this.unlisten?.();
+    this.unlisten = null;
+    for (const userId of [...this.viewers.keys()]) this.dropViewer(userId);
+    this.router.close();
+    this.stream = null;
+  }
+
+  private connectViewer(userId: string): void {
+    const stream = this.stream;
+    if (!stream) return;
+    this.dropViewer(userId);
+    const link = new PeerLink({
+      router: this.router,
+      peerId: userId,
+      channel: PROGRAM_CHANNEL,
+      polite: false,
+      iceServers: this.iceServers,
+    });
+    const entry: ViewerLink = { link, connectedOnce: false, dropTimer: null };
+    this.viewers.set(userId, entry);
+    link.on('state', (state) => this.onViewerState(userId, entry, state));
+    // Send-only: the viewer sends nothing back. Adding the tracks triggers the offer.
+    for (const track of tracksFor(stream, this.options.sessionType)) link.pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
+  }
+
+  private onViewerState(userId: string, entry: ViewerLink, state: RTCPeerConnectionState): void {
+    if (this.viewers.get(userId) !== entry) return;
+    if (state === 'connected') {
+      if (entry.dropTimer) clearTimeout(entry.dropTimer);
+      entry.dropTimer = null;
+      if (!entry.connectedOnce) this.events.emit('viewer:connected', { userId });
+      entry.connectedOnce = true;
+    } else if (state === 'failed' && !entry.dropTimer) {
+      entry.dropTimer = setTimeout(() => this.dropViewer(userId), FAILED_DROP_MS);
+    } else if (state === 'closed') {
+      this.dropViewer(userId);
+    }
+  }
+
+  private dropViewer(userId: string): void {
+    const entry = this.viewers.get(userId);
+    if (!entry) return;
+    this.viewers.delete(userId);
+    if (entry.dropTimer) clearTimeout(entry.dropTimer);
+    entry.link.close();
+    if (entry.connectedOnce) this.events.emit('viewer:left', { userId });
+  }
+
+  private async sampleStats(): Promise<void> {
+    const perViewer = await Promise.all(
+      [...this.viewers.entries()].map(async ([userId, v]) => ({ userId, stats: await v.link.getStats() })),
+    );
+    this.events.emit('stats', { viewers: this.connectedViewers().length, perViewer });
+  }
+}

@@ -1,0 +1,140 @@
+import type { Message } from '../../../protocol/chat.js';
+import type { ApiError } from '../../../protocol/common.js';
+
+/**
+ * Pure chat-log logic of a SessionChannel: merging deliveries that may overlap, arrive late or be
+ * re-sent after a reconnect, and the outbox of messages not yet acknowledged. No I/O here, so it is
+ * unit-tested directly.
+ */
+
+/** How many messages a client keeps in memory (the relay keeps its own bounded history). */
+export const CHAT_LOG_LIMIT = 500;
+
+/**
+ * Merges `incoming` into `existing`: one entry per id (a later copy replaces an earlier one, e.g. a
+ * changed `pinned` flag), in the relay's order: by `createdAt`, ties kept in arrival order (the relay
+ * delivers each batch oldest first). Keeps the newest `limit` messages.
+ */
+export function mergeMessages(existing: readonly Message[], incoming: readonly Message[], limit = CHAT_LOG_LIMIT): Message[] {
+  if (incoming.length === 0) return existing.slice();
+  const byId = new Map<string, Message>();
+  for (const m of existing) byId.set(m.id, m);
+  for (const m of incoming) byId.set(m.id, m);
+  // Map iteration keeps first-insertion order, so replaced entries stay where they were.
+  const merged = [...byId.values()];
+  const rank = new Map(merged.map((m, i) => [m.id, i]));
+  merged.sort((a, b) => compareTime(a.createdAt, b.createdAt) || (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  return merged.length > limit ? merged.slice(merged.length - limit) : merged;
+}
+
+function compareTime(a: string, b: string): number {
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  if (Number.isNaN(ta) || Number.isNaN(tb)) return 0;
+  return ta - tb;
+}
+
+/** The id to re-join with: the newest message seen, so the relay sends exactly what was missed. */
+export function lastMessageId(messages: readonly Message[]): string | undefined {
+  return messages[messages.length - 1]?.id;
+}
+
+export function withoutMessage(messages: readonly Message[], messageId: string): Message[] {
+  return messages.filter((m) => m.id !== messageId);
+}
+
+/** Applies a pin change to the log (the message may be absent: then only the pins list changes). */
+export function withPinned(messages: readonly Message[], messageId: string, pinned: boolean): Message[] {
+  return messages.map((m) => (m.id === messageId && m.pinned !== pinned ? { ...m, pinned } : m));
+}
+
+export function upsertPin(pins: readonly Message[], message: Message): Message[] {
+  return mergeMessages(pins.filter((p) => p.id !== message.id), [{ ...message, pinned: true }]);
+}
+
+export function removePin(pins: readonly Message[], messageId: string): Message[] {
+  return pins.filter((p) => p.id !== messageId);
+}
+
+export type PendingStatus = 'pending' | 'failed';
+
+/** A message the user sent that the relay has not acknowledged yet (or refused for good). */
+export interface PendingMessage {
+  clientMessageId: string;
+  content: string;
+  status: PendingStatus;
+  /** Why it failed, when `status` is `failed`. */
+  error: ApiError | null;
+  /** Local time it was typed, for display only. */
+  createdAt: string;
+}
+
+/** Errors after which re-sending the same message can succeed. */
+const RETRYABLE = new Set<ApiError['code']>(['unavailable', 'rate_limited', 'internal']);
+
+export function isRetryable(error: ApiError): boolean {
+  return RETRYABLE.has(error.code);
+}
+
+/**
+ * Messages waiting for the relay's acknowledgement. Each keeps its clientMessageId for life, so a
+ * resend after a reconnect is idempotent on the relay (it answers with the message already stored).
+ */
+export class Outbox {
+  private items: PendingMessage[] = [];
+
+  list(): readonly PendingMessage[] {
+    return this.items;
+  }
+
+  add(clientMessageId: string, content: string, now: Date = new Date()): PendingMessage {
+    const item: PendingMessage = { clientMessageId, content, status: 'pending', error: null, createdAt: now.toISOString() };
+    this.items = [...this.items, item];
+    return item;
+  }
+
+  /** The relay stored it (ack, or its broadcast reached us first): it leaves the outbox. */
+  confirm(clientMessageId: string): boolean {
+    const before = this.items.length;
+    this.items = this.items.filter((i) => i.clientMessageId !== clientMessageId);
+    return this.items.length !== before;
+  }
+
+  /** Removes every entry whose message is in `messages` (matched by clientMessageId). */
+  confirmDelivered(messages: readonly Message[]): boolean {
+    const delivered = new Set(messages.map((m) => m.clientMessageId).filter((id): id is string => id !== null));
+    if (delivered.size === 0) return false;
+    const before = this.items.length;
+    this.items = this.items.filter((i) => !delivered.has(i.clientMessageId));
+    return this.items.length !== before;
+  }
+
+  /** A refusal: kept as `pending` for a retry when the error is transient, else marked `failed`. */
+  reject(clientMessageId: string, error: ApiError): void {
+    if (isRetryable(error)) return;
+    this.items = this.items.map((i) => (i.clientMessageId === clientMessageId ? { ...i, status: 'failed', error } : i));
+  }
+
+  /** Marks a failed message pending again (the user pressed "retry"). */
+  retry(clientMessageId: string): PendingMessage | undefined {
+    this.items = this.items.map((i) => (i.clientMessageId === clientMessageId ? { ...i, status: 'pending', error: null } : i));
+    return this.items.find((i) => i.clientMessageId === clientMessageId);
+  }
+
+  discard(clientMessageId: string): void {
+    this.confirm(clientMessageId);
+  }
+
+  /** What to (re)send now, oldest first. */
+  unacked(): PendingMessage[] {
+    return this.items.filter((i) => i.status === 'pending');
+  }
+}
+
+/** A clientMessageId: crypto.randomUUID where available (secure contexts), else 128 random bits. */
+export function newClientMessageId(): string {
+  const c = globalThis.crypto;
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  const bytes = c.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,178 @@
+import { routes } from '../../../protocol/routes.js';
+import type { CreateSessionBody, Session, SessionState } from '../../../protocol/sessions.js';
+import { RelayError, type ApiClient } from '../../shared/api/client.js';
+import { createSessionChannel, type RelayConnection, type SessionChannel } from '../../shared/realtime/index.js';
+import { createGuestHost, createProgramPublisher, type GuestHost, type ProgramPublisher, type RemoteGuest } from '../../shared/media/index.js';
+import { Emitter } from '../events.js';
+
+export type LivePhase = 'idle' | 'creating' | 'live' | 'ending' | 'error';
+
+export interface LiveStats {
+  fps: number;
+  bitrateKbps: number;
+  droppedFrames: number;
+  viewers: number;
+  durationMs: number;
+}
+
+export interface LiveState {
+  phase: LivePhase;
+  session: Session | null;
+  /** The relay's session state as last heard (session:state), shown at all times. */
+  sessionState: SessionState | null;
+  /** Error code of the last failure. */
+  error: string | null;
+  stats: LiveStats;
+  /** Guests whose media reaches us through the guest mesh. */
+  guests: RemoteGuest[];
+}
+
+export interface LiveDeps {
+  api: ApiClient;
+  connection: RelayConnection;
+  getSelfId: () => string | null;
+  /** The program stream to publish (canvas + mix). */
+  program: () => MediaStream;
+  /** The set of guest streams changed (the engine re-reads guest sources). */
+  onGuests?: (guests: RemoteGuest[]) => void;
+}
+
+const EMPTY_STATS: LiveStats = { fps: 0, bitrateKbps: 0, droppedFrames: 0, viewers: 0, durationMs: 0 };
+
+function codeOf(err: unknown): string {
+  return err instanceof RelayError ? err.error.code : err instanceof Error ? err.message : 'unavailable';
+}
+
+/**
+ * Going live and back: create + start the session over HTTP, join its room through a SessionChannel,
+ * publish the program to viewers. Not a React component: the UI reads `getSnapshot` and calls methods.
+ */
+export class LiveController {
+  private readonly events = new Emitter<{ change: LiveState }>();
+  private state: LiveState = { phase: 'idle', session: null, sessionState: null, error: null, stats: EMPTY_STATS, guests: [] };
+  private channelRef: SessionChannel | null = null;
+  private publisher: ProgramPublisher | null = null;
+  private guestHostRef: GuestHost | null = null;
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(private readonly deps: LiveDeps) {}
+
+  readonly subscribe = (listener: () => void): (() => void) => this.events.on('change', listener);
+  readonly getSnapshot = (): LiveState => this.state;
+
+  get channel(): SessionChannel | null {
+    return this.channelRef;
+  }
+
+  get guestHost(): GuestHost | null {
+    return this.guestHostRef;
+  }
+
+  /** A guest's live stream, for guest sources. */
+  guestStream(userId: string): MediaStream | null {
+    return this.state.guests.find((g) => g.userId === userId)?.stream ?? null;
+  }
+
+  async goLive(form: CreateSessionBody): Promise<void> {
+    if (this.state.phase === 'creating' || this.state.phase === 'live') return;
+    this.patch({ phase: 'creating', error: null, stats: EMPTY_STATS });
+    try {
+      const { session } = await this.deps.api.call(routes.createSession, { body: form });
+      this.patch({ session, sessionState: session.state });
+      await this.attach(session);
+      const started = await this.deps.api.call(routes.startSession, { params: { id: session.id } });
+      this.patch({ phase: 'live', session: started.session, sessionState: started.session.state });
+    } catch (err) {
+      this.patch({ phase: 'error', error: codeOf(err) });
+    }
+  }
+
+  /** Picks up a session we host that is still running (after a reload). */
+  async resume(): Promise<void> {
+    try {
+      const { session } = await this.deps.api.call(routes.currentSession);
+      if (!session || session.hostId !== this.deps.getSelfId() || session.state === 'ended') return;
+      this.patch({ session, sessionState: session.state, phase: session.state === 'pending' ? 'idle' : 'live' });
+      await this.attach(session);
+      if (session.state === 'pending') {
+        const started = await this.deps.api.call(routes.startSession, { params: { id: session.id } });
+        this.patch({ phase: 'live', session: started.session, sessionState: started.session.state });
+      }
+    } catch (err) {
+      this.patch({ error: codeOf(err) });
+    }
+  }
+
+  async end(): Promise<void> {
+    const session = this.state.session;
+    if (!session) return;
+    this.patch({ phase: 'ending' });
+    try {
+      const ended = await this.deps.api.call(routes.endSession, { params: { id: session.id } });
+      this.patch({ session: ended.session, sessionState: ended.session.state });
+    } catch (err) {
+      this.patch({ error: codeOf(err) });
+    }
+    await this.detach();
+    this.patch({ phase: 'idle' });
+  }
+
+  /** Called by the UI once a second with the compositor's measurements. */
+  recordFrameStats(fps: number, droppedFrames: number): void {
+    if (this.state.phase !== 'live') return;
+    const started = this.state.session?.startedAt ? Date.parse(this.state.session.startedAt) : Date.now();
+    this.patch({ stats: { ...this.state.stats, fps, droppedFrames, durationMs: Date.now() - started } });
+  }
+
+  private async attach(session: Session): Promise<void> {
+    const channel = createSessionChannel({ connection: this.deps.connection, sessionId: session.id, getSelfId: this.deps.getSelfId });
+    this.channelRef = channel;
+    this.cleanups.push(
+      channel.on('change', (s) => {
+        const state = s.session?.state ?? this.state.sessionState;
+        this.patch({ sessionState: state, stats: { ...this.state.stats, viewers: s.viewerCount } });
+        if (state === 'ended' && this.state.phase === 'live') void this.detach().then(() => this.patch({ phase: 'idle' }));
+      }),
+    );
+    const publisher = createProgramPublisher({
+      connection: this.deps.connection,
+      api: this.deps.api,
+      sessionId: session.id,
+      sessionType: session.type,
+    });
+    this.publisher = publisher;
+    this.cleanups.push(
+      publisher.on('stats', (s) => {
+        const bits = s.perViewer.reduce((sum, v) => sum + v.stats.bitrate, 0);
+        this.patch({ stats: { ...this.state.stats, bitrateKbps: Math.round(bits / 1000) } });
+      }),
+    );
+    const guestHost = createGuestHost({ connection: this.deps.connection, api: this.deps.api, sessionId: session.id });
+    this.guestHostRef = guestHost;
+    this.cleanups.push(
+      guestHost.on('guests', (guests) => {
+        this.patch({ guests });
+        this.deps.onGuests?.(guests);
+      }),
+    );
+    await publisher.publish(this.deps.program());
+    await guestHost.setProgram(this.deps.program());
+  }
+
+  private async detach(): Promise<void> {
+    this.cleanups.splice(0).forEach((c) => c());
+    this.publisher?.stop();
+    this.publisher = null;
+    this.guestHostRef?.stop();
+    this.guestHostRef = null;
+    this.patch({ guests: [] });
+    const channel = this.channelRef;
+    this.channelRef = null;
+    await channel?.stop();
+  }
+
+  private patch(change: Partial<LiveState>): void {
+    this.state = { ...this.state, ...change };
+    this.events.emit('change', this.state);
+  }
+}

@@ -1,0 +1,50 @@
+import { routes } from '../../../protocol/routes.js';
+import { RelayError } from '../../shared/api/client.js';
+import type { AuthSlice, Slice, StoreDeps } from './types.js';
+
+function codeOf(err: unknown): string {
+  return err instanceof RelayError ? err.error.code : 'unavailable';
+}
+
+export const createAuthSlice =
+  (deps: StoreDeps): Slice<AuthSlice> =>
+  (set, get) => {
+    async function authenticate(route: typeof routes.login | typeof routes.register, username: string, password: string) {
+      set({ authStatus: 'pending', authError: null });
+      try {
+        const { user, token } = await deps.api.call(route, { body: { username, password } });
+        await deps.tokens.save(token);
+        set({ user, token, authStatus: 'signed-in' });
+        return true;
+      } catch (err) {
+        set({ authStatus: 'signed-out', authError: codeOf(err) });
+        return false;
+      }
+    }
+
+    return {
+      user: null,
+      token: null,
+      authStatus: 'unknown',
+      authError: null,
+      signIn: (username, password) => authenticate(routes.login, username, password),
+      register: (username, password) => authenticate(routes.register, username, password),
+      async restoreSession() {
+        const token = await deps.tokens.load();
+        if (!token) return set({ authStatus: 'signed-out' });
+        set({ token, authStatus: 'pending' });
+        try {
+          const { user } = await deps.api.call(routes.me);
+          set({ user, authStatus: 'signed-in' });
+        } catch {
+          await deps.tokens.save(null);
+          set({ token: null, user: null, authStatus: 'signed-out' });
+        }
+      },
+      async signOut() {
+        if (get().token) await deps.api.call(routes.logout).catch(() => undefined);
+        await deps.tokens.save(null);
+        set({ user: null, token: null, authStatus: 'signed-out', authError: null });
+      },
+    };
+  };

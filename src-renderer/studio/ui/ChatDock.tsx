@@ -1,0 +1,146 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Message } from '../../../protocol/chat.js';
+import { routes } from '../../../protocol/routes.js';
+import { RelayError } from '../../shared/api/client.js';
+import { t } from '../../shared/i18n/index.js';
+import { useServices, useStudio } from './context.js';
+import { errorText } from './error-text.js';
+import { ChatSettingsForm } from './ChatSettingsForm.js';
+import { useChannelState } from './use-channel.js';
+
+const MUTE_CHOICES = [60, 300, 600, 3600];
+
+function MessageRow({ m, sessionId, selfId, onError }: { m: Message; sessionId: string; selfId: string | null; onError: (code: string) => void }) {
+  const { api } = useServices();
+  const [muteFor, setMuteFor] = useState(300);
+  const params = { id: sessionId, messageId: m.id };
+  const run = (fn: () => Promise<unknown>) => void fn().catch((err: unknown) => onError(err instanceof RelayError ? err.error.code : 'unavailable'));
+  const other = m.userId !== selfId;
+  return (
+    <li data-testid="chat-message" data-message-id={m.id} className={m.pinned ? 'pinned' : ''}>
+      <span className="author">{m.displayName}</span> <span className="content">{m.content}</span>
+      <span className="msg-actions">
+        <button data-testid="msg-pin" title={m.pinned ? t('studio.chat.unpin') : t('studio.chat.pin')} onClick={() => run(() => api.call(m.pinned ? routes.unpinMessage : routes.pinMessage, { params }))}>
+          {m.pinned ? t('studio.chat.unpin') : t('studio.chat.pin')}
+        </button>
+        <button data-testid="msg-delete" title={t('studio.chat.delete')} onClick={() => run(() => api.call(routes.deleteMessage, { params }))}>
+          {t('studio.delete')}
+        </button>
+        {other && (
+          <>
+            <select aria-label={t('studio.chat.muteFor')} value={muteFor} onChange={(e) => setMuteFor(Number(e.target.value))}>
+              {MUTE_CHOICES.map((s) => (
+                <option key={s} value={s}>
+                  {s < 3600 ? `${s / 60} min` : '1 h'}
+                </option>
+              ))}
+            </select>
+            <button
+              data-testid="msg-mute"
+              title={t('studio.chat.mute')}
+              onClick={() => run(() => api.call(routes.mute, { params: { id: sessionId }, body: { userId: m.userId, durationSeconds: muteFor } }))}
+            >
+              {t('studio.chat.muteShort')}
+            </button>
+            <button data-testid="msg-ban" title={t('studio.chat.ban')} onClick={() => run(() => api.call(routes.ban, { params: { id: sessionId }, body: { userId: m.userId } }))}>
+              {t('studio.chat.banShort')}
+            </button>
+          </>
+        )}
+      </span>
+    </li>
+  );
+}
+
+function Moderators({ sessionId }: { sessionId: string }) {
+  const { api } = useServices();
+  const { state } = useChannelState();
+  const people = (state?.participants ?? []).filter((p) => p.role !== 'host');
+  const setRole = (userId: string, role: 'moderator' | 'viewer' | 'guest') =>
+    void api.call(routes.updateParticipant, { params: { id: sessionId, userId }, body: { role } }).catch(() => undefined);
+  return (
+    <details className="moderators">
+      <summary>{t('studio.chat.moderators')}</summary>
+      <ul className="list compact">
+        {people.map((p) => (
+          <li key={p.userId}>
+            <span className="name">
+              {p.displayName} {p.role === 'moderator' && <span className="tag">{t('studio.chat.moderator')}</span>}
+            </span>
+            <button className="secondary" onClick={() => setRole(p.userId, p.role === 'moderator' ? 'viewer' : 'moderator')}>
+              {p.role === 'moderator' ? t('studio.chat.removeModerator') : t('studio.chat.makeModerator')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** Live chat with moderation, docked beside the canvases. */
+export function ChatDock() {
+  const { channel, state } = useChannelState();
+  const selfId = useStudio((s) => s.user?.id ?? null);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const messages = state?.messages ?? [];
+
+  useEffect(() => {
+    listRef.current?.scrollTo({ top: listRef.current.scrollHeight });
+  }, [messages.length]);
+
+  const send = (e: FormEvent) => {
+    e.preventDefault();
+    if (channel?.send(text)) setText('');
+  };
+  const reactions = Object.entries(state?.reactions ?? {});
+
+  return (
+    <section className="panel chat">
+      <header className="panel-head">
+        <h2>{t('studio.chat')}</h2>
+        {state && <span className="muted">{t('studio.chat.viewers', { count: state.viewerCount })}</span>}
+      </header>
+      {!channel || !state ? (
+        <p className="muted empty">{t('studio.chat.offline')}</p>
+      ) : (
+        <>
+          {state.pins.length > 0 && (
+            <div className="pinned-bar" data-testid="dock-pinned">
+              {t('studio.chat.pinned')}: <strong>{state.pins.at(-1)?.displayName}</strong> {state.pins.at(-1)?.content}
+            </div>
+          )}
+          {reactions.length > 0 && (
+            <div className="reactions">
+              {reactions.map(([emoji, n]) => (
+                <span key={emoji}>
+                  {emoji} {n}
+                </span>
+              ))}
+            </div>
+          )}
+          {error && <p className="error">{errorText(error)}</p>}
+          <ol className="chat-log" ref={listRef}>
+            {messages.map((m) => (
+              <MessageRow key={m.id} m={m} sessionId={channel.sessionId} selfId={selfId} onError={setError} />
+            ))}
+            {state.pending.map((p) => (
+              <li key={p.clientMessageId} className="pending">
+                <span className="content">{p.content}</span>
+              </li>
+            ))}
+          </ol>
+          <form className="chat-form" onSubmit={send}>
+            <input data-testid="chat-input" maxLength={500} value={text} placeholder={t('studio.chat.placeholder')} onChange={(e) => setText(e.target.value)} />
+            <button data-testid="chat-send" type="submit">
+              {t('studio.chat.send')}
+            </button>
+          </form>
+          <Moderators sessionId={channel.sessionId} />
+          <ChatSettingsForm sessionId={channel.sessionId} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { t } from '../../shared/i18n/index.js';
+import type { SessionType } from '../../../protocol/sessions.js';
+import { useLive, useServices } from './context.js';
+import { errorText } from './error-text.js';
+import { formatDuration } from './format.js';
+
+function LiveStatsView() {
+  const live = useLive();
+  const s = live.stats;
+  return (
+    <dl className="stats" data-testid="live-stats">
+      <dt>{t('studio.stats.fps')}</dt>
+      <dd>{s.fps.toFixed(0)}</dd>
+      <dt>{t('studio.stats.bitrate')}</dt>
+      <dd>{s.bitrateKbps} kb/s</dd>
+      <dt>{t('studio.stats.dropped')}</dt>
+      <dd>{s.droppedFrames}</dd>
+      <dt>{t('studio.stats.viewers')}</dt>
+      <dd data-testid="live-viewers">{s.viewers}</dd>
+      <dt>{t('studio.stats.duration')}</dt>
+      <dd>{formatDuration(s.durationMs)}</dd>
+    </dl>
+  );
+}
+
+export function GoLivePanel() {
+  const { live, engine, api } = useServices();
+  const state = useLive();
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [type, setType] = useState<SessionType>('video');
+  const [isPublic, setIsPublic] = useState(true);
+  const [maxParticipants, setMaxParticipants] = useState(4);
+  const titleRef = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState(false);
+
+  useEffect(() => engine.compositor.events.on('stats', (s) => live.recordFrameStats(s.fps, s.missed)), [engine, live]);
+
+  const busy = state.phase === 'creating' || state.phase === 'ending';
+  const onAir = state.phase === 'live';
+  const shareUrl = state.session ? `${api.baseUrl}/watch/${state.session.id}` : null;
+
+  const start = (e: FormEvent) => {
+    e.preventDefault();
+    void engine.mixer.resume();
+    void live.goLive({ title: title.trim() || t('studio.live.defaultTitle'), description, type, isPublic, maxParticipants });
+  };
+
+  return (
+    <section className="panel golive">
+      <header className="panel-head">
+        <h2>{t('studio.live')}</h2>
+        <button data-testid="go-live" className={onAir ? 'live' : ''} onClick={() => titleRef.current?.focus()}>
+          {onAir ? t('studio.live.onAir') : t('studio.live.goLive')}
+        </button>
+      </header>
+      <p className="live-state">
+        {t('studio.live.state')}:{' '}
+        <strong data-testid="live-state" data-state={state.sessionState ?? 'none'} className={`state-${state.sessionState ?? 'none'}`}>
+          {state.sessionState ? t(`session.state.${state.sessionState}`) : t('studio.live.offline')}
+        </strong>
+      </p>
+      {state.error && <p className="error" role="alert">{errorText(state.error)}</p>}
+      {!onAir && (
+        <form onSubmit={start} className="golive-form">
+          <label className="field wide">
+            {t('studio.live.title')}
+            <input ref={titleRef} data-testid="live-title" maxLength={120} value={title} onChange={(e) => setTitle(e.target.value)} />
+          </label>
+          <label className="field wide">
+            {t('studio.live.description')}
+            <textarea maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} />
+          </label>
+          <div className="grid4">
+            <label className="field">
+              {t('studio.live.type')}
+              <select value={type} onChange={(e) => setType(e.target.value as SessionType)}>
+                <option value="video">{t('studio.live.type.video')}</option>
+                <option value="audio">{t('studio.live.type.audio')}</option>
+                <option value="screen">{t('studio.live.type.screen')}</option>
+              </select>
+            </label>
+            <label className="field">
+              {t('studio.live.maxParticipants')}
+              <input type="number" min={2} max={10} value={maxParticipants} onChange={(e) => setMaxParticipants(Math.max(2, Math.min(10, Number(e.target.value) || 2)))} />
+            </label>
+            <label className="inline">
+              <input data-testid="live-public" type="checkbox" checked={isPublic} onChange={(e) => setIsPublic(e.target.checked)} />
+              {t('studio.live.public')}
+            </label>
+          </div>
+          <button data-testid="live-start" type="submit" disabled={busy}>
+            {state.phase === 'creating' ? t('studio.live.starting') : t('studio.live.start')}
+          </button>
+        </form>
+      )}
+      {shareUrl && state.phase !== 'idle' && (
+        <div className="share">
+          <input readOnly data-testid="live-share-url" value={shareUrl} aria-label={t('studio.live.share')} onFocus={(e) => e.target.select()} />
+          <button
+            className="secondary"
+            onClick={() => void navigator.clipboard?.writeText(shareUrl).then(() => setCopied(true), () => setCopied(false))}
+          >
+            {copied ? t('studio.copied') : t('studio.copy')}
+          </button>
+        </div>
+      )}
+      {onAir && (
+        <>
+          <LiveStatsView />
+          <button data-testid="live-end" className="danger" disabled={busy} onClick={() => void live.end()}>
+            {t('studio.live.end')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { CanvasArea } from './CanvasArea.js';
+import { ChatDock } from './ChatDock.js';
+import { GoLivePanel } from './GoLivePanel.js';
+import { GuestsPanel } from './GuestsPanel.js';
+import { MixerPanel } from './MixerPanel.js';
+import { PropertiesPanel } from './PropertiesPanel.js';
+import { ScenesPanel } from './ScenesPanel.js';
+import { SourcesPanel } from './SourcesPanel.js';
+import { TopBar } from './TopBar.js';
+import { useHotkeys } from './use-hotkeys.js';
+
+/** The dark, OBS-like studio: scenes and sources left, canvases centre, live controls and chat right. */
+export function StudioLayout() {
+  useHotkeys();
+  return (
+    <div className="studio">
+      <TopBar />
+      <aside className="col-left">
+        <ScenesPanel />
+        <SourcesPanel />
+      </aside>
+      <main className="col-centre">
+        <CanvasArea />
+        <div className="under-canvas">
+          <PropertiesPanel />
+          <MixerPanel />
+        </div>
+      </main>
+      <aside className="col-right">
+        <GoLivePanel />
+        <GuestsPanel />
+        <ChatDock />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { t } from '../../shared/i18n/index.js';
+import { FORMATS } from '../compositor/compositor.js';
+import type { RecorderState } from '../recorder/recorder.js';
+import { useLive, useServices, useStudio } from './context.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import { errorText } from './error-text.js';
+
+function useRecorderState(): RecorderState {
+  const { engine } = useServices();
+  return useSyncExternalStore(
+    (cb) => engine.recorder.events.on('state', cb),
+    () => engine.recorder.state,
+  );
+}
+
+function RecordControls() {
+  const { engine, platform } = useServices();
+  const [folder, setFolder] = useState<string | null>(null);
+  const state = useRecorderState();
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const offSaved = engine.recorder.events.on('saved', (s) => setSaved(s.location));
+    const offError = engine.recorder.events.on('error', (e) => setError(e.message));
+    return () => {
+      offSaved();
+      offError();
+    };
+  }, [engine]);
+  return (
+    <div className="record">
+      {state === 'idle' ? (
+        <button data-testid="record-start" onClick={() => void engine.startRecording().catch((e: unknown) => setError(String(e)))}>
+          ● {t('studio.record.start')}
+        </button>
+      ) : (
+        <button data-testid="record-stop" className="danger" disabled={state === 'stopping'} onClick={() => engine.recorder.stop()}>
+          ■ {t('studio.record.stop')}
+        </button>
+      )}
+      <span className="muted" data-testid="record-state">
+        {state === 'recording' ? t('studio.record.recording') : state === 'stopping' ? t('studio.record.saving') : saved ? t('studio.record.saved', { name: saved }) : ''}
+      </span>
+      {platform.chooseRecordingsFolder && (
+        <button className="secondary" title={folder ?? undefined} onClick={() => void platform.chooseRecordingsFolder?.().then((f) => f && setFolder(f))}>
+          {t('studio.record.folder')}
+        </button>
+      )}
+      {error && <span className="error">{errorText(error)}</span>}
+    </div>
+  );
+}
+
+export function TopBar() {
+  const { store, engine } = useServices();
+  const { user, studioMode } = useStudio((s) => ({ user: s.user, studioMode: s.studioMode }));
+  const live = useLive();
+  const [format, setFormat] = useState('720p30');
+  return (
+    <header className="topbar">
+      <strong>{t('studio.title')}</strong>
+      <span className={`badge state-${live.sessionState ?? 'none'}`}>
+        {live.sessionState ? t(`session.state.${live.sessionState}`) : t('studio.live.offline')}
+      </span>
+      <label className="inline">
+        <input type="checkbox" checked={studioMode} onChange={(e) => store.getState().setStudioMode(e.target.checked)} />
+        {t('studio.mode.studio')}
+      </label>
+      <label className="inline">
+        {t('studio.output')}
+        <select
+          value={format}
+          onChange={(e) => {
+            const next = FORMATS[e.target.value];
+            if (!next) return;
+            setFormat(e.target.value);
+            engine.setFormat(next);
+          }}
+        >
+          {Object.keys(FORMATS).map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </select>
+      </label>
+      <RecordControls />
+      <span className="spacer" />
+      <LanguageSwitch />
+      <span className="muted">{user?.displayName}</span>
+      <button className="secondary" onClick={() => void store.getState().signOut()}>
+        {t('studio.auth.signOut')}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,27 @@
+import { useEffect } from 'react';
+import { useServices } from './context.js';
+
+function typingInField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/**
+ * 1..9 switch scene (to preview in studio mode, else to program); Enter in studio mode takes preview
+ * to program; Delete removes the selected source. Ignored while typing in a field.
+ */
+export function useHotkeys(): void {
+  const { store } = useServices();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (typingInField(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const state = store.getState();
+      if (/^[1-9]$/.test(e.key)) state.selectSceneByNumber(Number(e.key));
+      else if (e.key === 'Enter' && state.studioMode) state.takeToProgram();
+      else if (e.key === 'Delete' && state.selectedSourceId) state.removeSource(state.selectedSourceId);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+}

@@ -1,0 +1,38 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Newest modification time of any file under `dirs` (skipping node_modules). */
+function newestMtime(dirs: string[]): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  };
+  dirs.forEach(walk);
+  return newest;
+}
+
+/** Builds dist-web (when older than its sources) and the e2e testbench page (always; ~1 s). */
+export function buildPages(root: string): { webRoot: string; testbenchRoot: string } {
+  const webRoot = path.join(root, 'dist-web');
+  const testbenchRoot = path.join(root, 'node_modules/.afritok/testbench-web');
+  const sources = [path.join(root, 'src-renderer'), path.join(root, 'protocol'), path.join(root, 'vite.web.config.ts')];
+  const builtAt = existsSync(path.join(webRoot, 'watch.html')) ? statSync(path.join(webRoot, 'watch.html')).mtimeMs : 0;
+  const sourceTime = Math.max(newestMtime(sources.slice(0, 2)), statSync(sources[2] ?? '').mtimeMs);
+  const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+  if (process.env.E2E_SKIP_BUILD !== '1' && builtAt < sourceTime) {
+    execFileSync(process.execPath, [vite, 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  }
+  execFileSync(process.execPath, [vite, 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, AFRITOK_TESTBENCH: '1' },
+  });
+  return { webRoot, testbenchRoot };
+}

@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface RelayProcess {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on loopback, chosen by the OS. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = 'no answer';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`relay exited with code ${child.exitCode} before it was healthy`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return;
+      lastError = `healthz ${res.status}`;
+    } catch (err) {
+      lastError = err instanceof Error ? err.message : String(err);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`relay at ${url} not healthy after ${timeoutMs} ms (${lastError})`);
+}
+
+/**
+ * Starts `npx tsx relay-server/src/main.ts` on a free loopback port with a temporary SQLite database,
+ * serving `webRoot`; resolves once /healthz answers 200.
+ */
+export async function startRelayProcess(options: { root: string; webRoot: string; env?: Record<string, string> }): Promise<RelayProcess> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'afritok-e2e-'));
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [path.join(options.root, 'node_modules/tsx/dist/cli.mjs'), 'relay-server/src/main.ts'], {
+    cwd: options.root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: url,
+      DATA_DIR: dataDir,
+      DATABASE_URL: `file:${path.join(dataDir, 'e2e.db')}`,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+      WEB_ROOT: options.webRoot,
+      // The suites send bursts of chat (XSS corpus): loosen flood control, keep it on.
+      CHAT_RATE_PER_SECOND: '50',
+      CHAT_RATE_BURST: '200',
+      ...options.env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    await waitForHealth(url, child, 60_000);
+  } catch (err) {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  return {
+    url,
+    dataDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          rmSync(dataDir, { recursive: true, force: true });
+          resolve();
+        };
+        if (child.exitCode !== null) return done();
+        const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(killer);
+          done();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,57 @@
+import { test, expect } from '../support/fixtures.js';
+import { audioRms, rtcStats, videoPixels } from '../support/probes.js';
+
+const PLAYER = '[data-testid="player"]';
+
+test.describe('viewer page /watch/:id', () => {
+  test('two viewers receive the live program as moving video', async ({ goLive, newPage }, testInfo) => {
+    const { sessionId, page: host } = await goLive('video');
+    const viewers = [await newPage(), await newPage()];
+    for (const viewer of viewers) await viewer.goto(`/watch/${sessionId}`);
+
+    for (const viewer of viewers) {
+      await expect(viewer.getByTestId('session-state')).toHaveAttribute('data-state', 'live');
+      await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(30);
+      // Frames keep coming: the count grows again from where it is now.
+      const before = (await rtcStats(viewer)).framesDecoded;
+      await expect.poll(async () => (await rtcStats(viewer)).framesDecoded).toBeGreaterThan(before + 15);
+      // Not a black or blank picture: the testbench draws a coloured, moving scene.
+      const pixels = await videoPixels(viewer, PLAYER);
+      expect(pixels.width).toBeGreaterThan(0);
+      expect(pixels.variance).toBeGreaterThan(100);
+    }
+    await expect(host.getByTestId('testbench-viewers')).toHaveText('2');
+    // Two distinct pictures a moment apart: the video moves.
+    const first = await viewers[0]!.locator(PLAYER).screenshot({ path: testInfo.outputPath('viewer-1-player-a.png') });
+    await expect.poll(async () => (await viewers[0]!.locator(PLAYER).screenshot()).equals(first)).toBe(false);
+    await viewers[0]!.locator(PLAYER).screenshot({ path: testInfo.outputPath('viewer-1-player-b.png') });
+    await viewers[1]!.screenshot({ path: testInfo.outputPath('viewer-2-page.png') });
+    await expect(viewers[0]!.getByTestId('viewer-count')).not.toHaveAttribute('data-count', '0');
+  });
+
+  test('an audio-only session delivers sound and no video', async ({ goLive, newPage }) => {
+    const { sessionId } = await goLive('audio');
+    const viewer = await newPage();
+    await viewer.goto(`/watch/${sessionId}`);
+    await expect(viewer.getByTestId('session-state')).toHaveAttribute('data-state', 'live');
+    await expect.poll(async () => (await rtcStats(viewer)).audioPacketsReceived, { timeout: 45_000 }).toBeGreaterThan(50);
+    // Real sound, not silence: the testbench plays a 440 Hz tone at 0.3 gain.
+    await viewer.getByTestId('unmute-button').click();
+    await expect.poll(() => audioRms(viewer, PLAYER)).toBeGreaterThan(0.01);
+    await expect.poll(async () => (await rtcStats(viewer)).audioEnergy).toBeGreaterThan(0);
+    const stats = await rtcStats(viewer);
+    expect(stats.framesDecoded).toBe(0);
+  });
+
+  test('a viewer who reloads the page plays again', async ({ goLive, newPage }) => {
+    const { sessionId } = await goLive('video');
+    const viewer = await newPage();
+    await viewer.goto(`/watch/${sessionId}`);
+    await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(10);
+    await viewer.reload();
+    await expect(viewer.getByTestId('session-state')).toHaveAttribute('data-state', 'live');
+    // The probes restart with the page: these frames come from the new connection.
+    await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(10);
+    expect((await videoPixels(viewer, PLAYER)).variance).toBeGreaterThan(100);
+  });
+});

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestRelay, type TestRelay } from '../../support/relay.js';
+
+describe('web pages (config.webRoot)', () => {
+  let t: TestRelay;
+  let webRoot: string;
+  beforeAll(async () => {
+    webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'afritok-web-'));
+    for (const page of ['index', 'watch', 'studio', 'join']) {
+      fs.writeFileSync(path.join(webRoot, `${page}.html`), `<!doctype html><title>${page}</title>`);
+    }
+    fs.mkdirSync(path.join(webRoot, 'assets'));
+    fs.writeFileSync(path.join(webRoot, 'assets', 'app-abc123.js'), 'console.log("hi")');
+    fs.writeFileSync(path.join(webRoot, '.secret'), 'hidden');
+    t = await startTestRelay({ dialect: 'sqlite', config: { webRoot } });
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['/', 'index'],
+    ['/watch/abc-123', 'watch'],
+    ['/studio', 'studio'],
+    ['/join/some-invite-token', 'join'],
+  ])('serves %s from %s.html with a strict page CSP', async (route, page) => {
+    const res = await fetch(`${t.url}${route}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await res.text()).toContain(`<title>${page}</title>`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain('media-src');
+    expect(csp).toContain('mediastream:');
+    expect(csp).toContain(`ws://127.0.0.1:${t.port}`);
+    expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it('serves hashed assets as immutable, and nothing outside webRoot or hidden', async () => {
+    const asset = await fetch(`${t.url}/assets/app-abc123.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    for (const route of ['/assets/missing.js', '/.secret', '/..%2f..%2fetc%2fpasswd', '/assets/..%2f..%2f..%2fetc%2fpasswd']) {
+      const res = await fetch(`${t.url}${route}`);
+      expect(res.status, route).toBeGreaterThanOrEqual(400);
+      expect(res.status, route).toBeLessThan(500);
+      expect(await res.text()).not.toContain('root:');
+    }
+  });
+
+  it('keeps /healthz and /api working beside the pages', async () => {
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+    expect((await t.api('GET', '/api/auth/me')).status).toBe(401);
+  });
+});

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../relay-server/src/config.js';
+
+const base = { DATA_DIR: '/tmp/afritok-config-test' };
+const errorOf = (env: Record<string, string>): string => {
+  try {
+    loadConfig({ ...base, ...env });
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).message;
+  }
+  throw new Error('expected loadConfig to throw');
+};
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    const c = loadConfig(base);
+    expect(c.port).toBe(3001);
+    expect(c.maxLiveParticipants).toBe(10);
+    expect(c.maxLiveViewers).toBe(1000);
+    expect(c.liveSessionTimeoutMs).toBe(3_600_000);
+    expect(c.maxChatMessages).toBe(1000);
+    expect(c.chatMessageRetentionMs).toBe(3_600_000);
+    expect(c.iceServers).toEqual([]);
+    expect(c.corsOrigins).toEqual([]);
+    expect(c.jwtSecret).toBeUndefined();
+    expect(c.database).toEqual({ kind: 'sqlite', url: `file:${path.join('/tmp/afritok-config-test', 'afritok.db')}` });
+  });
+
+  it('accepts WEBSOCKET_PORT as an alias of PORT, PORT winning', () => {
+    expect(loadConfig({ ...base, WEBSOCKET_PORT: '4000' }).port).toBe(4000);
+    expect(loadConfig({ ...base, WEBSOCKET_PORT: '4000', PORT: '5000' }).port).toBe(5000);
+  });
+
+  it('reads MySQL URLs, CORS lists, ICE servers and TURN settings', () => {
+    const c = loadConfig({
+      ...base,
+      DATABASE_URL: 'mysql://root@127.0.0.1:3306/afritok',
+      WEBSOCKET_CORS_ORIGIN: 'http://a.example, https://b.example ,',
+      ICE_SERVERS: '[{"urls":"stun:stun.example:3478"}]',
+      TURN_SECRET: 'turn-secret-123',
+      TURN_URLS: 'turn:turn.example:3478?transport=udp,turns:turn.example:5349',
+    });
+    expect(c.database).toEqual({ kind: 'mysql', url: 'mysql://root@127.0.0.1:3306/afritok' });
+    expect(c.corsOrigins).toEqual(['http://a.example', 'https://b.example']);
+    expect(c.iceServers).toEqual([{ urls: 'stun:stun.example:3478' }]);
+    expect(c.turn?.urls).toHaveLength(2);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'postgres://x' }, 'DATABASE_URL'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ MAX_LIVE_PARTICIPANTS: '1' }, 'MAX_LIVE_PARTICIPANTS'],
+    [{ MAX_LIVE_VIEWERS: '-5' }, 'MAX_LIVE_VIEWERS'],
+    [{ LIVE_SESSION_TIMEOUT: '10' }, 'LIVE_SESSION_TIMEOUT'],
+    [{ CHAT_MESSAGE_RETENTION: 'soon' }, 'CHAT_MESSAGE_RETENTION'],
+    [{ ICE_SERVERS: 'not json' }, 'ICE_SERVERS'],
+    [{ ICE_SERVERS: '{"urls":"stun:x"}' }, 'ICE_SERVERS'],
+    [{ TURN_SECRET: 'turn-secret-123' }, 'TURN_URLS'],
+    [{ REDIS_URL: 'http://localhost:6379' }, 'REDIS_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ TRUST_PROXY: 'yes please' }, 'TRUST_PROXY'],
+  ])('stops on %j, naming %s', (env, variable) => {
+    expect(errorOf(env)).toContain(variable);
+  });
+
+  it('leaves trust proxy off unless TRUST_PROXY says otherwise', () => {
+    expect(loadConfig(base).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ ...base, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.1, 10.0.0.2' }).trustProxy).toBe('10.0.0.1, 10.0.0.2');
+  });
+
+  it('names every bad variable at once', () => {
+    const message = errorOf({ PORT: 'x', MAX_LIVE_VIEWERS: 'y' });
+    expect(message).toContain('PORT');
+    expect(message).toContain('MAX_LIVE_VIEWERS');
+  });
+});
