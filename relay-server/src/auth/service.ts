@@ -64,15 +64,14 @@ export class AuthService {
   async login(input: { username: string; password: string }, clientKey: string): Promise<SignedIn> {
     const username = input.username.toLowerCase();
     const bucketKey = `${username}\u0000${clientKey}`;
-    // Only failures spend the allowance: signing in often is fine, guessing is not.
-    const waitSeconds = this.loginBuckets.peek(bucketKey);
+    // Every attempt takes a token up front (so parallel guesses cannot slip through together);
+    // a success gives it back: signing in often is fine, guessing is not.
+    const waitSeconds = this.loginBuckets.take(bucketKey);
     if (waitSeconds > 0) throw fail.rateLimited(waitSeconds, 'Too many sign-in attempts, try again later');
     const user = await this.users.findByUsername(username);
     const ok = await verifyPassword(user?.kind === 'account' ? user.passwordHash : null, input.password);
-    if (!user || !ok) {
-      this.loginBuckets.take(bucketKey);
-      throw fail.unauthorized('Wrong username or password');
-    }
+    if (!user || !ok) throw fail.unauthorized('Wrong username or password');
+    this.loginBuckets.refund(bucketKey);
     return this.signIn(user);
   }
 

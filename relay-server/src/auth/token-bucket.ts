@@ -30,13 +30,10 @@ export class TokenBuckets {
     return this.waitSeconds(bucket);
   }
 
-  /** Like `take` without consuming: 0 when an attempt would pass now. */
-  peek(key: string): number {
+  /** Gives back a token taken for an attempt that turned out harmless (a successful sign-in). */
+  refund(key: string): void {
     const bucket = this.buckets.get(key);
-    if (!bucket) return 0;
-    const elapsedSeconds = Math.max(0, this.clock().getTime() - bucket.updatedMs) / 1000;
-    const tokens = Math.min(this.capacity, bucket.tokens + elapsedSeconds * this.refillPerSecond);
-    return tokens >= 1 ? 0 : this.waitSeconds({ tokens, updatedMs: bucket.updatedMs });
+    if (bucket) bucket.tokens = Math.min(this.capacity, bucket.tokens + 1);
   }
 
   private waitSeconds(bucket: Bucket): number {

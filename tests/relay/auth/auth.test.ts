@@ -164,6 +164,14 @@ describe('login rate limit', () => {
       headers: { 'x-forwarded-for': '203.0.113.9' },
     });
     expect(spoofed.status).toBe(429);
+    // Parallel guesses on a fresh username cannot slip past the limit together.
+    const target = uniqueName('burst');
+    await t.register(target, 'the right password');
+    const burst = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => t.api('POST', '/api/auth/login', { body: { username: target, password: `parallel-${i}` } })),
+    );
+    expect(burst.filter((r) => r.status === 401)).toHaveLength(10);
+    expect(burst.filter((r) => r.status === 429)).toHaveLength(6);
     // Another username from the same address is not affected.
     const other = uniqueName('other');
     await t.register(other, 'the right password');
