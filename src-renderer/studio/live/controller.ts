@@ -89,6 +89,7 @@ export class LiveController {
 
   /** Picks up a session we host that is still running (after a reload). */
   async resume(): Promise<void> {
+    if (this.channelRef || this.state.phase === 'creating') return;
     try {
       const { session } = await this.deps.api.call(routes.currentSession);
       if (!session || session.hostId !== this.deps.getSelfId() || session.state === 'ended') return;

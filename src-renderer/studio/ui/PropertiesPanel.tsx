@@ -3,6 +3,7 @@ import { t } from '../../shared/i18n/index.js';
 import type { Crop, FitMode, Source, TextStyle, Transform } from '../model/types.js';
 import { selectSelectedSource } from '../store/index.js';
 import { useServices, useStudio } from './context.js';
+import { useScreenCapture } from './use-screen-capture.js';
 
 function Num({ label, value, onChange, min, max, step = 1 }: { label: string; value: number; onChange: (v: number) => void; min?: number; max?: number; step?: number }) {
   return (
@@ -102,8 +103,23 @@ function DeviceField({ id, kind, deviceId }: { id: string; kind: 'videoinput' | 
   );
 }
 
+/** A screen source restored from a saved collection has no capture until the user picks again. */
+function Recapture({ id }: { id: string }) {
+  const { engine } = useServices();
+  const { capture, picker } = useScreenCapture();
+  const [, setTick] = useState(0);
+  useEffect(() => engine.media.events.on('change', () => setTick((n) => n + 1)), [engine]);
+  if (engine.media.has(id)) return null;
+  return (
+    <>
+      <button onClick={() => void capture().then((s) => engine.media.attach(id, s), () => undefined)}>{t('studio.props.recapture')}</button>
+      {picker}
+    </>
+  );
+}
+
 function KindFields({ source }: { source: Source }) {
-  const { store, engine, platform } = useServices();
+  const { store } = useServices();
   switch (source.kind) {
     case 'text':
       return <TextFields id={source.id} style={source.style} />;
@@ -119,11 +135,7 @@ function KindFields({ source }: { source: Source }) {
     case 'microphone':
       return <DeviceField id={source.id} kind="audioinput" deviceId={source.deviceId} />;
     case 'screen':
-      return engine.media.has(source.id) ? null : (
-        <button onClick={() => void platform.captureScreen(async (list) => list[0]?.id ?? null).then((s) => engine.media.attach(source.id, s))}>
-          {t('studio.props.recapture')}
-        </button>
-      );
+      return <Recapture id={source.id} />;
     default:
       return null;
   }

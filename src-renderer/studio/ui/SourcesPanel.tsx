@@ -1,11 +1,10 @@
 import { useRef, useState } from 'react';
 import { t, type StringKey } from '../../shared/i18n/index.js';
-import type { DisplaySourceInfo } from '../../platform/index.js';
 import type { Source, SourceKind } from '../model/types.js';
 import { selectPreviewScene } from '../store/index.js';
 import { useServices, useStudio } from './context.js';
 import { errorText } from './error-text.js';
-import { ScreenPicker } from './ScreenPicker.js';
+import { useScreenCapture } from './use-screen-capture.js';
 import { readFileAsDataUrl } from './read-file.js';
 
 const NO_SOURCES: Source[] = [];
@@ -20,20 +19,15 @@ export const KIND_LABEL: Record<SourceKind, StringKey> = {
   guest: 'studio.kind.guest',
 };
 
-interface PickerRequest {
-  sources: DisplaySourceInfo[];
-  resolve: (id: string | null) => void;
-}
-
 export function SourcesPanel() {
-  const { store, engine, platform } = useServices();
+  const { store, engine } = useServices();
   const { sources, selected } = useStudio((s) => ({
     sources: selectPreviewScene(s)?.sources ?? NO_SOURCES,
     selected: s.selectedSourceId,
   }));
   const [menuOpen, setMenuOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [picker, setPicker] = useState<PickerRequest | null>(null);
+  const { capture, picker } = useScreenCapture();
   const fileInput = useRef<HTMLInputElement>(null);
   const actions = store.getState();
 
@@ -43,7 +37,7 @@ export function SourcesPanel() {
     try {
       if (kind === 'image') return fileInput.current?.click();
       if (kind === 'screen') {
-        const stream = await platform.captureScreen((list) => new Promise((resolve) => setPicker({ sources: list, resolve })));
+        const stream = await capture();
         engine.media.attach(actions.addSource('screen', { name: t(KIND_LABEL.screen) }), stream);
         return;
       }
@@ -128,15 +122,7 @@ export function SourcesPanel() {
           );
         })}
       </ol>
-      {picker && (
-        <ScreenPicker
-          sources={picker.sources}
-          onDone={(id) => {
-            picker.resolve(id);
-            setPicker(null);
-          }}
-        />
-      )}
+      {picker}
     </section>
   );
 }

@@ -238,3 +238,20 @@ test('a guest joins by invite link, is brought on stage into the program, muted 
   await expect(page.locator('[data-testid="source-item"][data-kind="guest"]')).toHaveCount(0);
   await expect(guest.getByTestId('guest-state')).not.toHaveAttribute('data-state', 'on-stage');
 });
+
+test('a reloaded studio picks up its running live session and can end it', async ({ page, relayUrl }) => {
+  await registerInStudio(page, relayUrl);
+  await addSource(page, 'camera');
+  await page.getByTestId('live-title').fill('Survives a reload');
+  await page.getByTestId('live-start').click();
+  await expect(page.getByTestId('live-state')).toHaveAttribute('data-state', 'live');
+  const shareUrl = await page.getByTestId('live-share-url').inputValue();
+
+  await page.reload();
+  await expect(page.getByTestId('live-state')).toHaveAttribute('data-state', 'live');
+  await expect(page.getByTestId('live-share-url')).toHaveValue(shareUrl);
+  await page.getByTestId('live-end').click();
+  await expect(page.getByTestId('live-state')).toHaveAttribute('data-state', 'ended');
+  // Ended: a new live can be started.
+  await expect(page.getByTestId('live-start')).toBeEnabled();
+});
