@@ -70,7 +70,9 @@ function startClients(url: string, sessionId: string): ChildProcess {
 }
 
 async function storm(kind: Kind): Promise<StormResult> {
-  const server = fork(path.join(here, 'server.ts'), [kind], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // JOIN_STORM_PROFILE=<dir> writes a V8 CPU profile of each server there.
+  const profile = process.env.JOIN_STORM_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.JOIN_STORM_PROFILE}`] : [];
+  const server = fork(path.join(here, 'server.ts'), [kind], { execArgv: ['--import', 'tsx', '--expose-gc', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const fromServer = inbox(server, FromServer);
   let clients: ChildProcess | undefined;
   try {
@@ -113,7 +115,8 @@ async function storm(kind: Kind): Promise<StormResult> {
   } finally {
     if (clients?.connected) clients.send({ type: 'close' } satisfies ToClients);
     await exited(clients);
-    server.kill();
+    // Closing the IPC channel makes the server exit on its own (and write its CPU profile when asked).
+    if (server.connected) server.disconnect();
     await exited(server);
   }
 }
