@@ -71,8 +71,10 @@ export const ackSchema = <T extends z.ZodRawShape>(shape: T) =>
   ]);
 
 /** A user-visible text: trimmed, with zero-width and bidi control characters removed. */
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD\u180E]/g;
-export const stripInvisible = (s: string): string => s.replace(INVISIBLE, '');
+const INVISIBLE = /[\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD\u180E]/g;
+/** A zero-width joiner is kept only inside an emoji sequence (👩🏾‍💻), where it is visible glue. */
+const STRAY_JOINER = /(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+export const stripInvisible = (s: string): string => s.replace(INVISIBLE, '').replace(STRAY_JOINER, '');
 export const cleanText = (min: number, max: number) =>
   z
     .string()
