@@ -8,7 +8,8 @@ import type { SessionDeps } from './deps.js';
 import type { Presenter } from './presenter.js';
 import { hostKey, sessionLocks } from './keyed-lock.js';
 
-const ENDABLE: SessionState[] = ['starting', 'live'];
+/** A pending session may be ended too: a show cancelled before it started must not keep its host `already_hosting`. */
+const ENDABLE: SessionState[] = ['pending', 'starting', 'live'];
 
 /** Creating, starting and ending sessions; every state change goes through the storage CAS. */
 export function createLifecycle(deps: SessionDeps, present: Presenter) {
@@ -59,7 +60,7 @@ export function createLifecycle(deps: SessionDeps, present: Presenter) {
         sessionId: created.id,
         userId: host.userId,
         role: 'host',
-        audioEnabled: body.type !== 'screen',
+        audioEnabled: true,
         videoEnabled: body.type !== 'audio',
         audioForcedOff: false,
         videoForcedOff: false,
