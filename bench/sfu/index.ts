@@ -3,7 +3,8 @@
  * by a libwebrtc peer in this process, to more and more WHEP viewers (libwebrtc peers that decode the
  * video, in worker processes). Each step adds viewers, then measures over a window:
  *   - video loss seen by viewers (RTP packets lost / expected), target < 1 %
- *   - p95 join-to-first-frame of the viewers added in that step (offer → first decoded frame), target ≤ 1 s
+ *   - p95 join-to-first-frame of the viewers added in that step (offer created → first decoded frame),
+ *     target ≤ 1 s; each worker joins its share in waves of 5 at once (an audience arriving)
  *   - the publisher's upload (should stay flat: it publishes once whatever the audience)
  *   - CPU of the relay, of this process (publisher) and of the viewer workers (2 cores here: they compete)
  * The ceiling is the largest audience of a step that met both targets.
@@ -127,6 +128,7 @@ export async function run(): Promise<{ ceiling: number; steps: SfuStep[] }> {
     }
 
     let current = 0;
+    let failedInARow = 0;
     for (const target of STEPS) {
       const adding = target - current;
       const shares = workers.map((_, i) => Math.floor(adding / WORKERS) + (i < adding % WORKERS ? 1 : 0));
@@ -166,7 +168,9 @@ export async function run(): Promise<{ ceiling: number; steps: SfuStep[] }> {
       };
       steps.push(step);
       console.log(JSON.stringify(step));
-      if (!step.pass) break;
+      // One failed step may be noise on a shared 2-core machine; two in a row end the climb.
+      failedInARow = step.pass ? 0 : failedInARow + 1;
+      if (failedInARow >= 2) break;
     }
   } finally {
     for (const w of workers) w.send({ type: 'stop' });

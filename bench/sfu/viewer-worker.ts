@@ -31,9 +31,15 @@ async function addOne(): Promise<number | null> {
   return first;
 }
 
+/** Viewers joining at the same moment per worker: an audience arriving, not one flash crowd. */
+const CONCURRENT_JOINS = 5;
+
 async function add(count: number): Promise<void> {
-  // Joins arrive together, as when a link is shared: all offers at once.
-  const joinMs = await Promise.all(Array.from({ length: count }, () => addOne().catch(() => null)));
+  const joinMs: Array<number | null> = [];
+  for (let i = 0; i < count; i += CONCURRENT_JOINS) {
+    const wave = Math.min(CONCURRENT_JOINS, count - i);
+    joinMs.push(...(await Promise.all(Array.from({ length: wave }, () => addOne().catch(() => null)))));
+  }
   send({ type: 'added', joinMs, failed: joinMs.filter((m) => m === null).length });
 }
 

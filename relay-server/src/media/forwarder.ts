@@ -65,7 +65,7 @@ export class Forwarder {
     const answerSdp = await this.negotiate(pc, offerSdp, sessionId);
     link.bindSenders();
     room.addViewer(link);
-    this.register(resourceId, { sessionId, kind: 'whep' }, pc, () => link.activate());
+    this.register(resourceId, { sessionId, kind: 'whep' }, pc, () => room.viewerConnected(link));
     return { resourceId, sessionId, kind: 'whep', answerSdp };
   }
 

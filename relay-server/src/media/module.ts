@@ -5,6 +5,7 @@ import { defaultMediaConfig } from './config.js';
 import { Forwarder } from './forwarder.js';
 import { mountMediaRoutes } from './routes.js';
 import { createMediaService, type MediaService } from './service.js';
+import { localDirectory, redisDirectory, type PublisherDirectory } from './publisher-directory.js';
 import { StunResponder } from './stun-responder.js';
 
 declare module '../core/module.js' {
@@ -19,6 +20,7 @@ const SWEEP_INTERVAL_MS = 5_000;
 
 interface Running {
   forwarder: Forwarder | null;
+  directory: PublisherDirectory;
   stun: StunResponder | null;
   sweeper: NodeJS.Timeout | undefined;
 }
@@ -30,7 +32,7 @@ export const mediaModule: RelayModule = {
   name: 'media',
   init(ctx) {
     const config = ctx.config.media ?? defaultMediaConfig;
-    const state: Running = { forwarder: null, stun: null, sweeper: undefined };
+    const state: Running = { forwarder: null, directory: localDirectory, stun: null, sweeper: undefined };
     running.set(ctx, state);
     ctx.services.provide('media', createMediaService({
       repos: ctx.storage,
@@ -38,6 +40,11 @@ export const mediaModule: RelayModule = {
       get forwarder() {
         return state.forwarder;
       },
+      clock: ctx.clock,
+      get directory() {
+        return state.directory;
+      },
+      selfUrl: ctx.config.publicUrl,
       embeddedPaths: (id) => ({ whip: buildPath(mediaPaths.whip, { id }), whep: buildPath(mediaPaths.whep, { id }) }),
     }));
   },
@@ -46,6 +53,10 @@ export const mediaModule: RelayModule = {
     const state = running.get(ctx);
     const config = ctx.config.media ?? defaultMediaConfig;
     if (!state || config.external) return;
+    // Several nodes (REDIS_URL) that know their public URL find each other's publishers; see README.
+    if (ctx.config.redisUrl && ctx.config.publicUrl) {
+      state.directory = await redisDirectory(ctx.config.redisUrl, ctx.config.publicUrl, (err) => ctx.logger.error({ err }, 'media directory redis error'));
+    }
     state.stun = new StunResponder();
     const stunPort = await state.stun.listen();
     state.forwarder = new Forwarder({
@@ -60,12 +71,13 @@ export const mediaModule: RelayModule = {
     }, SWEEP_INTERVAL_MS);
     state.sweeper.unref();
   },
-  stop(ctx?: ModuleContext) {
+  async stop(ctx?: ModuleContext) {
     for (const [owner, state] of running) {
       if (ctx && owner !== ctx) continue;
       clearInterval(state.sweeper);
       state.forwarder?.close();
       state.stun?.close();
+      await state.directory.close();
       running.delete(owner);
     }
   },

@@ -1,3 +1,4 @@
+import { KeyframeCache } from './keyframe-cache.js';
 import { KeyframeRequester } from './keyframe-requester.js';
 import type { PublisherLink } from './publisher-link.js';
 import type { SourcePacket, ViewerLinkStats } from './types.js';
@@ -13,6 +14,7 @@ export const KEYFRAME_MIN_INTERVAL_MS = 400;
 export class ProgramRoom {
   private publisher: PublisherLink | null = null;
   private readonly viewers = new Map<string, ViewerLink>();
+  private readonly recent = new KeyframeCache();
   readonly keyframes = new KeyframeRequester(() => this.publisher?.requestKeyframe(), KEYFRAME_MIN_INTERVAL_MS);
 
   constructor(readonly sessionId: string) {}
@@ -22,6 +24,7 @@ export class ProgramRoom {
     const previous = this.publisher;
     this.publisher = link;
     if (previous && previous !== link) previous.close();
+    this.recent.clear();
     if (this.viewers.size > 0) this.keyframes.request();
   }
 
@@ -29,6 +32,7 @@ export class ProgramRoom {
     if (this.publisher?.id !== id) return false;
     this.publisher.close();
     this.publisher = null;
+    this.recent.clear();
     return true;
   }
 
@@ -58,7 +62,13 @@ export class ProgramRoom {
 
   /** Fans one publisher packet out to every viewer's queue; each queue drains on its own. */
   forward(packet: SourcePacket): void {
+    this.recent.add(packet);
     for (const viewer of this.viewers.values()) viewer.enqueue(packet);
+  }
+
+  /** A viewer's transport is up: it starts from the cached key frame group, or asks for a key frame. */
+  viewerConnected(link: ViewerLink): void {
+    link.activate(this.recent.snapshot());
   }
 
   viewerStats(): ViewerLinkStats[] {

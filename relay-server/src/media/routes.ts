@@ -56,7 +56,11 @@ export function mountMediaRoutes(router: Router, ctx: ModuleContext): void {
     const { id } = params(MediaSessionParams, req);
     const body = await sdpBody(req, res);
     const actor = actorOf(res);
-    sendAnswer(res, kind === 'whip' ? await media().publish(id, actor, body) : await media().play(id, actor, body));
+    const clientKey = req.socket.remoteAddress ?? 'unknown';
+    const result = kind === 'whip' ? await media().publish(id, actor, body, clientKey) : await media().play(id, actor, body, clientKey);
+    // 307 keeps the method and body: the client POSTs the same offer to the node holding the publisher.
+    if ('redirect' in result) res.redirect(307, result.redirect);
+    else sendAnswer(res, result);
   };
   const remove = (kind: ResourceKind): Handler => async (req, res) => {
     const { id, resourceId } = params(MediaResourceParams, req);

@@ -1,10 +1,13 @@
 import type { MediaHint } from '../../../protocol/media.js';
 import type { Actor } from '../core/actor.js';
 import { fail } from '../core/errors.js';
+import { TokenBuckets } from '../auth/token-bucket.js';
+import type { Clock } from '../core/ports.js';
 import { accessSession, requireActor, requireHost, type SessionAccess } from '../sessions/access.js';
 import type { Repositories, SessionRecord } from '../storage/types.js';
 import type { MediaConfig } from './config.js';
 import type { Forwarder, MediaResource, ResourceKind } from './forwarder.js';
+import type { PublisherDirectory } from './publisher-directory.js';
 import { SdpOffer } from './sdp-offer.js';
 
 export interface MediaServiceDeps {
@@ -14,7 +17,23 @@ export interface MediaServiceDeps {
   forwarder: Forwarder | null;
   /** Relay-relative paths of the embedded endpoints for a session. */
   embeddedPaths(sessionId: string): { whip: string; whep: string };
+  clock: Clock;
+  /** Where each session's publisher is, across nodes; and this node's public base URL, when known. */
+  directory: PublisherDirectory;
+  selfUrl: string | undefined;
 }
+
+/** WHEP reached a node that does not hold the publisher: the client should POST again at `url` (307). */
+export interface MediaRedirect {
+  redirect: string;
+}
+
+/**
+ * Offers per client address: each one costs a peer connection and UDP sockets until it times out, so a
+ * flood is refused with 429. Generous, because an audience behind one NAT shares an address.
+ */
+const OFFER_BURST = 100;
+const OFFERS_PER_SECOND = 20;
 
 const LIVE_STATES: ReadonlySet<SessionRecord['state']> = new Set(['starting', 'live']);
 
@@ -30,6 +49,12 @@ interface Owner {
  */
 export function createMediaService(deps: MediaServiceDeps) {
   const owners = new Map<string, Owner>();
+  const offers = new TokenBuckets(OFFER_BURST, OFFERS_PER_SECOND, deps.clock);
+
+  function limitOffers(clientKey: string): void {
+    const wait = offers.take(clientKey);
+    if (wait > 0) throw fail.rateLimited(wait, 'Too many WHIP/WHEP offers from this address, try again shortly');
+  }
 
   function transportFor(session: SessionRecord): MediaHint['transport'] {
     if (deps.config.mode === 'p2p') return 'p2p';
@@ -79,17 +104,25 @@ export function createMediaService(deps: MediaServiceDeps) {
     },
 
     /** WHIP: the host publishes the program. Any previous publisher of the session is replaced. */
-    async publish(sessionId: string, actor: Actor | null, body: unknown): Promise<MediaResource> {
+    async publish(sessionId: string, actor: Actor | null, body: unknown, clientKey: string): Promise<MediaResource> {
+      limitOffers(clientKey);
       requireActor(actor);
       const access = await accessSession(deps.repos, sessionId, actor);
       requireHost(access);
       requireLive(access);
       const forwarder = embedded();
-      return remember(await forwarder.publish(sessionId, parseOffer(body)), actor);
+      const resource = remember(await forwarder.publish(sessionId, parseOffer(body)), actor);
+      // Redis trouble must not fail a publish that worked; the sweep claims again every 5 s.
+      await deps.directory.claim(sessionId).catch(() => undefined);
+      return resource;
     },
 
-    /** WHEP: a viewer plays the program; anonymous callers only for public sessions. */
-    async play(sessionId: string, actor: Actor | null, body: unknown): Promise<MediaResource> {
+    /**
+     * WHEP: a viewer plays the program; anonymous callers only for public sessions. With several nodes,
+     * a request for a session whose publisher is on another node is redirected there.
+     */
+    async play(sessionId: string, actor: Actor | null, body: unknown, clientKey: string): Promise<MediaResource | MediaRedirect> {
+      limitOffers(clientKey);
       const access = await accessSession(deps.repos, sessionId, actor);
       if (!access.session.isPublic && !access.isHost && access.role === null) {
         throw actor ? fail.forbidden('Join the session first') : fail.unauthorized();
@@ -97,7 +130,12 @@ export function createMediaService(deps: MediaServiceDeps) {
       await requireNotBanned(sessionId, actor);
       requireLive(access);
       const forwarder = embedded();
-      return remember(await forwarder.play(sessionId, parseOffer(body)), actor);
+      const offer = parseOffer(body);
+      if (!forwarder.isPublishing(sessionId)) {
+        const owner = await deps.directory.owner(sessionId).catch(() => null);
+        if (owner && owner !== deps.selfUrl) return { redirect: `${owner}${deps.embeddedPaths(sessionId).whep}` };
+      }
+      return remember(await forwarder.play(sessionId, offer), actor);
     },
 
     /** DELETE on a resource URL: the unguessable resource id is the capability, as in WHIP/WHEP. */
@@ -106,6 +144,7 @@ export function createMediaService(deps: MediaServiceDeps) {
       if (forwarder.resourceKind(sessionId, resourceId) !== kind) throw fail.notFound('Media resource');
       forwarder.stop(resourceId);
       owners.delete(resourceId);
+      if (kind === 'whip' && !forwarder.isPublishing(sessionId)) void deps.directory.release(sessionId).catch(() => undefined);
     },
 
     /** Ends the media of sessions that ended and of banned viewers (called periodically). */
@@ -116,9 +155,12 @@ export function createMediaService(deps: MediaServiceDeps) {
         const session = await deps.repos.sessions.findById(sessionId);
         if (!session || !LIVE_STATES.has(session.state)) {
           forwarder.closeSession(sessionId);
+          await deps.directory.release(sessionId);
           for (const [id, owner] of owners) if (owner.sessionId === sessionId) owners.delete(id);
           continue;
         }
+        if (forwarder.isPublishing(sessionId)) await deps.directory.claim(sessionId);
+        else await deps.directory.release(sessionId);
         const banned = new Set((await deps.repos.moderation.listBans(sessionId)).map((b) => b.userId));
         for (const [id, owner] of owners) {
           if (owner.sessionId !== sessionId) continue;

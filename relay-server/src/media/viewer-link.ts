@@ -3,9 +3,9 @@ import { RtpRewriter } from './rtp-rewriter.js';
 import type { MediaKind, SourcePacket, ViewerLinkStats } from './types.js';
 
 /**
- * About two seconds of a 1.5 Mbps program. A viewer further behind than this is not served late
- * packets: its queue is emptied and it resumes at the next key frame, so it never holds up others
- * nor grows the relay's memory.
+ * About two seconds of a 1.5 Mbps program (room for a replayed key frame group, MAX_CACHED_PACKETS, plus
+ * live packets). A viewer further behind than this is not served late packets: its queue is emptied and
+ * it resumes at the next key frame, so it never holds up others nor grows the relay's memory.
  */
 export const MAX_QUEUED_PACKETS = 256;
 
@@ -46,11 +46,15 @@ export class ViewerLink {
     }
   }
 
-  /** The viewer's transport is connected: start forwarding, beginning with a fresh key frame. */
-  activate(): void {
+  /**
+   * The viewer's transport is connected: start forwarding. `primer` is the publisher's latest key frame
+   * group (see KeyframeCache); without one the viewer asks for a fresh key frame.
+   */
+  activate(primer: SourcePacket[] = []): void {
     if (this.active || this.closed) return;
     this.active = true;
-    this.askKeyframe();
+    if (primer.length === 0 || !this.senders.has('video')) this.askKeyframe();
+    else for (const packet of primer) this.enqueue(packet);
   }
 
   get wantsVideo(): boolean {

@@ -7,6 +7,7 @@ import { postOffer } from './support/whip-client.js';
 /** With MEDIA_WHIP_URL/MEDIA_WHEP_URL an external media server (LiveKit, MediaMTX) replaces the embedded forwarder. */
 describe('an external WHIP/WHEP media server by configuration alone', () => {
   let t: TestRelay;
+  const startedAt = new Date();
 
   beforeAll(async () => {
     t = await startTestRelay({
@@ -16,6 +17,8 @@ describe('an external WHIP/WHEP media server by configuration alone', () => {
         MEDIA_WHIP_URL: 'https://media.example.com/{sessionId}/whip',
         MEDIA_WHEP_URL: 'https://media.example.com/{sessionId}/whep',
       },
+      // A stopped clock: the offer budget does not refill while the flood test runs, however slow the machine.
+      deps: { clock: () => startedAt },
     });
   });
 
@@ -34,6 +37,19 @@ describe('an external WHIP/WHEP media server by configuration alone', () => {
     });
     const offer = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n';
     expect((await postOffer(`${t.url}/api/whip/${session.id}`, offer, { token: host.token })).status).toBe(404);
+  });
+
+  it('answers a flood of offers from one address with 429 and Retry-After', async () => {
+    const url = `${t.url}/api/whep/any-session`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 101; i++) statuses.push((await postOffer(url, 'not sdp')).status); // 100 are the burst
+    // The budget is 100 offers (the test above spent one); every later offer is refused.
+    const firstRefused = statuses.indexOf(429);
+    expect(firstRefused).toBeGreaterThanOrEqual(99);
+    expect(statuses.slice(firstRefused).every((s) => s === 429)).toBe(true);
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/sdp' }, body: 'not sdp' });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('refuses a bad template at start-up with a clear message', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KeyframeCache, MAX_CACHED_PACKETS } from '../../../relay-server/src/media/keyframe-cache.js';
 import { KeyframeRequester } from '../../../relay-server/src/media/keyframe-requester.js';
 import { RtpRewriter } from '../../../relay-server/src/media/rtp-rewriter.js';
 import type { SourcePacket } from '../../../relay-server/src/media/types.js';
@@ -70,5 +71,29 @@ describe('key frame request rate limit', () => {
     await trailingSent;
     expect(sent).toBe(2);
     requester.dispose();
+  });
+});
+
+describe('key frame cache for joiners', () => {
+  const video = (keyframeStart: boolean, sequenceNumber: number): SourcePacket => ({ ...packet(1, sequenceNumber, 0), keyframeStart });
+
+  it('offers the group since the latest key frame, starting with it', () => {
+    const cache = new KeyframeCache();
+    cache.add(video(false, 1)); // before any key frame: nothing to offer
+    expect(cache.snapshot()).toEqual([]);
+    cache.add(video(true, 2));
+    cache.add(video(false, 3));
+    expect(cache.snapshot().map((p) => p.sequenceNumber)).toEqual([2, 3]);
+    cache.add(video(true, 4));
+    expect(cache.snapshot().map((p) => p.sequenceNumber)).toEqual([4]);
+  });
+
+  it('gives up on a group too long to replay, until the next key frame', () => {
+    const cache = new KeyframeCache();
+    cache.add(video(true, 0));
+    for (let i = 1; i <= MAX_CACHED_PACKETS; i++) cache.add(video(false, i));
+    expect(cache.snapshot()).toEqual([]);
+    cache.add(video(true, 9999));
+    expect(cache.snapshot()).toHaveLength(1);
   });
 });

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientEvents } from '../../../protocol/events.js';
 import { SessionReply } from '../../../protocol/sessions.js';
 import { reserveTestDatabase, testDialects, type ReservedDatabase } from '../../support/databases.js';
+import { createPublisher, createViewer } from '../media/support/peers.js';
+import { postOffer } from '../media/support/whip-client.js';
 import { nextEvent, REDIS_URL, startRelayNode, type NodeSocket, type RelayNode } from './support/nodes.js';
 
 const JoinReply = clientEvents['session:join'].reply;
@@ -135,6 +137,24 @@ describe.skipIf(!testDialects.includes('mysql'))('two relay nodes on one MySQL d
     await reaches;
     await socket.emitWithAck('session:leave', { sessionId }); // a round trip on B after the broadcast
     expect(leaked).toBe(false);
+  });
+
+  it('plays a program published on node A to a WHEP viewer who asked node B (307 to A)', async () => {
+    const publisher = await createPublisher();
+    const viewer = await createViewer();
+    try {
+      const published = await postOffer(`${a.url}/api/whip/${sessionId}`, publisher.offer, { token: host.token });
+      expect(published.status).toBe(201);
+      await publisher.accept(published.body);
+      const played = await postOffer(`${b.url}/api/whep/${sessionId}`, viewer.offer);
+      expect(played.status).toBe(201);
+      expect(played.finalUrl).toBe(`${a.url}/api/whep/${sessionId}`);
+      await viewer.accept(played.body);
+      expect(await viewer.firstFrame).toEqual({ width: 320, height: 180 });
+    } finally {
+      viewer.close();
+      publisher.close();
+    }
   });
 
   it('signs a user out on every node: a token logged out on A is refused by B', async () => {

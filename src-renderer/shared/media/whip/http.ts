@@ -44,7 +44,8 @@ export async function exchangeSdp(url: string, offerSdp: string, token: string |
   }
   const location = res.headers.get('location');
   if (!location) throw new RelayError(res.status, { code: 'internal', message: 'WHIP/WHEP answer without Location' });
-  return { answerSdp: text, resourceUrl: new URL(location, url).toString() };
+  // After a 307 to the node holding the publisher, Location is relative to that node.
+  return { answerSdp: text, resourceUrl: new URL(location, res.url || url).toString() };
 }
 
 /** Ends a WHIP/WHEP resource; failures are ignored (the server drops idle peers on its own). */

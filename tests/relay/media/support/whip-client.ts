@@ -5,13 +5,21 @@ export interface WhipReply {
   body: string;
   location: string | null;
   contentType: string | null;
+  /** The URL that answered (after redirects: the node holding the publisher). */
+  finalUrl: string;
 }
 
 export async function postOffer(url: string, sdp: string, options: { token?: string; contentType?: string } = {}): Promise<WhipReply> {
   const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/sdp' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const res = await fetch(url, { method: 'POST', headers, body: sdp });
-  return { status: res.status, body: await res.text(), location: res.headers.get('location'), contentType: res.headers.get('content-type') };
+  return {
+    status: res.status,
+    body: await res.text(),
+    location: res.headers.get('location'),
+    contentType: res.headers.get('content-type'),
+    finalUrl: res.url || url,
+  };
 }
 
 export async function deleteResource(url: string, token?: string): Promise<number> {

@@ -54,7 +54,8 @@ export async function startRelayNode(env: Record<string, string>): Promise<Relay
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'afritok-node-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'relay-server/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    // PUBLIC_URL: each node knows its own address (WHEP redirects to the node holding a publisher).
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
