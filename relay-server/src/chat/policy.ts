@@ -1,8 +1,9 @@
+import type { ChatSettings } from '../../../protocol/chat.js';
 import type { Actor } from '../core/actor.js';
 import { fail } from '../core/errors.js';
 import type { ModerationService } from '../moderation/service.js';
 import { accessSession, requireActor, type SessionAccess } from '../sessions/access.js';
-import type { Repositories } from '../storage/types.js';
+import type { MuteRecord, Repositories } from '../storage/types.js';
 
 /** Where a chat action comes from: a socket knows its rooms, an HTTP request asks presence. */
 export interface Origin {
@@ -13,12 +14,15 @@ export interface Origin {
 export interface Speaker {
   access: SessionAccess;
   actor: Actor;
+  /** The speaker's mute if it has not lifted yet (never for the host). */
+  mute: MuteRecord | null;
+  settings: ChatSettings;
 }
 
 /**
  * Who may speak (message or react) in a session: a signed-in user who joined it (any role) or whose
  * socket is in its room, and who is not banned. Mutes and the session's state are checked by
- * `assertMayPublish`, after an idempotent replay had its chance.
+ * `assertMayPublish`, after an idempotent replay had its chance. The moderation reads run together.
  */
 export async function authorizeSpeaker(
   repos: Repositories,
@@ -29,17 +33,19 @@ export async function authorizeSpeaker(
 ): Promise<Speaker> {
   const access = await accessSession(repos, sessionId, caller);
   const actor = requireActor(access.actor);
-  if (access.isHost) return { access, actor };
-  if (await moderation.isBanned(sessionId, actor.userId)) throw fail.banned();
+  const [banned, mute, settings] = await Promise.all([
+    access.isHost ? false : moderation.isBanned(sessionId, actor.userId),
+    access.isHost ? null : moderation.activeMute(sessionId, actor.userId),
+    moderation.currentSettings(sessionId),
+  ]);
+  if (banned) throw fail.banned();
   if (access.role === null && !(await origin.inRoom(sessionId, actor.userId))) throw fail.forbidden('Join the session first');
-  return { access, actor };
+  return { access, actor, mute, settings };
 }
 
 /** A new message or reaction needs the session on air and the speaker not muted. */
-export async function assertMayPublish(moderation: ModerationService, speaker: Speaker): Promise<void> {
+export function assertMayPublish(speaker: Speaker): void {
   const { session } = speaker.access;
   if (session.state !== 'starting' && session.state !== 'live') throw fail.invalidTransition(session.state, 'chat in');
-  if (speaker.access.isHost) return;
-  const mute = await moderation.activeMute(session.id, speaker.actor.userId);
-  if (mute) throw fail.muted(mute.until);
+  if (speaker.mute) throw fail.muted(speaker.mute.until);
 }

@@ -74,11 +74,10 @@ export function createChatService(ctx: ModuleContext) {
 
   async function send(caller: Actor | null, sessionId: string, input: SendInput, origin: Origin): Promise<SendResult> {
     const speaker = await authorizeSpeaker(storage, moderation(), sessionId, caller, origin);
-    const { actor, access } = speaker;
+    const { actor, access, settings } = speaker;
     const replay = replayFromWindow(sessionId, actor.userId, input.clientMessageId);
     if (replay) return { message: toMessage(replay), created: false };
-    await assertMayPublish(moderation(), speaker);
-    const settings = await moderation().currentSettings(sessionId);
+    assertMayPublish(speaker);
     if (containsBlockedTerm(input.content, settings.blockedTerms)) throw fail.blockedTerm();
     if (!access.canModerate) {
       limits.checkSlowMode(sessionId, actor.userId, settings.slowModeSeconds);
@@ -144,7 +143,7 @@ export function createChatService(ctx: ModuleContext) {
 
   async function react(caller: Actor | null, sessionId: string, emoji: string, origin: Origin): Promise<void> {
     const speaker = await authorizeSpeaker(storage, moderation(), sessionId, caller, origin);
-    await assertMayPublish(moderation(), speaker);
+    assertMayPublish(speaker);
     if (!speaker.access.canModerate) limits.takeReaction(speaker.actor.userId);
     await storage.reactions.add(sessionId, emoji, speaker.actor.userId, clock());
     delivery.reaction(sessionId, emoji, speaker.actor.userId);

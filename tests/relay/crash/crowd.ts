@@ -28,6 +28,8 @@ export interface Acked {
 export class Sender {
   readonly acked: Acked[] = [];
   attempts = 0;
+  /** Connections lost to the relay going away (not our own close). */
+  drops = 0;
   private readonly socket: ClientSocket;
   private running = true;
   private loop: Promise<void> = Promise.resolve();
@@ -40,6 +42,13 @@ export class Sender {
     private readonly rate: number,
   ) {
     this.socket = connect(url, socketOptions(token));
+    this.socket.on('disconnect', (reason) => {
+      if (reason !== 'io client disconnect') this.drops++;
+    });
+  }
+
+  get connected(): boolean {
+    return this.socket.connected;
   }
 
   start(): void {
