@@ -49,6 +49,8 @@ async function boot(root: HTMLElement): Promise<void> {
     if (state.token === prev.token) return;
     connection.reauthenticate();
     if (state.authStatus === 'signed-in') void live.resume();
+    // Signed out: the program must stop reaching viewers at once, whatever the reason.
+    else if (!state.token) void live.leave();
   });
   await store.getState().restoreSession();
   if (store.getState().authStatus === 'signed-in') void live.resume();

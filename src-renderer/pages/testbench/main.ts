@@ -79,7 +79,11 @@ async function main(): Promise<void> {
       resolve();
     });
   });
-  if (params.get('start') === '1') await api.call(routes.startSession, { params: { id: sessionId } });
+  if (params.get('start') === '1') {
+    const { session } = await api.call(routes.getSession, { params: { id: sessionId } });
+    // A reloaded publisher finds its session live already.
+    if (session.state === 'pending') await api.call(routes.startSession, { params: { id: sessionId } });
+  }
   const stream = programStream();
   const publisher = createProgramPublisher({ connection, api, channel, sessionId, sessionType });
   const count = () => out('viewers', String(publisher.connectedViewers().length));

@@ -43,17 +43,16 @@ export function createWatchController(sessionId: string) {
   let player: ProgramPlayer | null = null;
   let session: Session | null = null;
 
+  /** Set once POST /join settled: the relay hands ICE servers (TURN) to participants only. */
+  let participantReady = false;
+
   async function start(): Promise<void> {
-    try {
-      const identity = (await verifyStoredAuth(api)) ?? (await signInAsGuest(api, t('watch.autoName'), true));
-      store.setState({ identity });
-      session = (await api.call(routes.getSession, { params: { id: sessionId } })).session;
-      store.setState({ session });
-      await joinAsParticipant(api, sessionId);
-    } catch (err) {
-      if (err instanceof RelayError && err.status === 404) return store.setState({ phase: 'notFound' });
-      if (!(err instanceof RelayError && err.status === 409)) return store.setState({ phase: 'error', error: describe(err) });
-    }
+    // Without an identity the page still shows the session and its chat (anonymous watchers may read).
+    const identity = await verifyStoredAuth(api)
+      .then((a) => a ?? signInAsGuest(api, t('watch.autoName'), true))
+      .catch(() => null);
+    store.setState({ identity });
+    // The socket, the session and the participant seat are independent: ask for all three at once.
     connection = createRelayConnection({ url: location.origin, getToken });
     connection.onState((s) => store.setState({ connection: s }));
     const channel = createSessionChannel({ connection, sessionId, getSelfId: () => getAuth()?.user.id ?? null });
@@ -64,7 +63,25 @@ export function createWatchController(sessionId: string) {
       }
       syncPlayer();
     });
-    store.setState({ phase: 'ready', channel, connection: connection.state });
+    const [fetched, joined] = await Promise.allSettled([
+      api.call(routes.getSession, { params: { id: sessionId } }),
+      identity ? joinAsParticipant(api, sessionId) : Promise.resolve(),
+    ]);
+    participantReady = true;
+    if (fetched.status === 'rejected') {
+      const err: unknown = fetched.reason;
+      void channel.stop();
+      connection.close();
+      if (err instanceof RelayError && err.status === 404) return store.setState({ phase: 'notFound' });
+      return store.setState({ phase: 'error', error: describe(err) });
+    }
+    // 409 (ended, full) still lets the page show the session and its chat.
+    if (joined.status === 'rejected' && !(joined.reason instanceof RelayError && joined.reason.status === 409)) {
+      console.warn('could not join the session', joined.reason);
+    }
+    session = channel.getState().session ?? fetched.value.session;
+    store.setState({ phase: 'ready', channel, session, connection: connection.state });
+    syncPlayer();
   }
 
   /** Plays while the session is starting or live and we have an identity; stops when it ends. */
@@ -72,7 +89,7 @@ export function createWatchController(sessionId: string) {
     if (!session) return;
     const live = session.state === 'starting' || session.state === 'live';
     const joined = store.getState().channel?.getState().status === 'joined';
-    if (live && joined && !player && connection && getAuth()) startPlayer(connection, session);
+    if (live && joined && participantReady && !player && connection && getAuth()) startPlayer(connection, session);
     else if (session.state === 'ended' && player) stopPlayer();
   }
 

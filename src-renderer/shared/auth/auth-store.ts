@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { User } from '../../../protocol/users.js';
 import { routes } from '../../../protocol/routes.js';
-import { createApiClient, type ApiClient } from '../api/client.js';
+import { RelayError, createApiClient, type ApiClient } from '../api/client.js';
 
 const STORAGE_KEY = 'afritok.auth';
 
@@ -57,9 +57,13 @@ export async function verifyStoredAuth(api: ApiClient): Promise<StoredAuth | nul
     const fresh = { ...auth, user };
     setAuth(fresh);
     return fresh;
-  } catch {
-    setAuth(null);
-    return null;
+  } catch (err) {
+    // Forget the identity only when the relay says it is no longer valid, not on a network hiccup.
+    if (err instanceof RelayError && err.status === 401) {
+      setAuth(null);
+      return null;
+    }
+    return auth;
   }
 }
 

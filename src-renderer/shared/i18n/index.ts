@@ -14,6 +14,8 @@ export function detectLang(): Lang {
 }
 
 let current: Lang = detectLang();
+// Screen readers pick their voice from <html lang>: it must match from the first paint, not only after a switch.
+if (typeof document !== 'undefined') document.documentElement.lang = current;
 const listeners = new Set<(lang: Lang) => void>();
 
 export function getLang(): Lang {

@@ -12,6 +12,8 @@ const WATCHDOG_MS = 1_000;
 const HELLO_RETRY_MS = 4_000;
 /** A link that is not connected after this long (or failed/closed for this long) is replaced. */
 const STUCK_MS = 10_000;
+/** A failed link gets this long for PeerLink's ICE restart before the player starts over. */
+const FAILED_GRACE_MS = 3_000;
 
 /**
  * Viewer side of the P2P program: says hello to the host, answers its offer and hands the received
@@ -112,7 +114,7 @@ export class P2PProgramPlayer implements ProgramPlayer {
     if (state === 'connected') {
       this.downSince = null;
       this.setState('playing');
-    } else if (state === 'disconnected' || state === 'failed') {
+    } else if (state === 'disconnected' || state === 'failed' || state === 'closed') {
       this.downSince ??= Date.now();
       this.setState('reconnecting');
     }
@@ -125,7 +127,9 @@ export class P2PProgramPlayer implements ProgramPlayer {
     if (state === 'connected') return;
     const unanswered = !this.offered && now - this.helloAt > HELLO_RETRY_MS;
     const stuck = now - this.helloAt > STUCK_MS && (this.downSince === null || now - this.downSince > STUCK_MS);
-    if (unanswered || stuck) this.hello();
+    // `failed` survives an ICE restart only if the host still has the link; give it a moment, not more.
+    const dead = (state === 'failed' || state === 'closed') && this.downSince !== null && now - this.downSince > FAILED_GRACE_MS;
+    if (unanswered || stuck || dead) this.hello();
   }
 
   private setState(state: PlayerState): void {

@@ -30,6 +30,7 @@ export class P2PProgramPublisher implements ProgramPublisher {
   private stream: MediaStream | null = null;
   private statsTimer: ReturnType<typeof setInterval> | null = null;
   private unlisten: (() => void) | null = null;
+  private starting: Promise<void> | null = null;
 
   constructor(private readonly options: PublisherOptions) {
     this.router = new SignalRouter(options.connection, options.sessionId);
@@ -40,14 +41,18 @@ export class P2PProgramPublisher implements ProgramPublisher {
   }
 
   async publish(stream: MediaStream): Promise<void> {
-    if (!this.unlisten) {
-      this.iceServers = await getIceServers(this.options.api, this.options.sessionId);
-      this.unlisten = this.router.forChannel(PROGRAM_CHANNEL, (from, data) => {
-        if ('restart' in data) this.connectViewer(from);
-      });
-      this.statsTimer = setInterval(() => void this.sampleStats(), STATS_INTERVAL_MS);
-    }
+    this.starting ??= this.listen();
+    await this.starting;
     await this.replaceStream(stream);
+  }
+
+  /** Once per publisher, however many times publish() is called: ICE servers, hellos, stats. */
+  private async listen(): Promise<void> {
+    this.iceServers = await getIceServers(this.options.api, this.options.sessionId);
+    this.unlisten = this.router.forChannel(PROGRAM_CHANNEL, (from, data) => {
+      if ('restart' in data) this.connectViewer(from);
+    });
+    this.statsTimer = setInterval(() => void this.sampleStats(), STATS_INTERVAL_MS);
   }
 
   async replaceStream(stream: MediaStream): Promise<void> {
@@ -65,6 +70,7 @@ export class P2PProgramPublisher implements ProgramPublisher {
     this.statsTimer = null;
     this.unlisten?.();
     this.unlisten = null;
+    this.starting = null;
     for (const userId of [...this.viewers.keys()]) this.dropViewer(userId);
     this.router.close();
     this.stream = null;

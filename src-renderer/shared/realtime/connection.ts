@@ -46,6 +46,8 @@ export interface RelayConnection {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** No reconnection activity for this long while disconnected means socket.io has stalled. */
+const STALL_MS = 12_000;
 
 export function createRelayConnection(options: RelayConnectionOptions): RelayConnection {
   const states = new Emitter<{ state: ConnectionState }>();
@@ -57,30 +59,62 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
     states.emit('state', next);
   };
 
-  const socket: Socket = io(options.url, {
-    // Re-read at each attempt: the token may have changed since the last one.
-    auth: (cb) => {
-      const token = options.getToken();
-      cb(token ? { token } : {});
-    },
-    transports: ['websocket', 'polling'],
-    withCredentials: true,
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 5_000,
-  });
+  /** Server-event listeners, re-attached whenever the socket is rebuilt. */
+  const subscriptions = new Set<{ name: string; listener: (raw: unknown) => void }>();
+  /** Last sign of life of socket.io's own reconnection loop (attempt, error, disconnect). */
+  let lastActivity = Date.now();
+  const touch = () => {
+    lastActivity = Date.now();
+  };
 
-  socket.on('connect', () => setState('connected'));
-  socket.on('disconnect', (reason) => {
-    if (closed) return setState('offline');
-    // The server closed us on purpose (e.g. a kick): socket.io will not retry; we do, once the
-    // relay accepts us again the channel re-joins and learns its fate from the ack.
-    if (reason === 'io server disconnect') setTimeout(() => !closed && socket.connect(), 1_000);
-    setState('reconnecting');
-  });
-  socket.on('connect_error', () => {
-    if (!closed) setState(state === 'connecting' ? 'connecting' : 'reconnecting');
-  });
-  socket.io.on('reconnect_attempt', () => setState('reconnecting'));
+  const build = (): Socket => {
+    const s: Socket = io(options.url, {
+      // Re-read at each attempt: the token may have changed since the last one.
+      auth: (cb) => {
+        const token = options.getToken();
+        cb(token ? { token } : {});
+      },
+      transports: ['websocket', 'polling'],
+      withCredentials: true,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5_000,
+      forceNew: true,
+    });
+    s.on('connect', () => {
+      touch();
+      setState('connected');
+    });
+    s.on('disconnect', (reason) => {
+      touch();
+      if (closed) return setState('offline');
+      // The server closed us on purpose (e.g. a kick): socket.io will not retry; we do, once the
+      // relay accepts us again the channel re-joins and learns its fate from the ack.
+      if (reason === 'io server disconnect') setTimeout(() => !closed && s.connect(), 1_000);
+      setState('reconnecting');
+    });
+    s.on('connect_error', () => {
+      touch();
+      if (!closed) setState(state === 'connecting' ? 'connecting' : 'reconnecting');
+    });
+    s.io.on('reconnect_attempt', () => {
+      touch();
+      setState('reconnecting');
+    });
+    for (const { name, listener } of subscriptions) s.on(name, listener);
+    return s;
+  };
+  let socket = build();
+
+  // socket.io can stall for good when a connection opens and drops before its handshake (seen with
+  // proxies that accept then close): no further attempt is ever made. Start over with a new socket.
+  const stallWatchdog = setInterval(() => {
+    if (closed || socket.connected || Date.now() - lastActivity < STALL_MS) return;
+    touch();
+    socket.removeAllListeners();
+    socket.io.removeAllListeners();
+    socket.disconnect();
+    socket = build();
+  }, STALL_MS / 4);
 
   const onBrowserOffline = () => setState('offline');
   const onBrowserOnline = () => {
@@ -89,10 +123,9 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
     setState('reconnecting');
     socket.connect();
   };
-  if (typeof window !== 'undefined') {
-    window.addEventListener('offline', onBrowserOffline);
-    window.addEventListener('online', onBrowserOnline);
-  }
+  const network = networkEvents();
+  network?.addEventListener('offline', onBrowserOffline);
+  network?.addEventListener('online', onBrowserOnline);
 
   return {
     get state() {
@@ -109,8 +142,13 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
       };
       // Widened to string: the payload type is established by the parse above, not by socket.io.
       const name: string = event;
-      socket.on(name, listener);
-      return () => socket.off(name, listener);
+      const subscription = { name, listener };
+      subscriptions.add(subscription);
+      socket.on(subscription.name, listener);
+      return () => {
+        subscriptions.delete(subscription);
+        socket.off(subscription.name, listener);
+      };
     },
     reauthenticate() {
       if (closed) return;
@@ -120,15 +158,27 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
     },
     close() {
       closed = true;
-      if (typeof window !== 'undefined') {
-        window.removeEventListener('offline', onBrowserOffline);
-        window.removeEventListener('online', onBrowserOnline);
-      }
+      clearInterval(stallWatchdog);
+      network?.removeEventListener('offline', onBrowserOffline);
+      network?.removeEventListener('online', onBrowserOnline);
       socket.disconnect();
       setState('offline');
       states.clear();
     },
   };
+}
+
+interface NetworkEvents {
+  addEventListener(type: 'online' | 'offline', listener: () => void): void;
+  removeEventListener(type: 'online' | 'offline', listener: () => void): void;
+}
+
+/** The browser window's online/offline events; null outside a browser (Node tests, workers). */
+function networkEvents(): NetworkEvents | null {
+  const g: object = globalThis;
+  const isWindow = 'addEventListener' in g && 'removeEventListener' in g && 'document' in g;
+  // A window: globalThis is an EventTarget that fires `online`/`offline`.
+  return isWindow ? (g as NetworkEvents) : null;
 }
 
 function failure(code: 'unavailable' | 'internal', message: string): { ok: false; error: ApiError } {

@@ -118,6 +118,17 @@ export class LiveController {
     this.patch({ phase: 'idle' });
   }
 
+  /**
+   * Stops sending without ending the session (signed out, or the token was revoked): nothing of the
+   * studio may keep reaching viewers once its user is gone. The relay ends an abandoned session after
+   * LIVE_SESSION_TIMEOUT; signing in again within it resumes the live.
+   */
+  async leave(): Promise<void> {
+    if (!this.channelRef && !this.publisher) return;
+    await this.detach();
+    this.patch({ phase: 'idle', session: null, sessionState: null, stats: EMPTY_STATS });
+  }
+
   /** Called by the UI once a second with the compositor's measurements. */
   recordFrameStats(fps: number, droppedFrames: number): void {
     if (this.state.phase !== 'live') return;

@@ -61,6 +61,7 @@ function Moderators({ sessionId }: { sessionId: string }) {
   return (
     <details className="moderators">
       <summary>{t('studio.chat.moderators')}</summary>
+      {people.length === 0 && <p className="muted empty">{t('studio.chat.moderatorsEmpty')}</p>}
       <ul className="list compact">
         {people.map((p) => (
           <li key={p.userId}>
@@ -122,6 +123,7 @@ export function ChatDock() {
           )}
           {error && <p className="error">{errorText(error)}</p>}
           <ol className="chat-log" ref={listRef}>
+            {messages.length === 0 && state.pending.length === 0 && <li className="muted empty">{t('studio.chat.empty')}</li>}
             {messages.map((m) => (
               <MessageRow key={m.id} m={m} sessionId={channel.sessionId} selfId={selfId} onError={setError} />
             ))}

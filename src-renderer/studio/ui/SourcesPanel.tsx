@@ -3,7 +3,7 @@ import { t, type StringKey } from '../../shared/i18n/index.js';
 import type { Source, SourceKind } from '../model/types.js';
 import { selectPreviewScene } from '../store/index.js';
 import { useServices, useStudio } from './context.js';
-import { errorText } from './error-text.js';
+import { errorCodeOf, errorText } from './error-text.js';
 import { useScreenCapture } from './use-screen-capture.js';
 import { readFileAsDataUrl } from './read-file.js';
 
@@ -43,7 +43,7 @@ export function SourcesPanel() {
       }
       actions.addSource(kind, { name: t(KIND_LABEL[kind]) });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorCodeOf(err));
     }
   };
 

@@ -1,5 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { t } from '../../shared/i18n/index.js';
+import type { ConnectionState } from '../../shared/realtime/index.js';
+import { ConnectionBadge } from '../../shared/ui/ConnectionBadge.js';
 import { FORMATS } from '../compositor/compositor.js';
 import type { RecorderState } from '../recorder/recorder.js';
 import { useLive, useServices, useStudio } from './context.js';
@@ -52,11 +54,28 @@ function RecordControls() {
   );
 }
 
+/** The relay link's state: a streamer must see at once that chat and viewers are cut off. */
+function useConnectionState(): ConnectionState {
+  const { connection } = useServices();
+  return useSyncExternalStore(
+    (cb) => connection.onState(cb),
+    () => connection.state,
+  );
+}
+
 export function TopBar() {
-  const { store, engine } = useServices();
+  const { store, engine, live: controller } = useServices();
   const { user, studioMode } = useStudio((s) => ({ user: s.user, studioMode: s.studioMode }));
   const live = useLive();
   const [format, setFormat] = useState('720p30');
+  const connectionState = useConnectionState();
+  // Signing out on air ends the live first (while the token still works), after asking.
+  const signOut = async () => {
+    const onAir = live.phase === 'live' || live.phase === 'creating';
+    if (onAir && !window.confirm(t('studio.auth.signOutWhileLive'))) return;
+    if (onAir) await controller.end();
+    await store.getState().signOut();
+  };
   return (
     <header className="topbar">
       <strong>{t('studio.title')}</strong>
@@ -87,9 +106,10 @@ export function TopBar() {
       </label>
       <RecordControls />
       <span className="spacer" />
+      <ConnectionBadge state={connectionState} />
       <LanguageSwitch />
       <span className="muted">{user?.displayName}</span>
-      <button className="secondary" onClick={() => void store.getState().signOut()}>
+      <button className="secondary" data-testid="sign-out" onClick={() => void signOut()}>
         {t('studio.auth.signOut')}
       </button>
     </header>

@@ -10,7 +10,29 @@ const KNOWN: Record<string, StringKey> = {
   not_host: 'studio.error.forbidden',
   unavailable: 'studio.error.unavailable',
   timeout: 'studio.error.timeout',
+  not_found: 'studio.error.not_found',
+  invalid_transition: 'studio.error.invalid_transition',
+  session_full: 'studio.error.session_full',
+  expired: 'studio.error.expired',
+  payload_too_large: 'studio.error.payload_too_large',
+  blocked_term: 'studio.error.blocked_term',
+  muted: 'studio.error.muted',
+  banned: 'studio.error.banned',
+  internal: 'studio.error.internal',
+  // Browser media errors (DOMException names) from camera, microphone and screen capture.
+  NotAllowedError: 'studio.error.device_denied',
+  SecurityError: 'studio.error.device_denied',
+  NotFoundError: 'studio.error.device_missing',
+  OverconstrainedError: 'studio.error.device_missing',
+  NotReadableError: 'studio.error.device_busy',
+  AbortError: 'studio.error.device_busy',
 };
+
+/** What to show for a thrown value: a DOMException's name is stable across browsers, its message is not. */
+export function errorCodeOf(err: unknown): string {
+  if (err instanceof Error && err.name in KNOWN) return err.name;
+  return err instanceof Error ? err.message : String(err);
+}
 
 /** A relay error code (or message) as a sentence in the current language. */
 export function errorText(code: string): string {

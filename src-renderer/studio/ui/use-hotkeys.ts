@@ -5,6 +5,11 @@ function typingInField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
+/** Enter on a focused button or link presses that control; it must not also take a scene to program. */
+function pressingControl(e: KeyboardEvent): boolean {
+  return e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('button, a[href], summary, [role="button"]') !== null;
+}
+
 /**
  * 1..9 switch scene (to preview in studio mode, else to program); Enter in studio mode takes preview
  * to program; Delete removes the selected source. Ignored while typing in a field.
@@ -13,7 +18,7 @@ export function useHotkeys(): void {
   const { store } = useServices();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (typingInField(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (typingInField(e.target) || pressingControl(e) || e.ctrlKey || e.metaKey || e.altKey) return;
       const state = store.getState();
       if (/^[1-9]$/.test(e.key)) state.selectSceneByNumber(Number(e.key));
       else if (e.key === 'Enter' && state.studioMode) state.takeToProgram();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { routes } from '../../../protocol/routes.js';
 import { test, expect } from '../support/fixtures.js';
 import { rtcStats, senderTracks } from '../support/probes.js';
+import { TEST_PASSWORD } from '../support/relay-api.js';
 
 const GuestList = z.array(
   z.object({ userId: z.string(), state: z.string(), tracks: z.array(z.object({ kind: z.string(), enabled: z.boolean() })) }),
@@ -45,4 +46,17 @@ test('a guest joins by invite link, appears for the host, is muted by the host a
   await guest.getByTestId('guest-leave').click();
   await expect(guest.getByTestId('join-step')).toHaveAttribute('data-step', 'left');
   await expect(hostGuest).toHaveCount(0);
+});
+
+test('an account signs in on the join page; a bogus invite link is refused with a clear message', async ({ relay, newPage }) => {
+  const account = await relay.signUp('guestacct');
+  const page = await newPage();
+  await page.goto('/join/not-a-real-invite-token-0123456789');
+  await page.getByTestId('join-username').fill(account.user.username);
+  await page.getByTestId('join-password').fill(TEST_PASSWORD);
+  await page.getByTestId('join-signin').click();
+  await expect(page.getByTestId('join-step')).toHaveAttribute('data-step', 'devices');
+  await page.getByTestId('join-enter').click();
+  await expect(page.getByTestId('join-step')).toHaveAttribute('data-step', 'invalid');
+  await expect(page.getByRole('alert')).toHaveText(/invalid or has expired/);
 });

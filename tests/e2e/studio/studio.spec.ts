@@ -255,3 +255,27 @@ test('a reloaded studio picks up its running live session and can end it', async
   // Ended: a new live can be started.
   await expect(page.getByTestId('live-start')).toBeEnabled();
 });
+
+test('signing out on air asks first, then ends the live: nothing keeps broadcasting', async ({ page, browser, relayUrl }) => {
+  await registerInStudio(page, relayUrl);
+  await addSource(page, 'camera');
+  await page.getByTestId('live-title').fill('Sign-out while live');
+  await page.getByTestId('live-start').click();
+  await expect(page.getByTestId('live-state')).toHaveAttribute('data-state', 'live');
+  const shareUrl = await page.getByTestId('live-share-url').inputValue();
+  const viewer = await browser.newPage();
+  await viewer.goto(shareUrl);
+  await expect(viewer.getByTestId('session-state')).toContainText(/live/i);
+
+  // Cancelled: still live, still signed in.
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await page.getByTestId('sign-out').click();
+  await expect(page.getByTestId('live-state')).toHaveAttribute('data-state', 'live');
+
+  // Accepted: the live ends for the viewer and the studio is signed out.
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByTestId('sign-out').click();
+  await expect(page.getByTestId('auth-username')).toBeVisible();
+  await expect(viewer.getByTestId('session-state')).toContainText(/ended/i);
+  await viewer.close();
+});

@@ -6,6 +6,9 @@ import type { Session, SessionType } from '../../../protocol/sessions.js';
 import type { User } from '../../../protocol/users.js';
 import { createApiClient, type ApiClient, type CallInput } from '../../../src-renderer/shared/api/client.js';
 
+/** The password of every account `signUp` creates (for filling sign-in forms). */
+export const TEST_PASSWORD = 'correct horse battery';
+
 export interface SignedUp {
   user: User;
   token: string;
@@ -28,7 +31,7 @@ export class RelayApi {
   async signUp(prefix = 'user', displayName?: string): Promise<SignedUp> {
     const username = `${prefix}_${randomBytes(4).toString('hex')}`.slice(0, 32);
     const { user, token } = await this.client().call(routes.register, {
-      body: { username, password: 'correct horse battery', displayName: displayName ?? username },
+      body: { username, password: TEST_PASSWORD, displayName: displayName ?? username },
     });
     return { user, token, api: this.client(token) };
   }
@@ -45,6 +48,3 @@ export class RelayApi {
     return session;
   }
 }
-
-/** Credentials of a generated user, for forms. */
-export const TEST_PASSWORD = 'correct horse battery';

@@ -36,3 +36,9 @@ test('the directory lists live public sessions with a link to watch', async ({ g
   await expect(visitor).toHaveURL(new RegExp(`/watch/${sessionId}$`));
   await expect(visitor.getByTestId('session-state')).toHaveAttribute('data-state', 'live');
 });
+
+test('an unknown session id shows a clear "not found" message', async ({ newPage }) => {
+  const page = await newPage();
+  await page.goto('/watch/no-such-session-0000');
+  await expect(page.getByTestId('page-message')).toHaveText(/does not exist or is private/);
+});

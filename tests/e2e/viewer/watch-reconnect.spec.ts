@@ -31,6 +31,9 @@ async function socketSwitch(page: Page) {
 }
 import { rtcStats } from '../support/probes.js';
 
+// Tracing a context whose WebSocket is routed has failed at context close (ENOENT on a trace file) once.
+test.use({ trace: 'off' });
+
 test('a viewer that loses the network catches up on chat and delivers what it typed exactly once', async ({ goLive, newPage }) => {
   const { sessionId, host } = await goLive('video');
   const viewer = await newPage();
@@ -45,6 +48,7 @@ test('a viewer that loses the network catches up on chat and delivers what it ty
   await expect(viewer.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
   await host.api.call(routes.sendMessage, { params: { id: sessionId }, body: { content: 'before the cut' } });
   await expect(viewer.getByTestId('chat-message').filter({ hasText: 'before the cut' })).toHaveCount(1);
+  await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(10);
 
   await network.cut();
   await expect(viewer.getByTestId('connection-state')).not.toHaveAttribute('data-state', 'connected');
@@ -58,7 +62,7 @@ test('a viewer that loses the network catches up on chat and delivers what it ty
   await expect(viewer.getByText('typed offline')).toBeVisible();
 
   network.restore();
-  await expect(viewer.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
+  await expect(viewer.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected', { timeout: 45_000 });
   for (const page of [viewer, witness]) {
     for (const text of ['before the cut', 'missed one', 'missed two', 'typed offline']) {
       await expect(page.getByTestId('chat-message').filter({ hasText: text })).toHaveCount(1);

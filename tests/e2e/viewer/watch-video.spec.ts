@@ -55,3 +55,18 @@ test.describe('viewer page /watch/:id', () => {
     expect((await videoPixels(viewer, PLAYER)).variance).toBeGreaterThan(100);
   });
 });
+
+test('viewers recover on their own when the publisher page reloads', async ({ goLive, newPage }) => {
+  const { sessionId, page: host } = await goLive('video');
+  const viewer = await newPage();
+  await viewer.goto(`/watch/${sessionId}`);
+  await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(10);
+
+  await host.reload();
+  await expect(host.getByTestId('testbench-state')).toHaveText('publishing');
+  // The old link dies with the publisher's page; the viewer asks for the program again and plays.
+  await expect(host.getByTestId('testbench-viewers')).toHaveText('1', { timeout: 60_000 });
+  const frames = (await rtcStats(viewer)).framesDecoded;
+  await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(frames + 10);
+  expect((await videoPixels(viewer, PLAYER)).variance).toBeGreaterThan(100);
+});
