@@ -9,3 +9,4 @@ export * from './http.js';
 export * from './routes.js';
 export * from './rooms.js';
 export * from './media.js';
+export * from './relay-info.js';

@@ -4,6 +4,7 @@ import * as U from './users.js';
 import * as S from './sessions.js';
 import * as I from './invitations.js';
 import * as C from './chat.js';
+import { RelayInfo } from './relay-info.js';
 import * as M from './media.js';
 
 const sessionPath = '/api/sessions/:id';
@@ -12,6 +13,9 @@ const idUser = S.SessionUserParams;
 
 /** Every HTTP route of the relay (see shared/API.md). Paths include the `/api` prefix. */
 export const routes = {
+  // the relay itself
+  relayInfo: route({ method: 'GET', path: '/api/info', reply: RelayInfo }),
+
   // auth
   register: route({ method: 'POST', path: '/api/auth/register', body: U.RegisterBody, reply: U.AuthReply }),
   login: route({ method: 'POST', path: '/api/auth/login', body: U.LoginBody, reply: U.AuthReply, status: 200 }),

@@ -6,6 +6,7 @@ import { signalingModule } from './signaling/module.js';
 import { chatModule } from './chat/module.js';
 import { moderationModule } from './moderation/module.js';
 import { mediaModule } from './media/module.js';
+import { shareModule } from './share/module.js';
 
 /**
  * The relay's domain modules, in build order (see RelayModule in core/module.ts for the lifecycle).
@@ -22,4 +23,5 @@ export const modules: readonly RelayModule[] = [
   chatModule,
   moderationModule,
   mediaModule,
+  shareModule,
 ];

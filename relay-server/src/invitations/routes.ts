@@ -1,13 +1,9 @@
-import type { Request, Router } from 'express';
+import type { Router } from 'express';
 import { routes } from '../../../protocol/routes.js';
 import type { ModuleContext } from '../core/module.js';
 import { mount } from '../http/mount.js';
+import { shareBaseUrl } from '../share/base-url.js';
 import type { InvitationsService } from './service.js';
-
-/** The origin the caller reached us on, for invite links when PUBLIC_URL is unset. */
-function requestOrigin(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-}
 
 /** Thin HTTP adapter over InvitationsService. */
 export function mountInvitationRoutes(router: Router, ctx: ModuleContext): void {
@@ -17,7 +13,7 @@ export function mountInvitationRoutes(router: Router, ctx: ModuleContext): void 
     invitation: await invitations().invite(params.id, actor, body.toUserId, body.message),
   }));
   mount(router, routes.createInviteLink, async ({ actor, params, body, req }) =>
-    invitations().createLink(params.id, actor, body?.expiresInSeconds, ctx.config.publicUrl ?? requestOrigin(req)),
+    invitations().createLink(params.id, actor, body?.expiresInSeconds, shareBaseUrl(ctx.config.publicUrl, req, ctx.config.host)),
   );
   mount(router, routes.redeemInviteLink, async ({ actor, params }) => invitations().redeemLink(params.token, actor));
   mount(router, routes.pendingInvitations, async ({ actor }) => ({ invitations: await invitations().pending(actor) }));

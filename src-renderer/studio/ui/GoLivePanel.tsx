@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { t } from '../../shared/i18n/index.js';
 import type { SessionType } from '../../../protocol/sessions.js';
+import { routes } from '../../../protocol/routes.js';
 import { useLive, useServices } from './context.js';
 import { errorText } from './error-text.js';
 import { formatDuration } from './format.js';
@@ -24,6 +25,27 @@ function LiveStatsView() {
   );
 }
 
+/** How the program reaches viewers, and whether the single WHIP upload is getting through. */
+function MediaStatus() {
+  const { media } = useLive();
+  if (!media.transport) return null;
+  const upload = media.upload;
+  return (
+    <div className="media-status" data-testid="live-media" data-transport={media.transport} data-upload={upload?.state ?? 'none'}>
+      <p>
+        {t('studio.media.transport')}: {t(media.transport === 'whip' ? 'studio.media.whip' : 'studio.media.p2p')}
+        {upload?.state === 'connecting' && ` — ${t('studio.media.connecting')}`}
+        {upload?.state === 'sending' && ` — ${t('studio.media.sending')}`}
+      </p>
+      {upload?.state === 'failed' && (
+        <p className="error" role="alert" data-testid="live-media-error">
+          {t('studio.media.failed', { reason: errorText(upload.reason ?? 'unavailable') })}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function GoLivePanel() {
   const { live, engine, api } = useServices();
   const state = useLive();
@@ -37,9 +59,19 @@ export function GoLivePanel() {
 
   useEffect(() => engine.compositor.events.on('stats', (s) => live.recordFrameStats(s.fps, s.missed)), [engine, live]);
 
+  // The relay knows an address other machines can open (PUBLIC_URL or its LAN address), unlike `localhost`.
+  const [shareBase, setShareBase] = useState(api.baseUrl);
+  useEffect(() => {
+    let current = true;
+    api.call(routes.relayInfo).then((info) => current && setShareBase(info.shareBaseUrl), () => undefined);
+    return () => {
+      current = false;
+    };
+  }, [api]);
+
   const busy = state.phase === 'creating' || state.phase === 'ending';
   const onAir = state.phase === 'live';
-  const shareUrl = state.session ? `${api.baseUrl}/watch/${state.session.id}` : null;
+  const shareUrl = state.session ? `${shareBase}/watch/${state.session.id}` : null;
 
   const start = (e: FormEvent) => {
     e.preventDefault();
@@ -108,6 +140,7 @@ export function GoLivePanel() {
       )}
       {onAir && (
         <>
+          <MediaStatus />
           <LiveStatsView />
           <button data-testid="live-end" className="danger" disabled={busy} onClick={() => void live.end()}>
             {t('studio.live.end')}

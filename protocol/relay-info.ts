@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/** What clients need to know about the relay itself. */
+export const RelayInfo = z.object({
+  /** Base URL to put in links other people open (viewer share links, invite links). */
+  shareBaseUrl: z.string(),
+  /** Addresses of this relay on the local network, for viewers on other machines. */
+  lanUrls: z.array(z.string()),
+});
+export type RelayInfo = z.infer<typeof RelayInfo>;

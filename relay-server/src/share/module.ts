@@ -1,0 +1,18 @@
+import { routes } from '../../../protocol/routes.js';
+import type { RelayModule } from '../core/module.js';
+import { mount } from '../http/mount.js';
+import { lanUrls, listensOnLan, shareBaseUrl } from './base-url.js';
+
+/** `GET /api/info`: where links for other people should point. */
+export const shareModule: RelayModule = {
+  name: 'share',
+  http(router, ctx) {
+    mount(router, routes.relayInfo, async ({ req }) => {
+      const port = Number((req.get('host') ?? '').split(':').pop()) || ctx.config.port;
+      return {
+        shareBaseUrl: shareBaseUrl(ctx.config.publicUrl, req, ctx.config.host),
+        lanUrls: listensOnLan(ctx.config.host) ? lanUrls(port, req.protocol) : [],
+      };
+    });
+  },
+};
