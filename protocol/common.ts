@@ -78,6 +78,17 @@ export const stripInvisible = (s: string): string => s.replace(INVISIBLE, '').re
 export const cleanText = (min: number, max: number) =>
   z
     .string()
-    .max(max * 4)
+    // A cheap early bound before cleaning; it reports the real limit, not this multiple of it.
+    .max(max * 4, `Too big: expected string to have <=${max} characters`)
     .transform((s) => stripInvisible(s).trim())
+    .pipe(z.string().min(min).max(max));
+
+/** Control characters (NUL, line breaks, tabs, escapes): never meaningful inside a one-line label. */
+const CONTROLS = /\p{Cc}+/gu;
+/** A one-line label (display names): like cleanText, with control characters and runs of spaces folded to one space. */
+export const cleanLine = (min: number, max: number) =>
+  z
+    .string()
+    .max(max * 4, `Too big: expected string to have <=${max} characters`)
+    .transform((s) => stripInvisible(s).replace(CONTROLS, ' ').replace(/\s{2,}/g, ' ').trim())
     .pipe(z.string().min(min).max(max));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoTime, cleanText } from './common.js';
+import { Id, IsoTime, cleanLine } from './common.js';
 
 export const UserKind = z.enum(['account', 'guest']);
 export const User = z.object({
@@ -13,7 +13,7 @@ export type User = z.infer<typeof User>;
 
 export const Username = z.string().regex(/^[a-z0-9_]{3,32}$/, '3 to 32 of a-z, 0-9 and _');
 export const Password = z.string().min(8).max(256);
-export const DisplayName = cleanText(1, 50);
+export const DisplayName = cleanLine(1, 50);
 
 export const RegisterBody = z.strictObject({
   username: Username,

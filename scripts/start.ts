@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type RelayConfig } from '../relay-server/src/config.js';
 import { startRelay } from '../relay-server/src/main.js';
+import { describeStartupError } from '../relay-server/src/startup-error.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WEB_ROOT = path.join(ROOT, 'dist-web');
@@ -93,7 +94,12 @@ function readConfig(): RelayConfig {
 async function main(): Promise<void> {
   const config = readConfig();
   ensureWebBundle();
-  const { url } = await startRelay(config);
+  const { url } = await startRelay(config).catch((err: unknown) => {
+    const hint = describeStartupError(err, config);
+    if (!hint) throw err;
+    console.error(hint);
+    process.exit(1);
+  });
   console.log(`Relay listening on ${url}`);
 
   const electron = electronBinary();

@@ -1,14 +1,16 @@
 /**
  * The audience, in its own process: opens N anonymous Socket.IO connections (websocket transport,
  * loopback), then on `join` has every one emit `session:join` at once and times each acknowledgement.
- * Args: <url> <sessionId> <count>.
+ * Args: <url> <sessionId> <count> [tokens file: a JSON array, one token per client].
  */
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 import { ToClients, type FromClients } from './messages.js';
 
-const [url = '', sessionId = '', countArg = '0'] = process.argv.slice(2);
+const [url = '', sessionId = '', countArg = '0', tokensFile = ''] = process.argv.slice(2);
+const tokens = tokensFile ? z.array(z.string()).parse(JSON.parse(fs.readFileSync(tokensFile, 'utf8'))) : [];
 const count = Number(countArg);
 const CONNECT_CONCURRENCY = 100;
 const JOIN_TIMEOUT_MS = 120_000;
@@ -16,9 +18,10 @@ const Ack = z.object({ ok: z.boolean(), error: z.object({ code: z.string() }).op
 const send = (message: FromClients) => process.send?.(message);
 const sockets: Socket[] = [];
 
-function connectOne(): Promise<Socket> {
+function connectOne(token: string | undefined): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 60_000 });
+    const auth = token ? { token } : {};
+    const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 60_000, auth });
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
   });
@@ -27,7 +30,7 @@ function connectOne(): Promise<Socket> {
 async function connectAll(): Promise<void> {
   for (let i = 0; i < count; i += CONNECT_CONCURRENCY) {
     const batch = Math.min(CONNECT_CONCURRENCY, count - i);
-    sockets.push(...(await Promise.all(Array.from({ length: batch }, connectOne))));
+    sockets.push(...(await Promise.all(Array.from({ length: batch }, (_, j) => connectOne(tokens[i + j])))));
   }
 }
 

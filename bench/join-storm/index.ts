@@ -7,6 +7,8 @@
  *   - server RSS and JS-heap growth per connection (after GC, from before connecting to after joining);
  *     RSS keeps the storm's high-water mark, the heap shows what each socket really retains
  *   - server CPU time spent during the storm, and as a share of one core over its wall time
+ * JOIN_STORM_SIGNED_IN=1 signs every relay client in (a guest account each): a join then also reads
+ * its ban and participant row and writes its viewer row.
  * Writes bench/results/join-storm.json and prints a table. `npm run bench join-storm`.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
@@ -63,27 +65,26 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** The audience process; its open-file limit is raised to the hard limit first (one fd per socket). */
-function startClients(url: string, sessionId: string): ChildProcess {
+function startClients(url: string, sessionId: string, tokensFile: string | null): ChildProcess {
   const script = path.join(here, 'clients.ts');
   const command = `ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "${process.execPath}" --import tsx "${script}" "$@"`;
-  return spawn('bash', ['-c', command, 'clients', url, sessionId, String(CLIENTS)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return spawn('bash', ['-c', command, 'clients', url, sessionId, String(CLIENTS), tokensFile ?? ''], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 async function storm(kind: Kind): Promise<StormResult> {
-  // JOIN_STORM_PROFILE=<dir> writes a V8 CPU profile of each server there.
-  const profile = process.env.JOIN_STORM_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.JOIN_STORM_PROFILE}`] : [];
-  const server = fork(path.join(here, 'server.ts'), [kind], { execArgv: ['--import', 'tsx', '--expose-gc', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // JOIN_STORM_PROFILE=<dir>: each server writes a CPU profile of the storm there (see server.ts).
+  const server = fork(path.join(here, 'server.ts'), [kind], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const fromServer = inbox(server, FromServer);
   let clients: ChildProcess | undefined;
   try {
-    const { url, sessionId } = await fromServer('ready');
+    const { url, sessionId, tokensFile } = await fromServer('ready');
     const measure = async (gc: boolean) => {
       const reply = fromServer('usage');
       server.send({ type: 'measure', gc } satisfies ToServer);
       return reply;
     };
     const baseline = await measure(true);
-    clients = startClients(url, sessionId);
+    clients = startClients(url, sessionId, tokensFile);
     const fromClients = inbox(clients, FromClients);
     const connected = await fromClients('connected');
     const before = await measure(false);
@@ -135,7 +136,8 @@ function exited(child: ChildProcess | undefined): Promise<void> {
 }
 
 function printTable(results: StormResult[]): void {
-  console.log(`join storm: ${CLIENTS} clients join one session at once (loopback, clients in a separate process)`);
+  const who = process.env.JOIN_STORM_SIGNED_IN === '1' ? 'signed-in (relay only)' : 'anonymous';
+  console.log(`join storm: ${CLIENTS} ${who} clients join one session at once (loopback, clients in a separate process)`);
   console.table(
     results.map((r) => ({
       server: r.server,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 export const FromServer = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready'), url: z.string(), sessionId: z.string() }),
+  z.object({ type: z.literal('ready'), url: z.string(), sessionId: z.string(), tokensFile: z.string().nullable() }),
   z.object({ type: z.literal('usage'), rss: z.number(), heapUsed: z.number(), cpuMicros: z.number() }),
 ]);
 export type FromServer = z.infer<typeof FromServer>;

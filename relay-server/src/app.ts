@@ -69,11 +69,12 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   const auth = new AuthService(storage.users, resolveJwtSecret(config.jwtSecret, config.dataDir), clock, revocations);
   const services = new ServiceRegistry();
   services.provide('auth', auth);
+  const notifier = createNotifier(io, { singleNode: !redis });
   const ctx: ModuleContext = {
     config,
     storage,
-    notifier: createNotifier(io),
-    presence: createPresence(io, storage),
+    notifier,
+    presence: createPresence(io, storage, notifier),
     clock,
     services,
     checkActor: createActorCheck(auth),

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { IceServer } from '../../protocol/sessions.js';
 import { MediaEnv, mediaConfigFrom, type MediaConfig } from './media/config.js';
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const int = (min: number, max: number) =>
+  z.coerce.number({ error: `must be a whole number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min).max(max);
 const jsonArray = <T extends z.ZodType>(item: T) =>
   z.string().transform((text, ctx) => {
     try {
@@ -91,7 +92,9 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment; throws ConfigError naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
-  const parsed = EnvSchema.safeParse(env);
+  // `PORT=` (set but empty, as .env files and compose often leave it) means "unset", not 0 or "".
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

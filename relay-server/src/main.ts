@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type RelayConfig } from './config.js';
 import { logger } from './core/logger.js';
 import { createRelay, type Relay } from './app.js';
 import { createStorage } from './storage/index.js';
+import { describeStartupError } from './startup-error.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
@@ -68,8 +69,16 @@ function installCrashHandlers(): void {
 async function main(): Promise<void> {
   installCrashHandlers();
   const config = readConfig();
-  const { url } = await startRelay(config);
-  logger.info({ url, database: config.database.kind, dataDir: config.dataDir }, `relay listening on ${url}`);
+  try {
+    const { url } = await startRelay(config);
+    logger.info({ url, database: config.database.kind, dataDir: config.dataDir }, `relay listening on ${url}`);
+  } catch (err) {
+    // The usual set-up mistakes get one plain sentence naming the setting to change.
+    const hint = describeStartupError(err, config);
+    if (!hint) throw err;
+    process.stderr.write(`${hint}\n`);
+    process.exit(1);
+  }
 }
 
 // Run only as the entry point, so scripts/start.ts can import startRelay.

@@ -74,8 +74,11 @@ export class StudioEngine {
     void this.mixer.close();
   }
 
+  /** The sources to capture: none while signed out, so no camera, microphone or screen stays open behind the sign-in form. */
   private allSources() {
-    return this.store.getState().scenes.flatMap((s: Scene) => s.sources);
+    const state = this.store.getState();
+    if (state.authStatus !== 'signed-in') return [];
+    return state.scenes.flatMap((s: Scene) => s.sources);
   }
 
   /** `previousProgramId` undefined: program unchanged; null: first draw. */

@@ -38,6 +38,7 @@ async function boot(root: HTMLElement): Promise<void> {
     getSelfId: () => store.getState().user?.id ?? null,
     program: () => (engineRef as StudioEngine).program(),
     onGuests: () => engineRef?.refreshGuests(),
+    getToken,
   });
   const engine = new StudioEngine(store, platform, { guestStream: (userId) => live.guestStream(userId) });
   engineRef = engine;

@@ -13,6 +13,12 @@ export interface Notifier {
   closeSession(sessionId: string): Promise<void>;
   /** Disconnects every socket of the user (logout). */
   disconnectUser(userId: string): Promise<void>;
+  /**
+   * A number that changes whenever this node tells the session's room something (viewer counts
+   * aside) or empties it: an answer read under one mark may be reused while the mark stays the same.
+   * Null when other relay nodes may change the room too (no mark can be trusted then).
+   */
+  changeMark(sessionId: string): number | null;
 }
 
 /** Who is connected to a session's room right now, across all relay nodes. */
@@ -20,6 +26,8 @@ export interface Presence {
   /** Sockets in the room that are not the host's or a guest's; one per signed-in viewer. */
   viewerCount(sessionId: string): Promise<number>;
   connectedUserIds(sessionId: string): Promise<Set<string>>;
+  /** Whether `userId` has a socket in the session's room: cheaper than connectedUserIds for one user. */
+  isConnected(sessionId: string, userId: string): Promise<boolean>;
 }
 
 export type Clock = () => Date;

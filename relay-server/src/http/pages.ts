@@ -12,6 +12,22 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['/join/:token', 'join.html'],
 ];
 
+/** What a browser gets for an address that is no page: words for a person, in both languages, and a way back. */
+const NOT_FOUND_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Afritok Live — page not found</title></head>
+<body style="margin:0;min-height:100vh;display:grid;place-items:center;background:#111216;color:#e6e7ea;font:16px/1.5 system-ui,sans-serif">
+<main style="text-align:center;padding:24px">
+<h1 style="font-size:1.4rem">This page does not exist.</h1>
+<p lang="fr">Cette page n’existe pas.</p>
+<p><a href="/" style="color:#ff4d6d">See who is live now</a> · <a href="/" lang="fr" style="color:#ff4d6d">Voir les directs</a></p>
+</main></body></html>`;
+
+/** Browser navigations (they ask for HTML) get the page above; API-style callers keep the JSON error. */
+function wantsHtml(req: Request): boolean {
+  return (req.method === 'GET' || req.method === 'HEAD') && req.accepts(['json', 'html']) === 'html';
+}
+
 /** Serves the built renderer (dist-web): the page entries, then its hashed assets. */
 export function pagesRouter(webRoot: string): Router {
   const root = path.resolve(webRoot);
@@ -38,5 +54,14 @@ export function pagesRouter(webRoot: string): Router {
       },
     }),
   );
+  // Browsers ask for /favicon.ico on every page; "no icon" is not an error worth a red console line.
+  router.get('/favicon.ico', (_req: Request, res: Response) => {
+    res.status(204).end();
+  });
+  router.use((req: Request, res: Response, next: () => void) => {
+    if (!wantsHtml(req)) return next();
+    res.status(404).setHeader('Content-Security-Policy', pageCsp(req.headers.host));
+    res.type('html').send(NOT_FOUND_HTML);
+  });
   return router;
 }

@@ -1,7 +1,7 @@
 import type { Role } from '../../../protocol/sessions.js';
 import type { Actor } from '../core/actor.js';
 import { fail } from '../core/errors.js';
-import type { Repositories, SessionRecord } from '../storage/types.js';
+import type { ParticipantRecord, Repositories, SessionRecord } from '../storage/types.js';
 
 /** What the caller is to one session; every domain service authorises through this. */
 export interface SessionAccess {
@@ -12,6 +12,8 @@ export interface SessionAccess {
   isHost: boolean;
   /** Host or moderator. */
   canModerate: boolean;
+  /** The caller's participant row as read for this check (null for the host and anonymous callers). */
+  participant: ParticipantRecord | null;
 }
 
 /**
@@ -21,14 +23,19 @@ export interface SessionAccess {
 export async function accessSession(repos: Repositories, sessionId: string, actor: Actor | null): Promise<SessionAccess> {
   const session = await repos.sessions.findById(sessionId);
   if (!session) throw fail.notFound('Session');
+  return accessLoadedSession(repos, session, actor);
+}
+
+/** accessSession for a session record the caller has just read (a join storm shares one read). */
+export async function accessLoadedSession(repos: Repositories, session: SessionRecord, actor: Actor | null): Promise<SessionAccess> {
   const isHost = actor !== null && actor.userId === session.hostId;
-  const participant = actor && !isHost ? await repos.participants.find(sessionId, actor.userId) : null;
+  const participant = actor && !isHost ? await repos.participants.find(session.id, actor.userId) : null;
   const role: Role | null = isHost ? 'host' : participant && participant.leftAt === null ? participant.role : null;
   if (!session.isPublic && !isHost && role === null) {
-    const invited = actor ? await repos.invitations.findPending(sessionId, actor.userId) : null;
+    const invited = actor ? await repos.invitations.findPending(session.id, actor.userId) : null;
     if (!invited) throw fail.notFound('Session');
   }
-  return { session, actor, role, isHost, canModerate: role === 'host' || role === 'moderator' };
+  return { session, actor, role, isHost, canModerate: role === 'host' || role === 'moderator', participant };
 }
 
 /** Signed in, or 401. */

@@ -2,10 +2,11 @@ import type { Participant, Role, UpdateParticipantBody } from '../../../protocol
 import type { Actor } from '../core/actor.js';
 import { fail } from '../core/errors.js';
 import type { ParticipantRecord, Repositories, SessionRecord } from '../storage/types.js';
-import { accessSession, requireActor, requireHost, requireParticipant } from './access.js';
+import { accessSession, requireActor, requireHost, requireParticipant, type SessionAccess } from './access.js';
 import { SEATED_ROLES, type SessionDeps } from './deps.js';
 import type { Presenter } from './presenter.js';
 import { seatsKey, sessionLocks } from './keyed-lock.js';
+import { createViewerRowWriter } from './viewer-rows.js';
 
 type Patch = Parameters<Repositories['participants']['update']>[2];
 
@@ -46,6 +47,7 @@ function freshParticipant(sessionId: string, userId: string, role: Role, now: Da
 /** Joining, leaving, and the host's control over who is on stage with what. */
 export function createMembership(deps: SessionDeps, present: Presenter) {
   const { storage, presence, notifier, clock, config } = deps;
+  const writeViewerRow = createViewerRowWriter(storage);
 
   /** A user who left comes back in the role they had (guest, moderator); a newcomer is a viewer. */
   function roleOnReturn(session: SessionRecord, userId: string, previous: ParticipantRecord | null): Role {
@@ -54,24 +56,28 @@ export function createMembership(deps: SessionDeps, present: Presenter) {
   }
 
   async function assertViewerRoom(sessionId: string, userId: string): Promise<void> {
-    const watching = await presence.connectedUserIds(sessionId);
-    if (watching.has(userId)) return;
+    if (await presence.isConnected(sessionId, userId)) return;
     if ((await presence.viewerCount(sessionId)) >= config.maxLiveViewers) throw fail.sessionFull('The session has reached its viewer limit');
   }
 
   /** Makes the caller a participant; returns it and whether anything changed. */
   async function enter(sessionId: string, actor: Actor | null): Promise<{ record: ParticipantRecord; changed: boolean }> {
-    const access = await accessSession(storage, sessionId, actor);
-    const user = requireActor(actor);
+    return enterWith(await accessSession(storage, sessionId, actor));
+  }
+
+  /** `enter` for a caller whose access was just checked: re-checks the ban, reuses the participant row read. */
+  async function enterWith(access: SessionAccess): Promise<{ record: ParticipantRecord; changed: boolean }> {
+    const user = requireActor(access.actor);
+    const sessionId = access.session.id;
     await assertMayEnter(storage, access.session, user.userId);
-    const previous = await storage.participants.find(sessionId, user.userId);
+    const previous = access.isHost ? await storage.participants.find(sessionId, user.userId) : access.participant;
     if (previous && previous.leftAt === null) return { record: previous, changed: false };
     const role = roleOnReturn(access.session, user.userId, previous);
     const fresh = freshParticipant(sessionId, user.userId, role, clock(), previous);
     // Presence reads outside any transaction; viewers take no seat, so their upsert needs none.
     if (role === 'viewer') {
       await assertViewerRoom(sessionId, user.userId);
-      return { record: await storage.participants.upsert(fresh), changed: true };
+      return { record: await writeViewerRow(fresh), changed: true };
     }
     const record = await sessionLocks.run(seatsKey(sessionId), () =>
       storage.transaction(async (tx) => {
@@ -159,5 +165,5 @@ export function createMembership(deps: SessionDeps, present: Presenter) {
     present.scheduleViewerCount(sessionId);
   }
 
-  return { enter, join, leave, update, remove };
+  return { enter, enterWith, join, leave, update, remove };
 }

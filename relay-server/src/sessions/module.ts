@@ -1,6 +1,7 @@
 import type { ModuleContext, RelayModule } from '../core/module.js';
 import { storageHistory } from './history.js';
-import { singleFlight } from './single-flight.js';
+import { JOIN_CACHE_TTL_MS } from './join-cache.js';
+import { markedCache } from './marked-cache.js';
 import { mountSessionRoutes } from './routes.js';
 import { createSessionsService, type SessionsService } from './service.js';
 import { onSessionSocketGone, registerSessionEvents, type JoinHistory } from './socket.js';
@@ -17,7 +18,7 @@ const histories = new WeakMap<ModuleContext, JoinHistory>();
 function historyOf(ctx: ModuleContext): JoinHistory {
   let history = histories.get(ctx);
   if (!history) {
-    history = sharedHistory(() => joinHistory(ctx));
+    history = sharedHistory(() => joinHistory(ctx), ctx);
     histories.set(ctx, history);
   }
   return history;
@@ -33,13 +34,14 @@ function joinHistory(ctx: ModuleContext): JoinHistory {
   return { messages: (sessionId, afterMessageId) => chat.historyForJoin(sessionId, afterMessageId), pins: (sessionId) => chat.pins(sessionId) };
 }
 
-/** Concurrent joins of one session share one history read (keyed by session and anchor). */
-function sharedHistory(source: () => JoinHistory): JoinHistory {
-  const messages = singleFlight((key: string) => {
+/** Joins of one session share one history read while the room hears of no change (see marked-cache.ts). */
+function sharedHistory(source: () => JoinHistory, ctx: ModuleContext): JoinHistory {
+  const options = { ttlMs: JOIN_CACHE_TTL_MS, mark: (id: string) => ctx.notifier.changeMark(id) };
+  const messages = markedCache({ ...options, sessionOf: (key: string) => key.split(' ')[0] ?? '' }, (key) => {
     const [sessionId = '', after = ''] = key.split(' ');
     return source().messages(sessionId, after || undefined);
   });
-  const pins = singleFlight((sessionId: string) => source().pins(sessionId));
+  const pins = markedCache({ ...options, sessionOf: (id: string) => id }, (sessionId) => source().pins(sessionId));
   return { messages: (sessionId, afterMessageId) => messages(`${sessionId} ${afterMessageId ?? ''}`), pins };
 }
 

@@ -1,7 +1,9 @@
-import type { Participant, Session } from '../../../protocol/sessions.js';
+import type { Participant, Role, Session } from '../../../protocol/sessions.js';
 import { logger } from '../core/logger.js';
 import type { ParticipantRecord, Repositories, SessionRecord } from '../storage/types.js';
 import { ALL_ROLES, SEATED_ROLES, STAGE_ROLES, type SessionDeps } from './deps.js';
+import { JOIN_CACHE_TTL_MS } from './join-cache.js';
+import { markedCache } from './marked-cache.js';
 import { singleFlight } from './single-flight.js';
 import { toParticipantView, toSessionView } from './views.js';
 
@@ -20,30 +22,40 @@ export function createPresenter(deps: SessionDeps) {
     return new Map(users.map((u) => [u.id, u.displayName]));
   }
 
-  /** Live counts and the host's name, shared by concurrent callers (see single-flight.ts). Key: "id hostId". */
-  const liveFacts = singleFlight(async (key: string) => {
-    const [id = '', hostId = ''] = key.split(' ');
-    const [host, viewerCount, participantCount] = await Promise.all([
-      storage.users.findById(hostId),
-      presence.viewerCount(id),
-      storage.participants.count(id, SEATED_ROLES),
-    ]);
-    return { host: { id: hostId, displayName: host?.displayName ?? '' }, counts: { viewerCount, participantCount } };
-  });
+  async function stageFactsNow(id: string, hostId: string) {
+    const [host, participantCount] = await Promise.all([storage.users.findById(hostId), storage.participants.count(id, SEATED_ROLES)]);
+    return { host: { id: hostId, displayName: host?.displayName ?? '' }, participantCount };
+  }
+
+  /** Presence's viewer count, shared by concurrent callers (the MAX_LIVE_VIEWERS check on every join). */
+  const viewerCount = singleFlight((sessionId: string) => presence.viewerCount(sessionId));
 
   async function session(record: SessionRecord): Promise<Session> {
-    const { host, counts } = await liveFacts(`${record.id} ${record.hostId}`);
-    return toSessionView(record, host, counts);
+    const [{ host, participantCount }, viewers] = await Promise.all([stageFactsNow(record.id, record.hostId), viewerCount(record.id)]);
+    return toSessionView(record, host, { viewerCount: viewers, participantCount });
   }
-
-  const stageRoster = singleFlight((sessionId: string) => roster(sessionId, false));
 
   function participants(sessionId: string, includeViewers: boolean): Promise<Participant[]> {
-    return includeViewers ? roster(sessionId, true) : stageRoster(sessionId);
+    return roster(sessionId, includeViewers ? ALL_ROLES : STAGE_ROLES);
   }
 
-  async function roster(sessionId: string, includeViewers: boolean): Promise<Participant[]> {
-    const records = await storage.participants.list(sessionId, includeViewers ? ALL_ROLES : STAGE_ROLES);
+  // What every joiner is sent alike, read once for a whole join storm (see marked-cache.ts). Only the
+  // join ack uses these: answers to a caller's own change must show that change.
+  const cacheOptions = { ttlMs: JOIN_CACHE_TTL_MS, mark: notifier.changeMark };
+  const sharedStageFacts = markedCache({ ...cacheOptions, sessionOf: (key: string) => key.split(' ')[0] ?? '' }, (key) => {
+    const [id = '', hostId = ''] = key.split(' ');
+    return stageFactsNow(id, hostId);
+  });
+  const sharedStageRoster = markedCache({ ...cacheOptions, sessionOf: (id: string) => id }, (id) => roster(id, STAGE_ROLES));
+
+  /** The session view a joining socket gets: live viewer count, the rest shared with other joiners. */
+  async function sessionForJoin(record: SessionRecord): Promise<Session> {
+    const [{ host, participantCount }, viewers] = await Promise.all([sharedStageFacts(`${record.id} ${record.hostId}`), viewerCount(record.id)]);
+    return toSessionView(record, host, { viewerCount: viewers, participantCount });
+  }
+
+  async function roster(sessionId: string, roles: Role[]): Promise<Participant[]> {
+    const records = await storage.participants.list(sessionId, roles);
     const [names, connected] = await Promise.all([
       displayNames(storage, records.map((r) => r.userId)),
       presence.connectedUserIds(sessionId),
@@ -54,9 +66,9 @@ export function createPresenter(deps: SessionDeps) {
   async function participant(record: ParticipantRecord): Promise<Participant> {
     const [user, connected] = await Promise.all([
       storage.users.findById(record.userId),
-      presence.connectedUserIds(record.sessionId),
+      presence.isConnected(record.sessionId, record.userId),
     ]);
-    return toParticipantView(record, user?.displayName ?? '', connected.has(record.userId));
+    return toParticipantView(record, user?.displayName ?? '', connected);
   }
 
   /** Tells the room who is on stage now (host, moderators, guests: viewers would make this O(n²)). */
@@ -88,8 +100,16 @@ export function createPresenter(deps: SessionDeps) {
     pendingCounts.clear();
   }
 
-  /** Presence's viewer count, shared by concurrent callers (the MAX_LIVE_VIEWERS check on every join). */
-  const viewerCount = singleFlight((sessionId: string) => presence.viewerCount(sessionId));
-
-  return { session, participants, participant, viewerCount, broadcastParticipants, scheduleViewerCount, stop };
+  return {
+    session,
+    participants,
+    participant,
+    viewerCount,
+    broadcastParticipants,
+    scheduleViewerCount,
+    stop,
+    sessionForJoin,
+    /** The stage roster a joining socket gets, shared with other joiners. */
+    stageRosterForJoin: sharedStageRoster,
+  };
 }

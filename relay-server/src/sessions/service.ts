@@ -7,6 +7,8 @@ import { iceServersFor } from './ice.js';
 import { createLifecycle } from './lifecycle.js';
 import { createMembership } from './membership.js';
 import { createPresenter } from './presenter.js';
+import { JOIN_CACHE_TTL_MS } from './join-cache.js';
+import { markedCache } from './marked-cache.js';
 
 /** Most public sessions the directory lists at once. */
 const DIRECTORY_LIMIT = 200;
@@ -77,6 +79,11 @@ export function createSessionsService(deps: SessionDeps) {
     join: membership.join,
     /** Like join, but reports whether the caller's membership changed (socket handlers broadcast on change). */
     enter: membership.enter,
+    enterWith: membership.enterWith,
+    /** The session record for joins: one read shared by a join storm (see marked-cache.ts); null when there is none. */
+    sharedRecord: markedCache({ ttlMs: JOIN_CACHE_TTL_MS, mark: (id) => deps.notifier.changeMark(id), sessionOf: (id: string) => id }, (id) =>
+      storage.sessions.findById(id),
+    ),
     leave: membership.leave,
     updateParticipant: (sessionId: string, userId: string, actor: Actor | null, body: UpdateParticipantBody) =>
       membership.update(sessionId, userId, actor, body),

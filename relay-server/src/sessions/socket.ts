@@ -4,7 +4,7 @@ import type { ModuleContext } from '../core/module.js';
 import type { Actor } from '../core/actor.js';
 import { fail } from '../core/errors.js';
 import { onEvent, type RelaySocket } from '../realtime/on-event.js';
-import { accessSession } from './access.js';
+import { accessLoadedSession } from './access.js';
 import { assertMayEnter } from './membership.js';
 import type { SessionsService } from './service.js';
 
@@ -18,9 +18,7 @@ const isStage = (role: string | null): boolean => role === 'host' || role === 'g
 
 /** MAX_LIVE_VIEWERS: a socket that is not already counted may not push the count past it. */
 async function assertViewerSeat(ctx: ModuleContext, socket: RelaySocket, sessionId: string, actor: Actor | null): Promise<void> {
-  const counted = actor
-    ? (await ctx.presence.connectedUserIds(sessionId)).has(actor.userId)
-    : socket.rooms.has(rooms.session(sessionId));
+  const counted = actor ? await ctx.presence.isConnected(sessionId, actor.userId) : socket.rooms.has(rooms.session(sessionId));
   if (!counted && (await ctx.services.get('sessions').present.viewerCount(sessionId)) >= ctx.config.maxLiveViewers) {
     throw fail.sessionFull('The session has reached its viewer limit');
   }
@@ -32,16 +30,19 @@ export function registerSessionEvents(socket: RelaySocket, ctx: ModuleContext, h
 
   onEvent(socket, 'session:join', ctx.checkActor, async ({ sessionId, afterMessageId }, { actor }) => {
     const room = rooms.session(sessionId);
-    const access = await accessSession(ctx.storage, sessionId, actor);
-    await assertMayEnter(ctx.storage, access.session, actor?.userId ?? null);
-    const role = actor ? (await sessions().enter(sessionId, actor)).record.role : null;
+    const record = await sessions().sharedRecord(sessionId);
+    if (!record) throw fail.notFound('Session');
+    const access = await accessLoadedSession(ctx.storage, record, actor);
+    // Signed in: enterWith re-checks the ban and the session's state; anonymous: only the state.
+    const role = actor ? (await sessions().enterWith(access)).record.role : null;
+    if (!actor) await assertMayEnter(ctx.storage, record, null);
     if (!isStage(role)) await assertViewerSeat(ctx, socket, sessionId, actor);
     await socket.join(room);
     socket.data.sessions.add(sessionId);
     const present = sessions().present;
     const [session, participants, messages, pins] = await Promise.all([
-      present.session(access.session),
-      present.participants(sessionId, false),
+      present.sessionForJoin(access.session),
+      present.stageRosterForJoin(sessionId),
       history().messages(sessionId, afterMessageId),
       history().pins(sessionId),
     ]);

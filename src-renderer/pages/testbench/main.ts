@@ -1,7 +1,7 @@
 import { SessionType } from '../../../protocol/sessions.js';
 import { routes } from '../../../protocol/routes.js';
 import { createApiClient } from '../../shared/api/client.js';
-import { createGuestHost, createProgramPublisher, type RemoteGuest } from '../../shared/media/index.js';
+import { chooseTransport, createGuestHost, createProgramPublisher, type RemoteGuest } from '../../shared/media/index.js';
 import { createRelayConnection, createSessionChannel } from '../../shared/realtime/index.js';
 import { drawStamp } from './frame-code.js';
 
@@ -85,10 +85,14 @@ async function main(): Promise<void> {
     if (session.state === 'pending') await api.call(routes.startSession, { params: { id: sessionId } });
   }
   const stream = programStream();
-  const publisher = createProgramPublisher({ connection, api, channel, sessionId, sessionType });
+  // Same choice as the studio: the relay says whether this session goes P2P or through its forwarder.
+  const transport = await chooseTransport(api, sessionId);
+  out('transport', transport);
+  const publisher = createProgramPublisher({ connection, api, channel, sessionId, sessionType, transport, getToken: () => token });
   const count = () => out('viewers', String(publisher.connectedViewers().length));
   publisher.on('viewer:connected', count);
   publisher.on('viewer:left', count);
+  publisher.on('upload', (u) => out('upload', u.reason ? `${u.state}: ${u.reason}` : u.state));
   await publisher.publish(stream);
   // Every signal that reaches this page, to prove isolation (a forged one must never arrive).
   const received: Array<{ sessionId: string; from: string }> = [];

@@ -8,6 +8,8 @@ interface PlayerProps {
   playerState: PlayerState;
   sessionState: SessionState | null;
   sessionType: SessionType | null;
+  /** How the program arrives (P2P from the studio, or WHEP from the relay); shown as a data attribute. */
+  transport?: 'p2p' | 'whip' | null;
   children?: React.ReactNode;
 }
 
@@ -15,7 +17,7 @@ interface PlayerProps {
  * The program player: starts muted (browsers allow muted autoplay only) with a visible button to turn
  * the sound on; overlays say when the broadcast is not live yet, connecting, or over.
  */
-export function Player({ stream, playerState, sessionState, sessionType, children }: PlayerProps) {
+export function Player({ stream, playerState, sessionState, sessionType, transport = null, children }: PlayerProps) {
   const video = useRef<HTMLVideoElement>(null);
   const [muted, setMuted] = useState(true);
 
@@ -37,7 +39,7 @@ export function Player({ stream, playerState, sessionState, sessionType, childre
   const overlay = overlayText(sessionState, playerState, stream);
   return (
     <div className="stage">
-      <video ref={video} data-testid="player" aria-label={t('watch.player')} muted={muted} autoPlay playsInline />
+      <video ref={video} data-testid="player" data-transport={transport ?? undefined} aria-label={t('watch.player')} muted={muted} autoPlay playsInline />
       {sessionType === 'audio' && sessionState === 'live' && <div className="audio-only">🎙️ {t('watch.audioOnly')}</div>}
       {overlay && (
         <div className="stage-overlay" data-testid="player-overlay">

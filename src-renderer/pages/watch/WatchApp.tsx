@@ -32,6 +32,7 @@ function WatchView({ controller, channel }: { controller: WatchController; chann
   const connection = useStore(controller.store, (s) => s.connection);
   const stream = useStore(controller.store, (s) => s.stream);
   const playerState = useStore(controller.store, (s) => s.playerState);
+  const transport = useStore(controller.store, (s) => s.transport);
   const identity = useStore(controller.store, (s) => s.identity);
   const initial = useStore(controller.store, (s) => s.session);
   const session = chat.session ?? initial;
@@ -57,7 +58,7 @@ function WatchView({ controller, channel }: { controller: WatchController; chann
       </header>
       <main className="page-main watch-layout">
         <div>
-          <Player stream={stream} playerState={playerState} sessionState={state} sessionType={session?.type ?? null}>
+          <Player stream={stream} playerState={playerState} sessionState={state} sessionType={session?.type ?? null} transport={transport}>
             <FloatingReactions subscribe={subscribeReactions} />
           </Player>
           {session && <p className="notice">{t('watch.hostedBy', { name: session.host.displayName })}</p>}

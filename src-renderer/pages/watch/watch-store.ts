@@ -4,7 +4,7 @@ import { routes } from '../../../protocol/routes.js';
 import { RelayError, type ApiClient } from '../../shared/api/client.js';
 import { createPageApi, getAuth, getToken, signInAsGuest, verifyStoredAuth, type StoredAuth } from '../../shared/auth/auth-store.js';
 import { t } from '../../shared/i18n/index.js';
-import { createProgramPlayer, type PlayerState, type ProgramPlayer } from '../../shared/media/index.js';
+import { chooseTransport, createProgramPlayer, type PlayerState, type ProgramPlayer } from '../../shared/media/index.js';
 import { createRelayConnection, createSessionChannel, type ConnectionState, type RelayConnection, type SessionChannel } from '../../shared/realtime/index.js';
 
 export type WatchPhase = 'loading' | 'ready' | 'notFound' | 'error';
@@ -19,7 +19,12 @@ export interface WatchState {
   session: Session | null;
   stream: MediaStream | null;
   playerState: PlayerState;
+  /** How the program reaches this page, as the relay said (null until asked). */
+  transport: 'p2p' | 'whip' | null;
 }
+
+/** Asking the relay for the transport failed: ask again after this long (never guess a transport). */
+const HINT_RETRY_MS = 2_000;
 
 /**
  * The viewer page's state and its wiring (auth → join → socket → channel → player), kept out of
@@ -37,10 +42,14 @@ export function createWatchController(sessionId: string) {
     session: null,
     stream: null,
     playerState: 'idle',
+    transport: null,
   }));
   const api = createPageApi();
   let connection: RelayConnection | null = null;
   let player: ProgramPlayer | null = null;
+  /** Bumped whenever the player is stopped, so a start still waiting for the relay's hint gives up. */
+  let playerGeneration = 0;
+  let playerStarting = false;
   let session: Session | null = null;
 
   /** Set once POST /join settled: the relay hands ICE servers (TURN) to participants only. */
@@ -89,20 +98,39 @@ export function createWatchController(sessionId: string) {
     if (!session) return;
     const live = session.state === 'starting' || session.state === 'live';
     const joined = store.getState().channel?.getState().status === 'joined';
-    if (live && joined && participantReady && !player && connection && getAuth()) startPlayer(connection, session);
-    else if (session.state === 'ended' && player) stopPlayer();
+    if (live && joined && participantReady && !player && !playerStarting && connection && getAuth()) void startPlayer(connection, session);
+    else if (session.state === 'ended' && (player || playerStarting)) stopPlayer();
   }
 
-  function startPlayer(conn: RelayConnection, s: Session): void {
+  /**
+   * The relay says how this session travels (WHEP from its forwarder for public sessions by default,
+   * P2P from the studio otherwise); the studio asked the same question, so both ends agree.
+   */
+  async function startPlayer(conn: RelayConnection, s: Session): Promise<void> {
+    const generation = playerGeneration;
+    playerStarting = true;
+    let transport: 'p2p' | 'whip';
+    try {
+      transport = await chooseTransport(api, sessionId);
+    } catch {
+      playerStarting = false;
+      if (generation === playerGeneration) setTimeout(syncPlayer, HINT_RETRY_MS);
+      return;
+    }
+    playerStarting = false;
+    if (generation !== playerGeneration || player) return;
     const channel = store.getState().channel ?? undefined;
-    const p = createProgramPlayer({ connection: conn, api, sessionId, channel, hostId: s.hostId, sessionType: s.type });
+    const p = createProgramPlayer({ connection: conn, api, sessionId, channel, hostId: s.hostId, sessionType: s.type, transport, getToken });
     player = p;
+    store.setState({ transport });
     p.on('stream', (stream) => store.setState({ stream }));
     p.on('state', (playerState) => store.setState({ playerState }));
     void p.play();
   }
 
   function stopPlayer(): void {
+    playerGeneration++;
+    playerStarting = false;
     player?.stop();
     player = null;
     store.setState({ stream: null, playerState: 'stopped' });

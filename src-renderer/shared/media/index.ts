@@ -22,7 +22,12 @@
  * does that); every participant must have POSTed /api/sessions/:id/join (or redeemed an invite).
  * Transport: direct P2P by default (one RTCPeerConnection per viewer, host offers), or `transport: 'whip'`
  * (whip/: the host publishes once with WHIP, viewers play with WHEP from the relay's forwarder or an
- * external media server). `await chooseTransport(api, sessionId)` asks the relay which one a session uses.
+ * external media server). `await chooseTransport(api, sessionId)` asks the relay which one a session uses;
+ * the studio (LiveController), the viewer page (watch-store) and the testbench all ask it and pass the
+ * answer as `transport` (plus `getToken`), so publisher and viewers always agree. Never fall back to the
+ * other transport on failure: the WHIP publisher reports `upload` {state:'failed', reason} and retries
+ * with backoff; the WHEP player re-POSTs (backoff) when its link fails, never connects or carries no media.
+ * A WHIP publish needs the session `starting`/`live`: publish after POST /start.
  */
 import { P2PGuestHost } from './guest-host.js';
 import { P2PGuestLink } from './guest-link.js';

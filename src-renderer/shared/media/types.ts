@@ -44,6 +44,18 @@ export interface ProgramPublisherEvents {
   /** Sampled every few seconds while publishing: one entry per viewer link. */
   stats: { viewers: number; perViewer: Array<{ userId: string; stats: LinkStats }> };
   error: { message: string };
+  /**
+   * The single upload of a WHIP publisher (P2P publishers do not emit it: each viewer has its own link).
+   * `failed` carries why; the publisher keeps retrying with backoff, it never switches transport.
+   */
+  upload: UploadStatus;
+}
+
+export type UploadState = 'connecting' | 'sending' | 'failed';
+export interface UploadStatus {
+  state: UploadState;
+  /** Why the last attempt failed (an error code from the relay, or a network error message). */
+  reason?: string;
 }
 
 /**

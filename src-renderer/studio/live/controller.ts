@@ -2,7 +2,15 @@ import { routes } from '../../../protocol/routes.js';
 import type { CreateSessionBody, Session, SessionState } from '../../../protocol/sessions.js';
 import { RelayError, type ApiClient } from '../../shared/api/client.js';
 import { createSessionChannel, type RelayConnection, type SessionChannel } from '../../shared/realtime/index.js';
-import { createGuestHost, createProgramPublisher, type GuestHost, type ProgramPublisher, type RemoteGuest } from '../../shared/media/index.js';
+import {
+  chooseTransport,
+  createGuestHost,
+  createProgramPublisher,
+  type GuestHost,
+  type ProgramPublisher,
+  type RemoteGuest,
+  type UploadStatus,
+} from '../../shared/media/index.js';
 import { Emitter } from '../events.js';
 
 export type LivePhase = 'idle' | 'creating' | 'live' | 'ending' | 'error';
@@ -25,7 +33,17 @@ export interface LiveState {
   stats: LiveStats;
   /** Guests whose media reaches us through the guest mesh. */
   guests: RemoteGuest[];
+  /** How the program reaches viewers (the relay decides per session), and the WHIP upload's health. */
+  media: LiveMedia;
 }
+
+export interface LiveMedia {
+  transport: 'p2p' | 'whip' | null;
+  /** Only for WHIP: one upload to the relay's forwarder (or an external media server). */
+  upload: UploadStatus | null;
+}
+
+const NO_MEDIA: LiveMedia = { transport: null, upload: null };
 
 export interface LiveDeps {
   api: ApiClient;
@@ -33,6 +51,8 @@ export interface LiveDeps {
   getSelfId: () => string | null;
   /** The program stream to publish (canvas + mix). */
   program: () => MediaStream;
+  /** The relay token, sent as Bearer on WHIP requests (the studio is not on the relay's origin). */
+  getToken?: () => string | null;
   /** The set of guest streams changed (the engine re-reads guest sources). */
   onGuests?: (guests: RemoteGuest[]) => void;
 }
@@ -49,7 +69,7 @@ function codeOf(err: unknown): string {
  */
 export class LiveController {
   private readonly events = new Emitter<{ change: LiveState }>();
-  private state: LiveState = { phase: 'idle', session: null, sessionState: null, error: null, stats: EMPTY_STATS, guests: [] };
+  private state: LiveState = { phase: 'idle', session: null, sessionState: null, error: null, stats: EMPTY_STATS, guests: [], media: NO_MEDIA };
   private channelRef: SessionChannel | null = null;
   private publisher: ProgramPublisher | null = null;
   private guestHostRef: GuestHost | null = null;
@@ -82,6 +102,7 @@ export class LiveController {
       await this.attach(session);
       const started = await this.deps.api.call(routes.startSession, { params: { id: session.id } });
       this.patch({ phase: 'live', session: started.session, sessionState: started.session.state });
+      await this.publishWhip();
     } catch (err) {
       this.patch({ phase: 'error', error: codeOf(err) });
     }
@@ -99,6 +120,7 @@ export class LiveController {
         const started = await this.deps.api.call(routes.startSession, { params: { id: session.id } });
         this.patch({ phase: 'live', session: started.session, sessionState: started.session.state });
       }
+      await this.publishWhip();
     } catch (err) {
       this.patch({ error: codeOf(err) });
     }
@@ -146,18 +168,24 @@ export class LiveController {
         if (state === 'ended' && this.state.phase === 'live') void this.detach().then(() => this.patch({ phase: 'idle' }));
       }),
     );
+    // The relay decides (MEDIA_MODE, the session's visibility) and tells viewers the same thing.
+    const transport = await chooseTransport(this.deps.api, session.id);
     const publisher = createProgramPublisher({
       connection: this.deps.connection,
       api: this.deps.api,
       sessionId: session.id,
       sessionType: session.type,
+      transport,
+      getToken: this.deps.getToken,
     });
     this.publisher = publisher;
+    this.patch({ media: { transport, upload: null } });
     this.cleanups.push(
       publisher.on('stats', (s) => {
         const bits = s.perViewer.reduce((sum, v) => sum + v.stats.bitrate, 0);
         this.patch({ stats: { ...this.state.stats, bitrateKbps: Math.round(bits / 1000) } });
       }),
+      publisher.on('upload', (upload) => this.patch({ media: { transport, upload } })),
     );
     const guestHost = createGuestHost({ connection: this.deps.connection, api: this.deps.api, sessionId: session.id });
     this.guestHostRef = guestHost;
@@ -167,8 +195,20 @@ export class LiveController {
         this.deps.onGuests?.(guests);
       }),
     );
-    await publisher.publish(this.deps.program());
+    // P2P answers viewers as soon as they ask, so it starts now; WHIP needs a started session (publishWhip).
+    if (transport === 'p2p') await publisher.publish(this.deps.program());
     await guestHost.setProgram(this.deps.program());
+  }
+
+  /**
+   * WHIP accepts a publish only once the session is starting or live. A failed upload does not throw:
+   * the publisher reports it (`media.upload`, shown by the studio) and retries; it never switches to P2P,
+   * which viewers of this session would not use.
+   */
+  private async publishWhip(): Promise<void> {
+    const state = this.state.sessionState;
+    if (!this.publisher || this.state.media.transport !== 'whip' || (state !== 'starting' && state !== 'live')) return;
+    await this.publisher.publish(this.deps.program());
   }
 
   private async detach(): Promise<void> {
@@ -177,7 +217,7 @@ export class LiveController {
     this.publisher = null;
     this.guestHostRef?.stop();
     this.guestHostRef = null;
-    this.patch({ guests: [] });
+    this.patch({ guests: [], media: NO_MEDIA });
     const channel = this.channelRef;
     this.channelRef = null;
     await channel?.stop();

@@ -19,6 +19,9 @@ const KNOWN: Record<string, StringKey> = {
   muted: 'studio.error.muted',
   banned: 'studio.error.banned',
   internal: 'studio.error.internal',
+  // Why a WHIP upload failed (see shared/media/whip).
+  media_unreachable: 'studio.error.media_unreachable',
+  connection_lost: 'studio.error.connection_lost',
   // Browser media errors (DOMException names) from camera, microphone and screen capture.
   NotAllowedError: 'studio.error.device_denied',
   SecurityError: 'studio.error.device_denied',

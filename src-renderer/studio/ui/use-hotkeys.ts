@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { t } from '../../shared/i18n/index.js';
 import { useServices } from './context.js';
 
 function typingInField(target: EventTarget | null): boolean {
@@ -12,21 +13,24 @@ function pressingControl(e: KeyboardEvent): boolean {
 
 /**
  * 1..9 switch scene (to preview in studio mode, else to program); Enter in studio mode takes preview
- * to program; Delete removes the selected source. Ignored while typing in a field.
+ * to program; Delete removes the selected source (after asking, while live). Ignored while typing in a field.
  */
 export function useHotkeys(): void {
-  const { store } = useServices();
+  const { store, live } = useServices();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (typingInField(e.target) || pressingControl(e) || e.ctrlKey || e.metaKey || e.altKey) return;
       const state = store.getState();
       if (/^[1-9]$/.test(e.key)) state.selectSceneByNumber(Number(e.key));
       else if (e.key === 'Enter' && state.studioMode) state.takeToProgram();
-      else if (e.key === 'Delete' && state.selectedSourceId) state.removeSource(state.selectedSourceId);
-      else return;
+      else if (e.key === 'Delete' && state.selectedSourceId) {
+        // One stray key must not pull a camera off a running live without a second thought.
+        if (live.getSnapshot().phase === 'live' && !window.confirm(t('studio.source.confirmDeleteLive'))) return;
+        state.removeSource(state.selectedSourceId);
+      } else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  }, [store, live]);
 }

@@ -120,6 +120,10 @@ test('goes live; a viewer sees moving video and chats; the dock moderates', asyn
   const before = await videoFrames(viewer, 'player');
   await expect.poll(async () => (await videoFrames(viewer, 'player')).time, { timeout: 15_000 }).toBeGreaterThan(before.time);
   await expect(page.getByTestId('live-viewers')).not.toHaveText('0');
+  // Public: the relay's forwarder carries the program (one WHIP upload), and the studio says so.
+  await expect(page.getByTestId('live-media')).toHaveAttribute('data-transport', 'whip');
+  await expect(page.getByTestId('live-media')).toHaveAttribute('data-upload', 'sending');
+  await expect(viewer.getByTestId('player')).toHaveAttribute('data-transport', 'whip');
 
   // The viewer picks a name and chats.
   await viewer.getByTestId('display-name-input').fill(uniqueUser('Viewer'));
@@ -278,4 +282,60 @@ test('signing out on air asks first, then ends the live: nothing keeps broadcast
   await expect(page.getByTestId('auth-username')).toBeVisible();
   await expect(viewer.getByTestId('session-state')).toContainText(/ended/i);
   await viewer.close();
+});
+
+interface TrackSpy {
+  __liveTracks(): string[];
+}
+
+test('signed out, the studio holds no camera: not after signing out, not on the sign-in form after a reload', async ({ page, relayUrl }) => {
+  // Counts the tracks the page got from getUserMedia that are still capturing.
+  await page.addInitScript(() => {
+    const g = globalThis as unknown as {
+      navigator: { mediaDevices: { getUserMedia(c: unknown): Promise<{ getTracks(): Array<{ kind: string; readyState: string }> }> } };
+    } & TrackSpy;
+    const tracks: Array<{ kind: string; readyState: string }> = [];
+    const original = g.navigator.mediaDevices.getUserMedia.bind(g.navigator.mediaDevices);
+    g.navigator.mediaDevices.getUserMedia = async (c) => {
+      const stream = await original(c);
+      tracks.push(...stream.getTracks());
+      return stream;
+    };
+    g.__liveTracks = () => tracks.filter((t) => t.readyState === 'live').map((t) => t.kind);
+  });
+  const liveTracks = () => page.evaluate(() => (globalThis as unknown as TrackSpy).__liveTracks());
+  const username = await registerInStudio(page, relayUrl);
+  await addSource(page, 'camera');
+  await expect.poll(liveTracks).toEqual(['video']);
+
+  await page.getByTestId('sign-out').click();
+  await expect(page.getByTestId('auth-username')).toBeVisible();
+  await expect.poll(liveTracks).toEqual([]);
+  await page.reload();
+  await expect(page.getByTestId('auth-username')).toBeVisible();
+  expect(await liveTracks()).toEqual([]);
+  // Signing back in brings the saved scene's camera back.
+  await page.getByTestId('auth-username').fill(username);
+  await page.getByTestId('auth-password').fill('correct horse battery');
+  await page.getByTestId('auth-login').click();
+  await expect(page.getByTestId('source-item')).toHaveCount(1);
+  await expect.poll(liveTracks).toEqual(['video']);
+});
+
+test('on air, the Delete key asks before removing a source', async ({ page, relayUrl }) => {
+  await registerInStudio(page, relayUrl);
+  await addSource(page, 'camera');
+  await page.getByTestId('live-title').fill('Careful keys');
+  await page.getByTestId('live-start').click();
+  await expect(page.getByTestId('live-state')).toHaveAttribute('data-state', 'live');
+  await sourceItems(page).first().click();
+
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await page.keyboard.press('Delete');
+  await expect(sourceItems(page)).toHaveCount(1);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.keyboard.press('Delete');
+  await expect(sourceItems(page)).toHaveCount(0);
+  await page.getByTestId('live-end').click();
 });

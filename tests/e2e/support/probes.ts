@@ -40,6 +40,18 @@ export async function rtcStats(page: Page): Promise<RtcStats> {
   return RtcStats.parse(await page.evaluate('window.__probes.rtcStats()'));
 }
 
+export const PeerDescriptions = z.array(z.object({ state: z.string(), local: z.string(), remote: z.string() }));
+
+/** Local/remote SDP of the page's open RTCPeerConnections. */
+export async function peerDescriptions(page: Page) {
+  return PeerDescriptions.parse(await page.evaluate('window.__probes.peerDescriptions()'));
+}
+
+/** The DTLS certificate fingerprints (`a=fingerprint:` values) in an SDP: who the other end is. */
+export function sdpFingerprints(sdp: string): string[] {
+  return [...new Set([...sdp.matchAll(/^a=fingerprint:(.+)$/gm)].map((m) => m[1]!.trim()))];
+}
+
 export async function videoPixels(page: Page, selector: string) {
   return VideoPixels.parse(await page.evaluate(`window.__probes.videoPixels(${JSON.stringify(selector)})`));
 }

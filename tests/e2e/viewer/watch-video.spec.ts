@@ -20,7 +20,11 @@ test.describe('viewer page /watch/:id', () => {
       expect(pixels.width).toBeGreaterThan(0);
       expect(pixels.variance).toBeGreaterThan(100);
     }
-    await expect(host.getByTestId('testbench-viewers')).toHaveText('2');
+    // A public session goes through the relay's forwarder (MEDIA_MODE=auto): the studio uploads ONE
+    // stream however many watch, and each viewer's player says it plays with WHEP.
+    await expect(host.getByTestId('testbench-transport')).toHaveText('whip');
+    expect((await rtcStats(host)).peerConnections).toBe(1);
+    for (const viewer of viewers) await expect(viewer.locator(PLAYER)).toHaveAttribute('data-transport', 'whip');
     // Two distinct pictures a moment apart: the video moves.
     const first = await viewers[0]!.locator(PLAYER).screenshot({ path: testInfo.outputPath('viewer-1-player-a.png') });
     await expect.poll(async () => (await viewers[0]!.locator(PLAYER).screenshot()).equals(first)).toBe(false);
@@ -64,8 +68,9 @@ test('viewers recover on their own when the publisher page reloads', async ({ go
 
   await host.reload();
   await expect(host.getByTestId('testbench-state')).toHaveText('publishing');
-  // The old link dies with the publisher's page; the viewer asks for the program again and plays.
-  await expect(host.getByTestId('testbench-viewers')).toHaveText('1', { timeout: 60_000 });
+  // The old upload dies with the publisher's page; the reloaded page publishes again (WHIP) and the
+  // forwarder hands the new stream to the viewer, who re-POSTs WHEP by itself if its link went stale.
+  await expect(host.getByTestId('testbench-upload')).toHaveText('sending', { timeout: 60_000 });
   const frames = (await rtcStats(viewer)).framesDecoded;
   await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(frames + 10);
   expect((await videoPixels(viewer, PLAYER)).variance).toBeGreaterThan(100);

@@ -52,6 +52,22 @@ describe('web pages (config.webRoot)', () => {
     }
   });
 
+  it('answers a browser lost on a wrong address with a page in words and a way back, not JSON', async () => {
+    const page = await fetch(`${t.url}/no/such/page`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await page.text();
+    expect(html).toContain('This page does not exist.');
+    expect(html).toContain('Cette page n’existe pas.');
+    expect(html).toContain('href="/"');
+    const api = await fetch(`${t.url}/no/such/page`, { headers: { accept: 'application/json' } });
+    expect(api.status).toBe(404);
+    expect(await api.json()).toMatchObject({ error: { code: 'not_found' } });
+    const apiRoute = await fetch(`${t.url}/api/nope`, { headers: { accept: 'text/html' } });
+    expect(apiRoute.headers.get('content-type')).toMatch(/json/);
+    expect((await fetch(`${t.url}/favicon.ico`)).status).toBe(204);
+  });
+
   it('keeps /healthz and /api working beside the pages', async () => {
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
     expect((await t.api('GET', '/api/auth/me')).status).toBe(401);

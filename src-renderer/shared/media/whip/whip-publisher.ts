@@ -1,13 +1,19 @@
 import { Emitter } from '../../realtime/emitter.js';
 import { getIceServers } from '../ice.js';
 import { createStatsSampler } from '../stats.js';
-import type { ProgramPublisher, ProgramPublisherEvents, PublisherOptions } from '../types.js';
+import type { ProgramPublisher, ProgramPublisherEvents, PublisherOptions, UploadStatus } from '../types.js';
+import { Backoff, reasonOf } from './backoff.js';
 import { deleteResource, exchangeSdp, getMediaHint, resolveMediaUrl } from './http.js';
 import { completeOffer, preferVp8 } from './negotiate.js';
 
-/** A failed or lost WHIP session is published again after this long. */
-const RETRY_MS = 2_000;
+/** A failed or lost WHIP session is published again after 1 s, 2 s, 4 s… up to 30 s. */
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
 const STATS_MS = 5_000;
+/** A WHIP link that has not connected this long after its answer is given up and published again. */
+const CONNECT_TIMEOUT_MS = 15_000;
+/** Failure reason: the WHIP endpoint (or its media path) cannot be reached. */
+const MEDIA_UNREACHABLE = 'media_unreachable';
 
 /** Kept as a name for callers; the token getter lives on PublisherOptions. */
 export type WhipPublisherOptions = PublisherOptions;
@@ -25,6 +31,8 @@ export class WhipProgramPublisher implements ProgramPublisher {
   private retry: ReturnType<typeof setTimeout> | null = null;
   private statsTimer: ReturnType<typeof setInterval> | null = null;
   private readonly sample = createStatsSampler(() => this.pc);
+  private readonly backoff = new Backoff(RETRY_FIRST_MS, RETRY_MAX_MS);
+  private upload: UploadStatus = { state: 'connecting' };
 
   constructor(private readonly options: WhipPublisherOptions) {}
 
@@ -32,11 +40,21 @@ export class WhipProgramPublisher implements ProgramPublisher {
     return this.events.on(event, listener);
   }
 
+  /**
+   * Resolves after the first WHIP exchange, whether it worked or not: a failure is reported as the
+   * `upload` event (state `failed`, with the reason) and retried with backoff. It never falls back to
+   * P2P, since viewers of this session play with WHEP.
+   */
   async publish(stream: MediaStream): Promise<void> {
     this.stream = stream;
     this.stopped = false;
-    await this.connect();
     this.statsTimer ??= setInterval(() => void this.emitStats(), STATS_MS);
+    await this.attempt();
+  }
+
+  /** The upload's current state (the `upload` event tells its changes). */
+  uploadStatus(): UploadStatus {
+    return this.upload;
   }
 
   async replaceStream(stream: MediaStream): Promise<void> {
@@ -67,6 +85,20 @@ export class WhipProgramPublisher implements ProgramPublisher {
     return this.options.sessionType === 'audio' ? stream.getAudioTracks() : stream.getTracks();
   }
 
+  private async attempt(): Promise<void> {
+    // While retrying after a failure the studio keeps showing the failure until a link comes up.
+    if (this.upload.state !== 'failed') this.setUpload({ state: 'connecting' });
+    try {
+      await this.connect();
+    } catch (err) {
+      if (this.stopped) return;
+      const reason = reasonOf(err);
+      this.setUpload({ state: 'failed', reason });
+      this.events.emit('error', { message: reason });
+      this.scheduleRetry();
+    }
+  }
+
   private async connect(): Promise<void> {
     const stream = this.stream;
     if (!stream || this.stopped) return;
@@ -82,25 +114,53 @@ export class WhipProgramPublisher implements ProgramPublisher {
     }
     pc.addEventListener('connectionstatechange', () => this.onState(pc));
     const token = this.options.getToken?.() ?? null;
-    const { answerSdp, resourceUrl } = await exchangeSdp(resolveMediaUrl(api, hint.whipUrl), await completeOffer(pc), token);
+    const offer = await completeOffer(pc);
+    // fetch rejects (TypeError) when the WHIP server cannot be reached at all: say so, not "relay down".
+    const { answerSdp, resourceUrl } = await exchangeSdp(resolveMediaUrl(api, hint.whipUrl), offer, token).catch((err: unknown) => {
+      throw err instanceof TypeError ? new Error(MEDIA_UNREACHABLE) : err;
+    });
+    if (pc !== this.pc) {
+      // Stopped (or restarted) while the offer was in flight: end what the server just created.
+      void deleteResource(resourceUrl, token);
+      return;
+    }
     this.resourceUrl = resourceUrl;
     await pc.setRemoteDescription({ type: 'answer', sdp: answerSdp });
+    this.watchConnect(pc);
+  }
+
+  /** An answer whose ICE never connects (server unreachable over UDP) counts as a failure too. */
+  private watchConnect(pc: RTCPeerConnection): void {
+    setTimeout(() => {
+      if (pc !== this.pc || this.stopped || pc.connectionState === 'connected') return;
+      this.setUpload({ state: 'failed', reason: MEDIA_UNREACHABLE });
+      this.scheduleRetry();
+    }, CONNECT_TIMEOUT_MS);
   }
 
   private onState(pc: RTCPeerConnection): void {
     if (pc !== this.pc || this.stopped) return;
-    if (pc.connectionState === 'failed' || pc.connectionState === 'closed') this.scheduleRetry();
+    if (pc.connectionState === 'connected') {
+      this.backoff.reset();
+      this.setUpload({ state: 'sending' });
+    } else if (pc.connectionState === 'failed' || pc.connectionState === 'closed') {
+      this.setUpload({ state: 'failed', reason: 'connection_lost' });
+      this.scheduleRetry();
+    }
   }
 
   private scheduleRetry(): void {
     if (this.retry || this.stopped) return;
     this.retry = setTimeout(() => {
       this.retry = null;
-      this.connect().catch((err: unknown) => {
-        this.events.emit('error', { message: err instanceof Error ? err.message : 'WHIP publish failed' });
-        this.scheduleRetry();
-      });
-    }, RETRY_MS);
+      void this.attempt();
+    }, this.backoff.next());
+  }
+
+  private setUpload(status: UploadStatus): void {
+    if (status.state === this.upload.state && status.reason === this.upload.reason) return;
+    this.upload = status;
+    this.events.emit('upload', status);
   }
 
   private teardown(): void {

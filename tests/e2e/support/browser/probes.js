@@ -39,6 +39,13 @@
     return out;
   }
 
+  /** Local and remote SDP of this page's open peer connections (who is this page really connected to?). */
+  function peerDescriptions() {
+    return pcs
+      .filter((pc) => pc.connectionState !== 'closed')
+      .map((pc) => ({ state: pc.connectionState, local: pc.localDescription ? pc.localDescription.sdp : '', remote: pc.remoteDescription ? pc.remoteDescription.sdp : '' }));
+  }
+
   /** Tracks this page SENDS on its open peer connections (kind + enabled). */
   function senderTracks() {
     const tracks = [];
@@ -180,5 +187,5 @@
     });
   }
 
-  window.__probes = { firstPeerConnectionAt, rtcStats, senderTracks, videoPixels, decodeStamp, audioRms, glassToGlass, firstFrameAt };
+  window.__probes = { firstPeerConnectionAt, rtcStats, peerDescriptions, senderTracks, videoPixels, decodeStamp, audioRms, glassToGlass, firstFrameAt };
 })();

@@ -1,0 +1,99 @@
+import type { Page } from '@playwright/test';
+import { routes } from '../../../protocol/routes.js';
+import { test, expect, testbenchUrl } from '../support/fixtures.js';
+import { peerDescriptions, rtcStats, sdpFingerprints, videoPixels } from '../support/probes.js';
+import type { SignedUp } from '../support/relay-api.js';
+
+const PLAYER = '[data-testid="player"]';
+
+/** Fingerprints of the far end of every connected peer connection of a page. */
+async function remotePeers(page: Page): Promise<string[]> {
+  return (await peerDescriptions(page)).filter((d) => d.state === 'connected').flatMap((d) => sdpFingerprints(d.remote));
+}
+
+async function localPeers(page: Page): Promise<string[]> {
+  return (await peerDescriptions(page)).flatMap((d) => sdpFingerprints(d.local));
+}
+
+test('a public session goes through the relay forwarder: one upload from the studio, two WHEP viewers', async ({ goLive, newPage, relay }, testInfo) => {
+  const { sessionId, page: host } = await goLive('video');
+  // The relay tells everyone the same thing: an anonymous visitor and the host both hear "whip".
+  const anonymousHint = await relay.call(null, routes.mediaHint, { params: { id: sessionId } });
+  expect(anonymousHint.media.transport).toBe('whip');
+  expect(anonymousHint.media.whipUrl).toBeNull();
+  await expect(host.getByTestId('testbench-transport')).toHaveText('whip');
+  await expect(host.getByTestId('testbench-upload')).toHaveText('sending');
+
+  const viewers = [await newPage(), await newPage()];
+  for (const viewer of viewers) await viewer.goto(`/watch/${sessionId}`);
+  for (const viewer of viewers) {
+    await expect(viewer.locator(PLAYER)).toHaveAttribute('data-transport', 'whip');
+    await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(30);
+    expect((await videoPixels(viewer, PLAYER)).variance).toBeGreaterThan(100);
+  }
+
+  // The studio page holds exactly one peer connection (its WHIP upload) while two viewers play…
+  const hostLinks = await peerDescriptions(host);
+  expect(hostLinks.map((d) => d.state)).toEqual(['connected']);
+  expect((await rtcStats(host)).framesEncoded).toBeGreaterThan(0);
+  // …and neither viewer is connected to the studio: the far end of their link is the forwarder.
+  const studioCert = await localPeers(host);
+  for (const viewer of viewers) {
+    const far = await remotePeers(viewer);
+    expect(far.length).toBeGreaterThan(0);
+    expect(far.filter((f) => studioCert.includes(f))).toEqual([]);
+  }
+  await viewers[0]!.screenshot({ path: testInfo.outputPath('viewer-whep.png') });
+});
+
+/** Opens the testbench publisher for a session that already exists (the fixture's goLive makes public ones). */
+async function publish(page: Page, relayUrl: string, host: SignedUp, sessionId: string): Promise<void> {
+  const query = new URLSearchParams({ relay: relayUrl, session: sessionId, token: host.token, type: 'video', start: '1' });
+  await page.goto(`${testbenchUrl()}/__testbench/?${query.toString()}`);
+  await expect(page.getByTestId('testbench-state')).toHaveText('publishing');
+}
+
+test('a private session still plays P2P, straight from the studio', async ({ relay, newPage }) => {
+  const host = await relay.signUp('host');
+  const session = await relay.createSession(host, 'video', { isPublic: false });
+  const hostPage = await newPage();
+  await publish(hostPage, relay.baseUrl, host, session.id);
+  await expect(hostPage.getByTestId('testbench-transport')).toHaveText('p2p');
+
+  // An invited viewer (a private session is 404 to anyone else), signed in on the viewer page.
+  const viewerUser = await relay.signUp('viewer');
+  await host.api.call(routes.invite, { params: { id: session.id }, body: { toUserId: viewerUser.user.id } });
+  expect((await viewerUser.api.call(routes.mediaHint, { params: { id: session.id } })).media.transport).toBe('p2p');
+  const viewer = await newPage();
+  const auth = JSON.stringify({ token: viewerUser.token, user: viewerUser.user, auto: false });
+  await viewer.addInitScript(`localStorage.setItem('afritok.auth', ${JSON.stringify(auth)})`);
+  await viewer.goto(`/watch/${session.id}`);
+
+  await expect(viewer.locator(PLAYER)).toHaveAttribute('data-transport', 'p2p');
+  await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(10);
+  await expect(hostPage.getByTestId('testbench-viewers')).toHaveText('1');
+  // The far end of the viewer's link is the studio page itself.
+  const studioCert = await localPeers(hostPage);
+  const far = await remotePeers(viewer);
+  expect(far.length).toBeGreaterThan(0);
+  expect(far.every((f) => studioCert.includes(f))).toBe(true);
+});
+
+test('a viewer whose WHEP resource dies on the relay asks again by itself and plays on', async ({ goLive, newPage, relay }) => {
+  const { sessionId } = await goLive('video');
+  const viewer = await newPage();
+  const isWhepPost = (r: { url(): string; request(): { method(): string } }) => r.url().includes(`/api/whep/${sessionId}`) && r.request().method() === 'POST';
+  const firstPost = viewer.waitForResponse(isWhepPost);
+  await viewer.goto(`/watch/${sessionId}`);
+  const location = await (await firstPost).headerValue('location');
+  expect(location).toMatch(/^\/api\/whep\//);
+  await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(10);
+
+  // The relay ends the viewer's resource (as after a forwarder restart or a sweep).
+  const secondPost = viewer.waitForResponse(isWhepPost, { timeout: 60_000 });
+  expect((await fetch(new URL(location ?? '', relay.baseUrl), { method: 'DELETE' })).status).toBe(200);
+  expect((await secondPost).status()).toBe(201);
+  const frames = (await rtcStats(viewer)).framesDecoded;
+  await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(frames + 10);
+  expect((await videoPixels(viewer, PLAYER)).variance).toBeGreaterThan(100);
+});
