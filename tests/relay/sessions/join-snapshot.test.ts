@@ -58,10 +58,12 @@ describe.each(testDialects)('join snapshot [%s]', (dialect) => {
 
     const ban = await t.api('POST', `/api/sessions/${session.id}/bans`, { token: host.token, body: { userId: banned.id } });
     expect(ban.status).toBe(200);
-    await expectRefused(await t.socket(banned.token), 'session:join', { sessionId: session.id }, 'banned');
+    const bannedSocket = await t.socket(banned.token);
+    await expectRefused(bannedSocket, 'session:join', { sessionId: session.id }, 'banned');
 
     expect((await t.api('POST', `/api/sessions/${session.id}/end`, { token: host.token })).status).toBe(200);
-    await expectRefused(await t.socket(), 'session:join', { sessionId: session.id }, 'invalid_transition');
-    first.close();
+    const late = await t.socket();
+    await expectRefused(late, 'session:join', { sessionId: session.id }, 'invalid_transition');
+    for (const s of [first, bannedSocket, late]) s.close();
   });
 });
