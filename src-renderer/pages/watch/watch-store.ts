@@ -4,6 +4,7 @@ import { routes } from '../../../protocol/routes.js';
 import { RelayError, type ApiClient } from '../../shared/api/client.js';
 import { createPageApi, getAuth, getToken, signInAsGuest, verifyStoredAuth, type StoredAuth } from '../../shared/auth/auth-store.js';
 import { t } from '../../shared/i18n/index.js';
+import { describeFailure } from '../../shared/ui/error-text.js';
 import { chooseTransport, createProgramPlayer, type PlayerState, type ProgramPlayer } from '../../shared/media/index.js';
 import { createRelayConnection, createSessionChannel, type ConnectionState, type RelayConnection, type SessionChannel } from '../../shared/realtime/index.js';
 
@@ -64,7 +65,7 @@ export function createWatchController(sessionId: string) {
     // The socket, the session and the participant seat are independent: ask for all three at once.
     connection = createRelayConnection({ url: location.origin, getToken });
     connection.onState((s) => store.setState({ connection: s }));
-    const channel = createSessionChannel({ connection, sessionId, getSelfId: () => getAuth()?.user.id ?? null });
+    const channel = createSessionChannel({ connection, sessionId, api, getSelfId: () => getAuth()?.user.id ?? null });
     channel.on('change', (state) => {
       if (state.session && state.session !== session) {
         session = state.session;
@@ -164,8 +165,10 @@ async function joinAsParticipant(api: ApiClient, sessionId: string): Promise<voi
   await api.call(routes.joinSession, { params: { id: sessionId } });
 }
 
+/** A failure in the reader's language, by the relay's error code (a ban gets its own sentence). */
 function describe(err: unknown): string {
-  return t('common.error', { message: err instanceof Error ? err.message : String(err) });
+  if (err instanceof RelayError && err.error.code === 'banned') return t('watch.bannedPage');
+  return describeFailure(err);
 }
 
 export type WatchController = ReturnType<typeof createWatchController>;
