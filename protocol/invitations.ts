@@ -26,4 +26,7 @@ export const AcceptInvitationReply = z.object({ invitation: Invitation, particip
 /** Extension: redeeming an invite link (`/join/:token`) makes the caller a guest. */
 export const InviteLinkParams = z.object({ token: z.string().min(10).max(2048) });
 export const RedeemInviteLinkReply = z.object({ sessionId: Id, participant: Participant });
+/** Extension: what an invite link leads to, read before the guest signs in or opens a camera. */
+export const InviteLinkInfoReply = z.object({ sessionId: Id, sessionTitle: z.string(), hostDisplayName: z.string(), expiresAt: IsoTime });
+export type InviteLinkInfoReply = z.infer<typeof InviteLinkInfoReply>;
 export const InvitationIdParams = z.object({ id: Id });

@@ -66,6 +66,8 @@ export const routes = {
     body: I.CreateInviteLinkBody.optional(),
     reply: I.InviteLinkReply,
   }),
+  /** Anyone holding the token: 404 unknown, 409 `expired` when expired or the session is over. */
+  inviteLinkInfo: route({ method: 'GET', path: '/api/invite-links/:token', params: I.InviteLinkParams, reply: I.InviteLinkInfoReply }),
   redeemInviteLink: route({
     method: 'POST',
     path: '/api/invite-links/:token/redeem',

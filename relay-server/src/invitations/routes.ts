@@ -15,6 +15,7 @@ export function mountInvitationRoutes(router: Router, ctx: ModuleContext): void 
   mount(router, routes.createInviteLink, async ({ actor, params, body, req }) =>
     invitations().createLink(params.id, actor, body?.expiresInSeconds, shareBaseUrl(ctx.config.publicUrl, req, ctx.config.host)),
   );
+  mount(router, routes.inviteLinkInfo, async ({ params }) => invitations().linkInfo(params.token));
   mount(router, routes.redeemInviteLink, async ({ actor, params }) => invitations().redeemLink(params.token, actor));
   mount(router, routes.pendingInvitations, async ({ actor }) => ({ invitations: await invitations().pending(actor) }));
   mount(router, routes.acceptInvitation, async ({ actor, params }) => invitations().accept(params.id, actor));

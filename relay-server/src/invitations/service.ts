@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Invitation } from '../../../protocol/invitations.js';
+import type { Invitation, InviteLinkInfoReply } from '../../../protocol/invitations.js';
 import type { Participant } from '../../../protocol/sessions.js';
 import type { Actor } from '../core/actor.js';
 import { AppError, fail } from '../core/errors.js';
@@ -145,5 +145,17 @@ export function createInvitationsService(deps: InvitationDeps) {
     return { sessionId: session.id, participant: await deps.present().participant(seat) };
   }
 
-  return { invite, pending, accept, reject, createLink, redeemLink };
+  /** What a link leads to, for the guest page to check before anything else; the token is the credential. */
+  async function linkInfo(token: string): Promise<InviteLinkInfoReply> {
+    const link = await storage.invitations.findLink(hashLinkToken(token));
+    if (!link) throw fail.notFound('Invite link');
+    if (link.expiresAt.getTime() <= clock().getTime()) throw fail.expired('This invite link has expired');
+    const session = await storage.sessions.findById(link.sessionId);
+    if (!session) throw fail.notFound('Invite link');
+    if (session.state === 'ending' || session.state === 'ended') throw fail.expired('The session of this invite link has ended');
+    const host = await storage.users.findById(session.hostId);
+    return { sessionId: session.id, sessionTitle: session.title, hostDisplayName: host?.displayName ?? '', expiresAt: link.expiresAt.toISOString() };
+  }
+
+  return { invite, pending, accept, reject, createLink, redeemLink, linkInfo };
 }

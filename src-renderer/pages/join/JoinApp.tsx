@@ -19,6 +19,8 @@ export function JoinApp({ token }: { token: string }) {
   const step = useStore(controller.store, (s) => s.step);
   const error = useStore(controller.store, (s) => s.error);
   const local = useStore(controller.store, (s) => s.local);
+  const invite = useStore(controller.store, (s) => s.invite);
+  const invalidReason = useStore(controller.store, (s) => s.invalidReason);
 
   return (
     <>
@@ -32,12 +34,27 @@ export function JoinApp({ token }: { token: string }) {
             {error}
           </p>
         )}
-        {(step === 'checking' || step === 'joining') && <p className="notice">{t('common.loading')}</p>}
+        {invite && (step === 'auth' || step === 'devices' || step === 'joining') && (
+          <p className="notice" data-testid="join-invite">
+            {t('join.invitedTo', { host: invite.hostDisplayName, title: invite.sessionTitle })}
+          </p>
+        )}
+        {step === 'checking' && <p className="notice">{t('join.checkingLink')}</p>}
+        {step === 'joining' && <p className="notice">{t('common.loading')}</p>}
         {step === 'auth' && <AuthStep controller={controller} />}
         {step === 'devices' && <DeviceStep controller={controller} local={local} />}
         {step === 'stage' && <StageView controller={controller} />}
         {step === 'left' && <p role="status">{t('join.left')}</p>}
-        {step === 'invalid' && <p role="alert">{t('join.invalid')}</p>}
+        {step === 'ended' && (
+          <p role="status" className="panel" data-testid="join-ended">
+            {t('join.ended')}
+          </p>
+        )}
+        {step === 'invalid' && (
+          <p role="alert" className="panel" data-testid="join-invalid" data-reason={invalidReason ?? 'unknown'}>
+            {t(invalidReason === 'expired' ? 'join.linkExpired' : 'join.linkUnknown')}
+          </p>
+        )}
       </main>
     </>
   );

@@ -8,7 +8,9 @@ import type { JoinController } from './join-store.js';
 const STATE_TEXT = {
   backstage: 'join.backstage',
   connecting: 'join.connecting',
-  'on-stage': 'join.onStage',
+  // The link being up only means the host receives us; the protocol has no "in the program" signal,
+  // so say what is true rather than "on stage".
+  'on-stage': 'join.linkedToHost',
   reconnecting: 'join.reconnecting',
   left: 'join.left',
 } as const;

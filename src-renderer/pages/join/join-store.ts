@@ -3,16 +3,23 @@ import type { Participant, Session } from '../../../protocol/sessions.js';
 import { routes } from '../../../protocol/routes.js';
 import { RelayError } from '../../shared/api/client.js';
 import { createPageApi, getAuth, getToken, signIn, signInAsGuest, verifyStoredAuth, type StoredAuth } from '../../shared/auth/auth-store.js';
-import { t } from '../../shared/i18n/index.js';
+import type { InviteLinkInfoReply } from '../../../protocol/invitations.js';
+import { describeFailure } from '../../shared/ui/error-text.js';
 import { createGuestLink, type GuestLinkState } from '../../shared/media/index.js';
 import { createRelayConnection, createSessionChannel, type ConnectionState, type RelayConnection, type SessionChannel } from '../../shared/realtime/index.js';
 import { stopStream } from './devices.js';
 
-export type JoinStep = 'checking' | 'auth' | 'devices' | 'joining' | 'stage' | 'left' | 'invalid';
+export type JoinStep = 'checking' | 'auth' | 'devices' | 'joining' | 'stage' | 'left' | 'ended' | 'invalid';
+
+/** Why a link was refused: never issued (or mistyped), or past its time / its broadcast is over. */
+export type InvalidLinkReason = 'unknown' | 'expired';
 
 export interface JoinState {
   step: JoinStep;
   error: string | null;
+  /** What the link leads to, once the relay confirmed it (null while checking or when it could not say). */
+  invite: InviteLinkInfoReply | null;
+  invalidReason: InvalidLinkReason | null;
   identity: StoredAuth | null;
   session: Session | null;
   connection: ConnectionState;
@@ -35,6 +42,8 @@ export function createJoinController(token: string) {
   const store = createStore<JoinState>(() => ({
     step: 'checking',
     error: null,
+    invite: null,
+    invalidReason: null,
     identity: getAuth(),
     session: null,
     connection: 'connecting',
@@ -48,9 +57,28 @@ export function createJoinController(token: string) {
   let connection: RelayConnection | null = null;
   let link: GuestLinkHandle | null = null;
 
-  const fail = (err: unknown) => store.setState({ error: t('common.error', { message: err instanceof Error ? err.message : String(err) }) });
+  const fail = (err: unknown) => store.setState({ error: describeFailure(err) });
+  /** The end of the live (or of this page): set once the guest's media and signaling are torn down. */
+  let closed = false;
+
+  /** A refusal that no retry can fix means the link is dead: 404 unknown, 409 expired / session over. */
+  function deadLinkReason(err: unknown): InvalidLinkReason | null {
+    if (!(err instanceof RelayError)) return null;
+    if (err.error.code === 'not_found') return 'unknown';
+    if (err.error.code === 'expired' || err.error.code === 'invalid_transition') return 'expired';
+    return null;
+  }
 
   async function start(): Promise<void> {
+    // A bad link is said first: before any sign-in, account creation or camera prompt.
+    if (token.length < 10) return store.setState({ step: 'invalid', invalidReason: 'unknown' });
+    try {
+      store.setState({ invite: await api.call(routes.inviteLinkInfo, { params: { token } }) });
+    } catch (err) {
+      const reason = deadLinkReason(err) ?? (err instanceof RelayError && err.error.code === 'invalid_input' ? 'unknown' : null);
+      if (reason) return store.setState({ step: 'invalid', invalidReason: reason });
+      // The relay could not say (e.g. offline): carry on, redeeming will tell.
+    }
     const identity = await verifyStoredAuth(api);
     // A silent viewer identity is not good enough to appear on stage: ask for a name.
     store.setState(identity && !identity.auto ? { identity, step: 'devices' } : { identity: null, step: 'auth' });
@@ -91,10 +119,15 @@ export function createJoinController(token: string) {
       participant = redeemed.participant;
       session = (await api.call(routes.getSession, { params: { id: redeemed.sessionId } })).session;
     } catch (err) {
-      if (err instanceof RelayError && (err.status === 404 || err.error.code === 'expired')) return store.setState({ step: 'invalid' });
+      const reason = deadLinkReason(err);
+      if (reason) {
+        stopStream(store.getState().local);
+        return store.setState({ step: 'invalid', invalidReason: reason, local: null });
+      }
       store.setState({ step: 'devices' });
       return fail(err);
     }
+    if (session.state === 'ending' || session.state === 'ended') return void (await end('ended'));
     connection = createRelayConnection({ url: location.origin, getToken });
     connection.onState((s) => store.setState({ connection: s }));
     const channel = createSessionChannel({ connection, sessionId: session.id, getSelfId: () => identity.user.id });
@@ -102,23 +135,36 @@ export function createJoinController(token: string) {
     link.on('state', (linkState) => store.setState({ linkState }));
     link.on('program', (program) => store.setState({ program }));
     link.on('flags', (flags) => store.setState({ flags }));
+    // The host ended the live: stop the camera and the signaling (the relay refuses it from now on).
+    channel.on('change', (state) => {
+      const now = state.session?.state;
+      if (now === 'ending' || now === 'ended') void end('ended');
+    });
     link.setParticipant(participant);
     const local = store.getState().local;
     if (local) await link.setLocalStream(local);
     store.setState({ step: 'stage', session, channel, connection: connection.state, linkState: link.state });
   }
 
-  async function leave(): Promise<void> {
-    await link?.leave();
+  /** Tears down media and signaling once; `step` says why (the guest left, or the live ended). */
+  async function end(step: 'left' | 'ended'): Promise<void> {
+    if (closed) return;
+    closed = true;
+    stopStream(store.getState().local);
+    store.setState({ step, local: null, program: null });
+    const current = link;
     link = null;
+    await current?.leave();
     await store.getState().channel?.stop();
     connection?.close();
-    stopStream(store.getState().local);
-    store.setState({ step: 'left', local: null, program: null });
+  }
+
+  async function leave(): Promise<void> {
+    await end('left');
   }
 
   function dispose(): void {
-    void leave();
+    void end('left');
   }
 
   return { store, start, signInWithPassword, continueAsGuest, setLocal, enter, leave, dispose };

@@ -25,6 +25,10 @@ export function ChatPanel({ channel, state, onChooseName }: ChatPanelProps) {
       />
       {state.banned ? (
         <p className="notice error">{t('chat.banned')}</p>
+      ) : state.session?.state === 'ended' ? (
+        <p className="notice" data-testid="chat-ended">
+          {t('watch.chatEnded')}
+        </p>
       ) : onChooseName ? (
         <NameForm onSubmit={onChooseName} />
       ) : (

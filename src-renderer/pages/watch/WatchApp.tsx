@@ -50,18 +50,34 @@ function WatchView({ controller, channel }: { controller: WatchController; chann
         <span className={`badge${state === 'live' ? ' badge-live' : ''}`} data-testid="session-state" data-state={state ?? 'unknown'}>
           {state ? t(`session.state.${state}`) : t('common.loading')}
         </span>
-        <span className="badge" data-testid="viewer-count" data-count={chat.viewerCount}>
-          {t('watch.viewers', { count: chat.viewerCount })}
-        </span>
+        {/* Nobody is watching an ended broadcast: the last count would be a stale claim. */}
+        {state !== 'ended' && (
+          <span className="badge" data-testid="viewer-count" data-count={chat.viewerCount}>
+            {t('watch.viewers', { count: chat.viewerCount })}
+          </span>
+        )}
         <ConnectionBadge state={connection} />
         <LangSwitch />
       </header>
       <main className="page-main watch-layout">
         <div>
-          <Player stream={stream} playerState={playerState} sessionState={state} sessionType={session?.type ?? null} transport={transport}>
-            <FloatingReactions subscribe={subscribeReactions} />
-          </Player>
-          {session && <p className="notice">{t('watch.hostedBy', { name: session.host.displayName })}</p>}
+          {chat.banned ? (
+            // A banned viewer gets no video: say so instead of "Connecting…" forever.
+            <div className="stage" data-testid="player-banned" role="status">
+              <div className="stage-overlay">
+                <p>{t('watch.bannedPage')}</p>
+              </div>
+            </div>
+          ) : (
+            <Player stream={stream} playerState={playerState} sessionState={state} sessionType={session?.type ?? null} transport={transport}>
+              <FloatingReactions subscribe={subscribeReactions} />
+            </Player>
+          )}
+          {session && (
+            <p className="notice hosted-by" data-testid="hosted-by">
+              {t('watch.hostedBy', { name: session.host.displayName })}
+            </p>
+          )}
           <ReactionBar counts={chat.reactions} onReact={identity ? (e) => void channel.react(e) : undefined} />
         </div>
         <ChatPanel channel={channel} state={chat} onChooseName={!identity || identity.auto ? controller.chooseName : null} />

@@ -1,7 +1,9 @@
 import type { Message, ReactionCounts } from '../../../protocol/chat.js';
 import { MessageContent } from '../../../protocol/chat.js';
 import type { ApiError } from '../../../protocol/common.js';
+import { routes } from '../../../protocol/routes.js';
 import type { Participant, Session } from '../../../protocol/sessions.js';
+import type { ApiClient } from '../api/client.js';
 import type { RelayConnection } from './connection.js';
 import { Emitter } from './emitter.js';
 import {
@@ -51,6 +53,11 @@ export interface SessionChannelOptions {
   getSelfId?: () => string | null;
   /** Delay before retrying a failed join or a rate-limited message. */
   retryDelayMs?: number;
+  /**
+   * To read the reaction totals on every (re)join: `chat:reactions` only reports changes, so without
+   * it a late viewer's counts start at zero.
+   */
+  api?: Pick<ApiClient, 'call'>;
 }
 
 const initialState = (): SessionChannelState => ({
@@ -80,6 +87,8 @@ export class SessionChannel {
   private readonly unsubscribers: Array<() => void> = [];
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  /** Bumped by every live `chat:reactions`, so a slower totals read never overwrites newer counts. */
+  private reactionsVersion = 0;
 
   constructor(private readonly options: SessionChannelOptions) {}
 
@@ -183,7 +192,21 @@ export class SessionChannel {
       pending: this.outbox.list(),
     });
     this.events.emit('joined', this.state);
+    void this.seedReactions();
     await this.flush();
+  }
+
+  /** Reads the reaction totals (missed while away or before arriving); live events stay the newest word. */
+  private async seedReactions(): Promise<void> {
+    const api = this.options.api;
+    if (!api) return;
+    const version = this.reactionsVersion;
+    try {
+      const { counts } = await api.call(routes.reactionCounts, { params: { id: this.sessionId } });
+      if (!this.stopped && version === this.reactionsVersion) this.patch({ reactions: counts });
+    } catch {
+      // Counts are decoration: the next live reaction brings the totals anyway.
+    }
   }
 
   /** Sends every unacknowledged message, oldest first, one at a time (keeps their order). */
@@ -250,6 +273,7 @@ export class SessionChannel {
       }),
       c.on('chat:reactions', (p) => {
         if (!mine(p)) return;
+        this.reactionsVersion++;
         this.patch({ reactions: p.counts });
         if (p.recent.length > 0) this.events.emit('reactions', p.recent);
       }),

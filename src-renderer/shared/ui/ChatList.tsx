@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Message } from '../../../protocol/chat.js';
 import type { PendingMessage } from '../realtime/chat-log.js';
 import { t } from '../i18n/index.js';
+import { describeApiError, isRetryWorthwhile } from './error-text.js';
 
 interface ChatListProps {
   messages: Message[];
@@ -34,9 +35,9 @@ export function ChatList({ messages, pending, onRetry, onDiscard }: ChatListProp
           {p.status === 'pending' ? (
             <span className="chat-note">{t('chat.pending')}</span>
           ) : (
-            <span className="chat-note">
-              {t('chat.failed', { reason: p.error?.message ?? '' })}{' '}
-              {onRetry && (
+            <span className="chat-note" data-testid="chat-failed-reason" data-code={p.error?.code}>
+              {t('chat.failed', { reason: p.error ? describeApiError(p.error) : t('error.generic') })}{' '}
+              {onRetry && isRetryWorthwhile(p.error) && (
                 <button type="button" className="link" onClick={() => onRetry(p.clientMessageId)}>
                   {t('chat.retry')}
                 </button>

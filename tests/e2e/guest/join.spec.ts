@@ -48,15 +48,68 @@ test('a guest joins by invite link, appears for the host, is muted by the host a
   await expect(hostGuest).toHaveCount(0);
 });
 
-test('an account signs in on the join page; a bogus invite link is refused with a clear message', async ({ relay, newPage }) => {
+test('an account signs in on the join page and sees where the link leads', async ({ relay, newPage }) => {
   const account = await relay.signUp('guestacct');
+  const host = await relay.signUp('host', 'Hostess Ama');
+  const session = await relay.createSession(host, 'video', { title: 'Morning talk' });
+  await host.api.call(routes.startSession, { params: { id: session.id } });
+  const link = await host.api.call(routes.createInviteLink, { params: { id: session.id }, body: {} });
   const page = await newPage();
-  await page.goto('/join/not-a-real-invite-token-0123456789');
+  await page.goto(`/join/${link.token}`);
+  await expect(page.getByTestId('join-invite')).toHaveText('Hostess Ama invites you to “Morning talk”');
   await page.getByTestId('join-username').fill(account.user.username);
   await page.getByTestId('join-password').fill(TEST_PASSWORD);
   await page.getByTestId('join-signin').click();
   await expect(page.getByTestId('join-step')).toHaveAttribute('data-step', 'devices');
-  await page.getByTestId('join-enter').click();
+});
+
+test('a bogus invite link is refused on arrival, before any sign-in or device check', async ({ newPage }, testInfo) => {
+  const page = await newPage();
+  await page.goto('/join/not-a-real-invite-token-0123456789');
   await expect(page.getByTestId('join-step')).toHaveAttribute('data-step', 'invalid');
-  await expect(page.getByRole('alert')).toHaveText(/invalid or has expired/);
+  await expect(page.getByTestId('join-invalid')).toHaveAttribute('data-reason', 'unknown');
+  await expect(page.getByRole('alert')).toHaveText(/not valid.*ask the host for a new one/);
+  await expect(page.getByTestId('join-guest-name')).toHaveCount(0);
+  await expect(page.getByTestId('preview')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('guest-bogus-link.png'), fullPage: true });
+});
+
+test('in French, the link of an ended broadcast is refused on arrival as expired', async ({ relay, newPage }) => {
+  const host = await relay.signUp('host');
+  const session = await relay.createSession(host, 'video');
+  await host.api.call(routes.startSession, { params: { id: session.id } });
+  const link = await host.api.call(routes.createInviteLink, { params: { id: session.id }, body: {} });
+  await host.api.call(routes.endSession, { params: { id: session.id } });
+  const page = await newPage();
+  await page.goto(`/join/${link.token}`);
+  await page.getByTestId('lang-switch').selectOption('fr');
+  await expect(page.getByTestId('join-invalid')).toHaveAttribute('data-reason', 'expired');
+  await expect(page.getByRole('alert')).toHaveText(/a expiré ou sa diffusion est terminée/);
+  await expect(page.getByTestId('join-guest-name')).toHaveCount(0);
+});
+
+test('a guest linked to the host is told the truth, and sees the end of the live with camera and link stopped', async ({ goLive, newPage }, testInfo) => {
+  const { host: hostUser, sessionId } = await goLive('video');
+  const link = await hostUser.api.call(routes.createInviteLink, { params: { id: sessionId }, body: {} });
+  const guest = await newPage();
+  await guest.goto(`/join/${link.token}`);
+  await guest.getByTestId('join-guest-name').fill('Kofi');
+  await guest.getByTestId('join-continue').click();
+  await expect(guest.getByTestId('join-enter')).toBeEnabled();
+  await guest.getByTestId('join-enter').click();
+
+  const status = guest.getByTestId('guest-state');
+  await expect(status).toHaveAttribute('data-state', 'on-stage', { timeout: 45_000 });
+  await expect(status).toHaveText(/Connected to the host — waiting backstage/);
+  await expect(status).not.toHaveText(/You are on stage/);
+  await expect.poll(async () => (await senderTracks(guest)).filter((t) => t.readyState === 'live').length).toBeGreaterThan(0);
+  await guest.screenshot({ path: testInfo.outputPath('guest-linked.png'), fullPage: true });
+
+  await hostUser.api.call(routes.endSession, { params: { id: sessionId } });
+  await expect(guest.getByTestId('join-step')).toHaveAttribute('data-step', 'ended');
+  await expect(guest.getByTestId('join-ended')).toHaveText(/This broadcast has ended/);
+  await expect(guest.getByTestId('guest-leave')).toHaveCount(0);
+  // Camera, microphone and link released: nothing is sent any more (tracks stopped, peer connection closed).
+  await expect.poll(async () => (await senderTracks(guest)).filter((t) => t.readyState === 'live').length).toBe(0);
+  await guest.screenshot({ path: testInfo.outputPath('guest-ended.png'), fullPage: true });
 });

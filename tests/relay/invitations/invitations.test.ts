@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AcceptInvitationReply, InvitationReply, InvitationsReply, InviteLinkReply, RedeemInviteLinkReply } from '../../../protocol/invitations.js';
+import { AcceptInvitationReply, InvitationReply, InvitationsReply, InviteLinkInfoReply, InviteLinkReply, RedeemInviteLinkReply } from '../../../protocol/invitations.js';
 import { SessionReply } from '../../../protocol/sessions.js';
 import { testDialects } from '../../support/databases.js';
 import { startTestRelay, type TestRelay } from '../../support/relay.js';
@@ -130,6 +130,23 @@ describe.each(testDialects)('invitations [%s]', (dialect) => {
     await t.api('POST', `/api/sessions/${session.id}/end`, { token: host.token });
     expectError(await t.api('POST', `/api/invite-links/${long.token}/redeem`, { token: holder.token }), 409, 'invalid_transition');
     expectError(await t.api('POST', `/api/sessions/${session.id}/invite-links`, { token: host.token, body: { expiresInSeconds: 59 } }), 400, 'invalid_input');
+  });
+
+  it('tells anyone holding a link where it leads, and refuses unknown, expired and ended links', async () => {
+    const host = await account(t);
+    const session = await liveSession(t, host, { title: 'Evening show' });
+    const short = parse(InviteLinkReply, await t.api('POST', `/api/sessions/${session.id}/invite-links`, { token: host.token, body: { expiresInSeconds: 60 } }), 201);
+    const long = parse(InviteLinkReply, await t.api('POST', `/api/sessions/${session.id}/invite-links`, { token: host.token }), 201);
+    // No account needed: the guest page asks before signing in.
+    const info = parse(InviteLinkInfoReply, await t.api('GET', `/api/invite-links/${short.token}`), 200);
+    expect(info).toEqual({ sessionId: session.id, sessionTitle: 'Evening show', hostDisplayName: session.host.displayName, expiresAt: short.expiresAt });
+    expectError(await t.api('GET', `/api/invite-links/${'x'.repeat(43)}`), 404, 'not_found');
+    expectError(await t.api('GET', '/api/invite-links/short'), 400, 'invalid_input');
+    now += 61_000;
+    expectError(await t.api('GET', `/api/invite-links/${short.token}`), 409, 'expired');
+    parse(InviteLinkInfoReply, await t.api('GET', `/api/invite-links/${long.token}`), 200);
+    await t.api('POST', `/api/sessions/${session.id}/end`, { token: host.token });
+    expectError(await t.api('GET', `/api/invite-links/${long.token}`), 409, 'expired');
   });
 
   it('accepting into a full session is refused and leaves the invitation pending', async () => {
