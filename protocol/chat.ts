@@ -13,6 +13,8 @@ export const Message = z.object({
   clientMessageId: z.string().nullable(),
   pinned: z.boolean(),
   createdAt: IsoTime,
+  /** Storage order, strictly increasing per relay database: clients order and resync by it (several relay nodes can deliver out of order). */
+  seq: z.number().int(),
 });
 export type Message = z.infer<typeof Message>;
 

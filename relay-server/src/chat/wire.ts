@@ -1,7 +1,10 @@
 import type { Message } from '../../../protocol/chat.js';
 import type { MessageRecord } from '../storage/types.js';
 
-/** A stored message as clients see it: no seq (ids are opaque), no deletion marker. */
+/**
+ * A stored message as clients see it: no deletion marker. `seq` is exposed so clients can order
+ * deliveries from several relay nodes that may arrive out of order.
+ */
 export function toMessage(record: MessageRecord): Message {
   return {
     id: record.id,
@@ -13,5 +16,6 @@ export function toMessage(record: MessageRecord): Message {
     clientMessageId: record.clientMessageId,
     pinned: record.pinned,
     createdAt: record.createdAt.toISOString(),
+    seq: record.seq,
   };
 }

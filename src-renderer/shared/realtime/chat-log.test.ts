@@ -3,8 +3,11 @@ import type { Message } from '../../../protocol/chat.js';
 import { Outbox, lastMessageId, mergeMessages, newClientMessageId, withPinned, withoutMessage, upsertPin } from './chat-log.js';
 
 let clock = Date.parse('2026-01-01T10:00:00.000Z');
+// Storage seqs are per table, not per session: other sessions' messages leave gaps between ours.
+let seq = 100;
 function msg(id: string, extra: Partial<Message> = {}): Message {
   clock += 1000;
+  seq += 7;
   return {
     id,
     sessionId: 's1',
@@ -15,6 +18,7 @@ function msg(id: string, extra: Partial<Message> = {}): Message {
     clientMessageId: null,
     pinned: false,
     createdAt: new Date(clock).toISOString(),
+    seq,
     ...extra,
   };
 }
@@ -34,11 +38,40 @@ describe('mergeMessages', () => {
     expect(ids(mergeMessages([a, c], [b]))).toEqual(['a', 'b', 'c']);
   });
 
-  it('keeps arrival order for messages with the same timestamp', () => {
+  it('orders by storage seq, not by timestamp (relay clocks may differ between nodes)', () => {
     const at = new Date(clock).toISOString();
     const [x, y, z] = [msg('x', { createdAt: at }), msg('y', { createdAt: at }), msg('z', { createdAt: at })];
-    expect(ids(mergeMessages([x], [y, z]))).toEqual(['x', 'y', 'z']);
+    const earlierClock = { ...z, createdAt: new Date(clock - 60_000).toISOString() };
+    expect(ids(mergeMessages([x], [earlierClock, y]))).toEqual(['x', 'y', 'z']);
     expect(ids(mergeMessages([x, y, z], [y]))).toEqual(['x', 'y', 'z']);
+  });
+
+  it('puts two nodes\' batches in seq order whichever arrives first', () => {
+    const [a, b, c, d, e] = [msg('a'), msg('b'), msg('c'), msg('d'), msg('e')];
+    // Node 1 stored a, c, e; node 2 stored b, d; node 2's batch overtakes node 1's.
+    const fromNode2First = mergeMessages(mergeMessages([], [b, d]), [a, c, e]);
+    const fromNode1First = mergeMessages(mergeMessages([], [a, c, e]), [b, d]);
+    expect(ids(fromNode2First)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(fromNode1First).toEqual(fromNode2First);
+  });
+
+  it('re-joins after the highest seq seen and fills what the resync returns without gaps or duplicates', () => {
+    const [a, b, c, d, e, f] = [msg('a'), msg('b'), msg('c'), msg('d'), msg('e'), msg('f')];
+    // d (from another node) arrived before c; then the connection dropped.
+    const seen = mergeMessages(mergeMessages([], [a, b]), [d]);
+    expect(lastMessageId(seen)).toBe('d');
+    // c arrives late (in flight when d overtook it), then the relay's resync after d: e, f.
+    const late = mergeMessages(seen, [c]);
+    expect(lastMessageId(late)).toBe('d');
+    const resynced = mergeMessages(late, [e, f]);
+    expect(ids(resynced)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    // A resync that overlaps (re-sends d, e) changes nothing.
+    expect(mergeMessages(resynced, [d, e])).toEqual(resynced);
+  });
+
+  it('gives the highest-seq id even when the list is not in seq order', () => {
+    const [a, b, c] = [msg('a'), msg('b'), msg('c')];
+    expect(lastMessageId([a, c, b])).toBe('c');
   });
 
   it('takes the newer copy of a message (e.g. its pinned flag)', () => {
@@ -51,6 +84,8 @@ describe('mergeMessages', () => {
   it('keeps only the newest messages past the limit', () => {
     const list = Array.from({ length: 10 }, (_, i) => msg(`m${i}`));
     expect(ids(mergeMessages([], list, 3))).toEqual(['m7', 'm8', 'm9']);
+    // An old message arriving late does not push a newer one out.
+    expect(ids(mergeMessages(mergeMessages([], list.slice(7), 3), [list[2] as Message], 3))).toEqual(['m7', 'm8', 'm9']);
   });
 
   it('gives the newest id to re-join with', () => {

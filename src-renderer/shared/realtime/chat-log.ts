@@ -12,31 +12,28 @@ export const CHAT_LOG_LIMIT = 500;
 
 /**
  * Merges `incoming` into `existing`: one entry per id (a later copy replaces an earlier one, e.g. a
- * changed `pinned` flag), in the relay's order: by `createdAt`, ties kept in arrival order (the relay
- * delivers each batch oldest first). Keeps the newest `limit` messages.
+ * changed `pinned` flag), in storage order (`seq`), whatever order the batches arrived in: with
+ * several relay nodes, two nodes' `chat:messages` batches can overtake each other. Keeps the newest
+ * `limit` messages (by seq).
  */
 export function mergeMessages(existing: readonly Message[], incoming: readonly Message[], limit = CHAT_LOG_LIMIT): Message[] {
   if (incoming.length === 0) return existing.slice();
   const byId = new Map<string, Message>();
   for (const m of existing) byId.set(m.id, m);
   for (const m of incoming) byId.set(m.id, m);
-  // Map iteration keeps first-insertion order, so replaced entries stay where they were.
-  const merged = [...byId.values()];
-  const rank = new Map(merged.map((m, i) => [m.id, i]));
-  merged.sort((a, b) => compareTime(a.createdAt, b.createdAt) || (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  // Array.prototype.sort is stable, so equal seqs (never from one relay database) keep arrival order.
+  const merged = [...byId.values()].sort((a, b) => a.seq - b.seq);
   return merged.length > limit ? merged.slice(merged.length - limit) : merged;
 }
 
-function compareTime(a: string, b: string): number {
-  const ta = Date.parse(a);
-  const tb = Date.parse(b);
-  if (Number.isNaN(ta) || Number.isNaN(tb)) return 0;
-  return ta - tb;
-}
-
-/** The id to re-join with: the newest message seen, so the relay sends exactly what was missed. */
+/**
+ * The id to re-join with: the message with the highest seq seen. The relay answers with every
+ * message after that seq, and `mergeMessages` slots them in by seq without duplicates.
+ */
 export function lastMessageId(messages: readonly Message[]): string | undefined {
-  return messages[messages.length - 1]?.id;
+  let newest: Message | undefined;
+  for (const m of messages) if (!newest || m.seq > newest.seq) newest = m;
+  return newest?.id;
 }
 
 export function withoutMessage(messages: readonly Message[], messageId: string): Message[] {

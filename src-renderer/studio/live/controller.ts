@@ -11,7 +11,9 @@ import {
   type RemoteGuest,
   type UploadStatus,
 } from '../../shared/media/index.js';
+import { WhipProgramPublisher } from '../../shared/media/whip/whip-publisher.js';
 import { Emitter } from '../events.js';
+import { toKbps, totalBitrate } from './bitrate.js';
 
 export type LivePhase = 'idle' | 'creating' | 'live' | 'ending' | 'error';
 
@@ -56,6 +58,9 @@ export interface LiveDeps {
   /** The set of guest streams changed (the engine re-reads guest sources). */
   onGuests?: (guests: RemoteGuest[]) => void;
 }
+
+/** How often the WHIP upload's outbound bytes are read; the bitrate is averaged over this window. */
+const WHIP_STATS_MS = 2_000;
 
 const EMPTY_STATS: LiveStats = { fps: 0, bitrateKbps: 0, droppedFrames: 0, viewers: 0, durationMs: 0 };
 
@@ -181,12 +186,13 @@ export class LiveController {
     this.publisher = publisher;
     this.patch({ media: { transport, upload: null } });
     this.cleanups.push(
+      // WHIP: one upload whose per-viewer stats say nothing of what we send; it is polled below.
       publisher.on('stats', (s) => {
-        const bits = s.perViewer.reduce((sum, v) => sum + v.stats.bitrate, 0);
-        this.patch({ stats: { ...this.state.stats, bitrateKbps: Math.round(bits / 1000) } });
+        if (transport === 'p2p') this.setBitrate(totalBitrate(s.perViewer));
       }),
       publisher.on('upload', (upload) => this.patch({ media: { transport, upload } })),
     );
+    if (publisher instanceof WhipProgramPublisher) this.cleanups.push(this.pollWhipBitrate(publisher));
     const guestHost = createGuestHost({ connection: this.deps.connection, api: this.deps.api, sessionId: session.id });
     this.guestHostRef = guestHost;
     this.cleanups.push(
@@ -209,6 +215,24 @@ export class LiveController {
     const state = this.state.sessionState;
     if (!this.publisher || this.state.media.transport !== 'whip' || (state !== 'starting' && state !== 'live')) return;
     await this.publisher.publish(this.deps.program());
+  }
+
+  /** Reads the WHIP upload's outbound bitrate every WHIP_STATS_MS; returns the stop function. */
+  private pollWhipBitrate(publisher: WhipProgramPublisher): () => void {
+    const timer = setInterval(() => {
+      publisher
+        .outboundStats()
+        .then((out) => {
+          if (this.publisher === publisher) this.setBitrate(out.bitrate);
+        })
+        // getStats fails only on a link closed mid-read (retry or stop): the next tick reads the new one.
+        .catch(() => undefined);
+    }, WHIP_STATS_MS);
+    return () => clearInterval(timer);
+  }
+
+  private setBitrate(bitsPerSecond: number): void {
+    this.patch({ stats: { ...this.state.stats, bitrateKbps: toKbps(bitsPerSecond) } });
   }
 
   private async detach(): Promise<void> {

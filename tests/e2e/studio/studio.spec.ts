@@ -124,6 +124,9 @@ test('goes live; a viewer sees moving video and chats; the dock moderates', asyn
   await expect(page.getByTestId('live-media')).toHaveAttribute('data-transport', 'whip');
   await expect(page.getByTestId('live-media')).toHaveAttribute('data-upload', 'sending');
   await expect(viewer.getByTestId('player')).toHaveAttribute('data-transport', 'whip');
+  // The studio's bitrate is what that single upload sends (not a sum over P2P viewers, of which there are none).
+  const bitrate = page.getByTestId('live-stats').getByText(/kb\/s$/);
+  await expect.poll(async () => Number.parseInt((await bitrate.textContent()) ?? '', 10), { timeout: 15_000 }).toBeGreaterThan(0);
 
   // The viewer picks a name and chats.
   await viewer.getByTestId('display-name-input').fill(uniqueUser('Viewer'));

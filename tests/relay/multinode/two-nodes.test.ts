@@ -5,6 +5,7 @@ import { SessionReply } from '../../../protocol/sessions.js';
 import { reserveTestDatabase, testDialects, type ReservedDatabase } from '../../support/databases.js';
 import { createPublisher, createViewer } from '../media/support/peers.js';
 import { postOffer } from '../media/support/whip-client.js';
+import { lastMessageId, mergeMessages } from '../../../src-renderer/shared/realtime/chat-log.js';
 import { nextEvent, REDIS_URL, startRelayNode, type NodeSocket, type RelayNode } from './support/nodes.js';
 
 const JoinReply = clientEvents['session:join'].reply;
@@ -70,6 +71,31 @@ describe.skipIf(!testDialects.includes('mysql'))('two relay nodes on one MySQL d
     const late = await b.socket();
     const history = await join(late, sessionId);
     expect(history.messages.map((m) => m.content)).toContain(content);
+  });
+
+  it('numbers messages sent on both nodes in one seq order, so a client merging out-of-order batches resyncs without gaps', async () => {
+    const onA = await a.socket(host.token);
+    const onB = await b.socket(host.token);
+    await Promise.all([join(onA, sessionId), join(onB, sessionId)]);
+    const tag = randomBytes(3).toString('hex');
+    const sent = [];
+    for (let i = 0; i < 6; i++) {
+      const socket = i % 2 === 0 ? onA : onB;
+      const ack = await socket.emitWithAck('chat:send', { sessionId, content: `${tag} #${i}`, clientMessageId: clientMessageId() });
+      sent.push(SendReply.parse(ack).message);
+    }
+    const seqs = sent.map((m) => m.seq);
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    // A client got node B's messages before node A's, then lost its link after seeing #0..#3.
+    const seen = mergeMessages(mergeMessages([], sent.slice(0, 4).filter((_, i) => i % 2 === 1)), sent.slice(0, 4).filter((_, i) => i % 2 === 0));
+    expect(seen.map((m) => m.content)).toEqual(sent.slice(0, 4).map((m) => m.content));
+    const afterMessageId = lastMessageId(seen);
+    expect(afterMessageId).toBe(sent[3]?.id);
+    const ack = await (await b.socket(host.token)).emitWithAck('session:join', { sessionId, afterMessageId });
+    if (!ack.ok) throw new Error(`join failed: ${ack.error.code}`);
+    const resynced = mergeMessages(seen, JoinReply.parse(ack).messages);
+    expect(resynced.filter((m) => m.content.startsWith(tag)).map((m) => m.id)).toEqual(sent.map((m) => m.id));
   });
 
   it('does not serve a message deleted on A to a viewer joining on B afterwards', async () => {

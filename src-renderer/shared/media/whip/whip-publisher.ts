@@ -5,6 +5,7 @@ import type { ProgramPublisher, ProgramPublisherEvents, PublisherOptions, Upload
 import { Backoff, reasonOf } from './backoff.js';
 import { deleteResource, exchangeSdp, getMediaHint, resolveMediaUrl } from './http.js';
 import { completeOffer, preferVp8 } from './negotiate.js';
+import { outboundBitrate, outboundBytesSent, type OutboundSample, type OutboundStats } from './outbound-stats.js';
 
 /** A failed or lost WHIP session is published again after 1 s, 2 s, 4 s… up to 30 s. */
 const RETRY_FIRST_MS = 1_000;
@@ -33,6 +34,8 @@ export class WhipProgramPublisher implements ProgramPublisher {
   private readonly sample = createStatsSampler(() => this.pc);
   private readonly backoff = new Backoff(RETRY_FIRST_MS, RETRY_MAX_MS);
   private upload: UploadStatus = { state: 'connecting' };
+  /** The last outbound read, tied to its link so a replaced link starts a fresh delta. */
+  private outbound: { pc: RTCPeerConnection; sample: OutboundSample } | null = null;
 
   constructor(private readonly options: WhipPublisherOptions) {}
 
@@ -74,6 +77,23 @@ export class WhipProgramPublisher implements ProgramPublisher {
     this.retry = null;
     this.statsTimer = null;
     this.teardown();
+  }
+
+  /**
+   * What the single upload sends: bytesSent of its outbound-rtp video + audio, and the bitrate since
+   * the previous call (the caller's polling interval is the averaging window).
+   */
+  async outboundStats(): Promise<OutboundStats> {
+    const pc = this.pc;
+    if (!pc) {
+      this.outbound = null;
+      return { bytesSent: 0, bitrate: 0 };
+    }
+    const report = await pc.getStats();
+    const sample: OutboundSample = { bytesSent: outboundBytesSent(report), at: Date.now() };
+    const previous = this.outbound?.pc === pc ? this.outbound.sample : null;
+    this.outbound = { pc, sample };
+    return { bytesSent: sample.bytesSent, bitrate: outboundBitrate(previous, sample) };
   }
 
   /** Viewers are the forwarder's, not ours: the studio sees none directly. */
