@@ -164,7 +164,13 @@ export class LiveController {
   }
 
   private async attach(session: Session): Promise<void> {
-    const channel = createSessionChannel({ connection: this.deps.connection, sessionId: session.id, getSelfId: this.deps.getSelfId });
+    const channel = createSessionChannel({
+      connection: this.deps.connection,
+      sessionId: session.id,
+      getSelfId: this.deps.getSelfId,
+      // Reaction totals so far, so the dock does not start from zero after a studio reload.
+      api: this.deps.api,
+    });
     this.channelRef = channel;
     this.cleanups.push(
       channel.on('change', (s) => {
