@@ -23,6 +23,8 @@ export const Session = z.object({
   endedAt: IsoTime.nullable(),
   viewerCount: z.number().int(),
   participantCount: z.number().int(),
+  /** Whether the host has a socket in the session's room now (a live whose host dropped shows "waiting for host"). */
+  hostConnected: z.boolean(),
 });
 export type Session = z.infer<typeof Session>;
 

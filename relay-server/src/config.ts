@@ -44,6 +44,7 @@ const EnvSchema = z.object({
   CHAT_MESSAGE_RETENTION: int(1000, 365 * 24 * 3600_000).default(3_600_000),
   CHAT_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(2),
   CHAT_RATE_BURST: int(1, 1000).default(5),
+  SIGNUP_RATE_PER_MINUTE: int(1, 1_000_000).default(30),
   ICE_SERVERS: jsonArray(IceServer).default([]),
   TURN_SECRET: z.string().min(8).optional(),
   TURN_URLS: z.string().optional(),
@@ -71,6 +72,8 @@ export interface RelayConfig {
   maxChatMessages: number;
   chatMessageRetentionMs: number;
   chatRate: { perSecond: number; burst: number };
+  /** Account + guest sign-ups per client address: this many at once, refilled at this many a minute. */
+  signupRatePerMinute: number;
   iceServers: IceServer[];
   turn: { secret: string; urls: string[]; ttlSeconds: number } | undefined;
   redisUrl: string | undefined;
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     maxChatMessages: e.MAX_CHAT_MESSAGES,
     chatMessageRetentionMs: e.CHAT_MESSAGE_RETENTION,
     chatRate: { perSecond: e.CHAT_RATE_PER_SECOND, burst: e.CHAT_RATE_BURST },
+    signupRatePerMinute: e.SIGNUP_RATE_PER_MINUTE,
     iceServers: e.ICE_SERVERS,
     turn: e.TURN_SECRET && e.TURN_URLS
       ? { secret: e.TURN_SECRET, urls: e.TURN_URLS.split(',').map((s) => s.trim()).filter(Boolean), ttlSeconds: e.TURN_TTL_SECONDS }

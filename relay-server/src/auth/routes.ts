@@ -5,21 +5,29 @@ import { requireActor } from '../sessions/access.js';
 import type { ModuleContext } from '../core/module.js';
 import type { AuthService, SignedIn } from './service.js';
 import { authCookie, clearedAuthCookie, tokenFromHeaders } from './credentials.js';
+import { createSignupLimit } from './signup-limit.js';
 
 /** Thin HTTP adapter over AuthService: validate (mount) → service → reply + cookie. */
 export function mountAuthRoutes(router: Router, ctx: ModuleContext): void {
   const auth = (): AuthService => ctx.services.get('auth');
+  const signups = createSignupLimit(ctx.config.signupRatePerMinute, ctx.clock);
 
   const withCookie = (req: Request, res: Response, signedIn: SignedIn): SignedIn => {
     res.append('Set-Cookie', authCookie(signedIn.token, req.secure));
     return signedIn;
   };
 
-  mount(router, routes.register, async ({ body, req, res }) => withCookie(req, res, await auth().register(body)));
+  mount(router, routes.register, async ({ body, req, res }) => {
+    signups.take(req.ip ?? 'unknown');
+    return withCookie(req, res, await auth().register(body));
+  });
   mount(router, routes.login, async ({ body, req, res }) =>
     withCookie(req, res, await auth().login(body, req.ip ?? 'unknown')),
   );
-  mount(router, routes.guest, async ({ body, req, res }) => withCookie(req, res, await auth().guest(body.displayName)));
+  mount(router, routes.guest, async ({ body, req, res }) => {
+    signups.take(req.ip ?? 'unknown');
+    return withCookie(req, res, await auth().guest(body.displayName));
+  });
   mount(router, routes.logout, async ({ req, res }) => {
     const token = tokenFromHeaders(req.headers);
     const userId = token ? await auth().logout(token) : null;

@@ -7,7 +7,7 @@ import type { ChatService } from './service.js';
 
 /** An HTTP caller is "in the room" when one of their sockets is. */
 const httpOrigin = (presence: Presence): Origin => ({
-  inRoom: async (sessionId, userId) => (await presence.connectedUserIds(sessionId)).has(userId),
+  inRoom: (sessionId, userId) => presence.isConnected(sessionId, userId),
 });
 
 /** Thin HTTP adapters for the chat section of the route table. */

@@ -4,6 +4,7 @@ import type { Actor } from '../core/actor.js';
 import { fail } from '../core/errors.js';
 import type { SessionRecord } from '../storage/types.js';
 import { accessSession, requireActor, requireHost } from './access.js';
+import { cancelPendingInvitations } from './cancel-invitations.js';
 import type { SessionDeps } from './deps.js';
 import type { Presenter } from './presenter.js';
 import { hostKey, sessionLocks } from './keyed-lock.js';
@@ -82,7 +83,7 @@ export function createLifecycle(deps: SessionDeps, present: Presenter) {
   /** Ends a session (host's request or the host-absence timeout): cancels invitations, empties the room. */
   async function finish(sessionId: string): Promise<SessionRecord> {
     await step(sessionId, ENDABLE, { state: 'ending' }, 'end');
-    await storage.invitations.closePendingForSession(sessionId, 'cancelled');
+    await cancelPendingInvitations(storage, notifier, sessionId);
     const ended = await step(sessionId, ['ending'], { state: 'ended', endedAt: clock() }, 'end');
     await notifier.closeSession(sessionId);
     return ended;

@@ -30,9 +30,14 @@ export function createPresenter(deps: SessionDeps) {
   /** Presence's viewer count, shared by concurrent callers (the MAX_LIVE_VIEWERS check on every join). */
   const viewerCount = singleFlight((sessionId: string) => presence.viewerCount(sessionId));
 
-  async function session(record: SessionRecord): Promise<Session> {
-    const [{ host, participantCount }, viewers] = await Promise.all([stageFactsNow(record.id, record.hostId), viewerCount(record.id)]);
-    return toSessionView(record, host, { viewerCount: viewers, participantCount });
+  /** `knownHostConnected`: the caller just asked Presence (the directory does), so it is not asked twice. */
+  async function session(record: SessionRecord, knownHostConnected?: boolean): Promise<Session> {
+    const [{ host, participantCount }, viewers, hostConnected] = await Promise.all([
+      stageFactsNow(record.id, record.hostId),
+      viewerCount(record.id),
+      knownHostConnected ?? presence.isConnected(record.id, record.hostId),
+    ]);
+    return toSessionView(record, host, { viewerCount: viewers, participantCount, hostConnected });
   }
 
   function participants(sessionId: string, includeViewers: boolean): Promise<Participant[]> {
@@ -50,8 +55,12 @@ export function createPresenter(deps: SessionDeps) {
 
   /** The session view a joining socket gets: live viewer count, the rest shared with other joiners. */
   async function sessionForJoin(record: SessionRecord): Promise<Session> {
-    const [{ host, participantCount }, viewers] = await Promise.all([sharedStageFacts(`${record.id} ${record.hostId}`), viewerCount(record.id)]);
-    return toSessionView(record, host, { viewerCount: viewers, participantCount });
+    const [{ host, participantCount }, viewers, hostConnected] = await Promise.all([
+      sharedStageFacts(`${record.id} ${record.hostId}`),
+      viewerCount(record.id),
+      presence.isConnected(record.id, record.hostId),
+    ]);
+    return toSessionView(record, host, { viewerCount: viewers, participantCount, hostConnected });
   }
 
   async function roster(sessionId: string, roles: Role[]): Promise<Participant[]> {

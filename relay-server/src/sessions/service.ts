@@ -5,6 +5,7 @@ import { accessSession, requireActor, requireModerator, requireParticipant } fro
 import { SEATED_ROLES, type SessionDeps } from './deps.js';
 import { iceServersFor } from './ice.js';
 import { createLifecycle } from './lifecycle.js';
+import { createHostAbsence } from './host-absence.js';
 import { createMembership } from './membership.js';
 import { createPresenter } from './presenter.js';
 import { JOIN_CACHE_TTL_MS } from './join-cache.js';
@@ -12,6 +13,8 @@ import { markedCache } from './marked-cache.js';
 
 /** Most public sessions the directory lists at once. */
 const DIRECTORY_LIMIT = 200;
+/** The directory stops listing a session once its host has had no socket in the room this long (it stays joinable by link). */
+export const DIRECTORY_HOST_GRACE_MS = 60_000;
 
 export type SessionsService = ReturnType<typeof createSessionsService>;
 
@@ -21,16 +24,26 @@ export function createSessionsService(deps: SessionDeps) {
   const present = createPresenter(deps);
   const lifecycle = createLifecycle(deps, present);
   const membership = createMembership(deps, present);
+  const hostAbsence = createHostAbsence(clock);
 
   async function get(sessionId: string, actor: Actor | null): Promise<Session> {
     return present.session((await accessSession(storage, sessionId, actor)).session);
   }
 
-  /** Public sessions on air, most watched first (newest first among equals). */
+  /**
+   * Public sessions on air: those whose host is connected first, then most watched, then newest.
+   * Sessions whose host has been gone longer than DIRECTORY_HOST_GRACE_MS are left out (ghost lives).
+   */
   async function listPublic(): Promise<Session[]> {
     const records = await storage.sessions.listByState(['starting', 'live'], { publicOnly: true, limit: DIRECTORY_LIMIT });
-    const sessions = await Promise.all(records.map((r) => present.session(r)));
-    return sessions.sort((a, b) => b.viewerCount - a.viewerCount || b.createdAt.localeCompare(a.createdAt));
+    const listed = await Promise.all(records.map(async (r) => {
+      const hostConnected = await presence.isConnected(r.id, r.hostId);
+      if (hostAbsence.observe(r.id, hostConnected) > DIRECTORY_HOST_GRACE_MS) return null;
+      return present.session(r, hostConnected);
+    }));
+    return listed
+      .filter((s): s is Session => s !== null)
+      .sort((a, b) => Number(b.hostConnected) - Number(a.hostConnected) || b.viewerCount - a.viewerCount || b.createdAt.localeCompare(a.createdAt));
   }
 
   /** The open session the caller hosts, else one they take part in, else null. */
@@ -91,5 +104,7 @@ export function createSessionsService(deps: SessionDeps) {
     stats,
     iceServers,
     present,
+    /** Since when hosts have been away, shared by the directory and the host-absence sweeper. */
+    hostAbsence,
   };
 }

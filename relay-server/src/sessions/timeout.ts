@@ -10,12 +10,13 @@ export function sweepIntervalMs(timeoutMs: number): number {
 
 /**
  * Ends sessions on air whose host has had no socket in the room for LIVE_SESSION_TIMEOUT.
- * Absence is measured with the injectable clock from the first sweep that saw the host gone.
+ * Absence is measured with the injectable clock from the first look that saw the host gone (host-absence.ts,
+ * shared with the directory, which hides sessions whose host has been gone a while).
  * Every node may sweep: the state CAS lets only one of them end a session.
  */
 export function createHostAbsenceSweeper(deps: SessionDeps, sessions: SessionsService) {
-  const { storage, presence, clock, config } = deps;
-  const absentSince = new Map<string, number>();
+  const { storage, presence, config } = deps;
+  const { hostAbsence } = sessions;
   let timer: NodeJS.Timeout | undefined;
   let running = false;
 
@@ -24,21 +25,14 @@ export function createHostAbsenceSweeper(deps: SessionDeps, sessions: SessionsSe
     const seen = new Set<string>();
     for (const session of onAir) {
       seen.add(session.id);
-      const connected = await presence.connectedUserIds(session.id);
-      if (connected.has(session.hostId)) {
-        absentSince.delete(session.id);
-        continue;
-      }
-      const now = clock().getTime();
-      const since = absentSince.get(session.id) ?? now;
-      absentSince.set(session.id, since);
-      if (now - since >= config.liveSessionTimeoutMs) await endAbandoned(session.id);
+      const awayMs = hostAbsence.observe(session.id, await presence.isConnected(session.id, session.hostId));
+      if (awayMs >= config.liveSessionTimeoutMs) await endAbandoned(session.id);
     }
-    for (const id of absentSince.keys()) if (!seen.has(id)) absentSince.delete(id);
+    hostAbsence.keepOnly(seen);
   }
 
   async function endAbandoned(sessionId: string): Promise<void> {
-    absentSince.delete(sessionId);
+    hostAbsence.forget(sessionId);
     try {
       await sessions.finish(sessionId);
       logger.info({ sessionId }, 'session ended: host gone longer than LIVE_SESSION_TIMEOUT');

@@ -3,11 +3,11 @@ import type { ParticipantRecord, SessionRecord } from '../storage/types.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-/** What a session looks like on the wire: the record plus live counts and the host's name. */
+/** What a session looks like on the wire: the record plus live facts (counts, host presence) and the host's name. */
 export function toSessionView(
   s: SessionRecord,
   host: { id: string; displayName: string },
-  counts: { viewerCount: number; participantCount: number },
+  live: { viewerCount: number; participantCount: number; hostConnected: boolean },
 ): Session {
   return {
     id: s.id,
@@ -22,8 +22,9 @@ export function toSessionView(
     createdAt: s.createdAt.toISOString(),
     startedAt: iso(s.startedAt),
     endedAt: iso(s.endedAt),
-    viewerCount: counts.viewerCount,
-    participantCount: counts.participantCount,
+    viewerCount: live.viewerCount,
+    participantCount: live.participantCount,
+    hostConnected: live.hostConnected,
   };
 }
 

@@ -32,7 +32,7 @@ export function createSignalingService(deps: SignalingDeps) {
     if (!session) throw fail.notFound('Session');
     if (session.state === 'ending' || session.state === 'ended') throw fail.invalidTransition(session.state, 'signal in');
     if (await deps.storage.moderation.findBan(sessionId, actor.userId)) throw fail.banned();
-    if (!(await deps.presence.connectedUserIds(sessionId)).has(to)) throw fail.notFound('Peer');
+    if (!(await deps.presence.isConnected(sessionId, to))) throw fail.notFound('Peer');
     const [fromRole, toRole] = await Promise.all([roleIn(deps, session, actor.userId), roleIn(deps, session, to)]);
     if (fromRole === 'viewer' && toRole !== 'host') throw fail.forbidden('Viewers may signal only the host');
     if (toRole === 'viewer' && fromRole !== 'host') throw fail.forbidden('Only the host may signal viewers');

@@ -72,6 +72,20 @@ describeEachDatabase('storage: invitations', (db) => {
     expect(await storage.invitations.listPendingFor(invitee.id, now)).toEqual([a, b]);
   });
 
+  it('lists every pending invitation of a session (expired ones too), oldest first, and no others', async () => {
+    const { storage, host, session, invitee } = await seed();
+    const [second, third] = [await storage.users.create(user()), await storage.users.create(user())];
+    const b = await storage.invitations.create(invitation(session.id, host.id, second.id, { createdAt: at(2) }));
+    const a = await storage.invitations.create(invitation(session.id, host.id, invitee.id, { createdAt: at(1), expiresAt: at(1) }));
+    const answered = await storage.invitations.create(invitation(session.id, host.id, third.id, { createdAt: at(0) }));
+    await storage.invitations.setStatus(answered.id, 'pending', 'rejected');
+    const { session: elsewhere } = await seedSession(storage);
+    await storage.invitations.create(invitation(elsewhere.id, host.id, invitee.id));
+    expect(await storage.invitations.listPendingForSession(session.id)).toEqual([a, b]);
+    expect(await storage.invitations.listPendingForSession(elsewhere.id)).toHaveLength(1);
+    expect(await storage.invitations.listPendingForSession('missing')).toEqual([]);
+  });
+
   it('closes every pending invitation of a session, leaving others alone', async () => {
     const { storage, host, session, invitee } = await seed();
     const other = await storage.users.create(user());

@@ -41,6 +41,14 @@ export function mysqlInvitations(db: MysqlDb): InvitationRepo {
         );
       return row ? invitationFromRow(row) : null;
     },
+    async listPendingForSession(sessionId) {
+      const rows = await db
+        .select()
+        .from(invitations)
+        .where(and(eq(invitations.sessionId, sessionId), eq(invitations.status, 'pending')))
+        .orderBy(asc(invitations.createdAt), asc(invitations.id));
+      return rows.map(invitationFromRow);
+    },
     async setStatus(id, from, to) {
       const result = await uniqueAs('pending_invitation', () =>
         db

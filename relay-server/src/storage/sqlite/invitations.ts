@@ -41,6 +41,14 @@ export function sqliteInvitations(db: SqliteDb): InvitationRepo {
         );
       return row ? invitationFromRow(row) : null;
     },
+    async listPendingForSession(sessionId) {
+      const rows = await db
+        .select()
+        .from(invitations)
+        .where(and(eq(invitations.sessionId, sessionId), eq(invitations.status, 'pending')))
+        .orderBy(asc(invitations.createdAt), asc(invitations.id));
+      return rows.map(invitationFromRow);
+    },
     async setStatus(id, from, to) {
       const [row] = await uniqueAs('pending_invitation', () =>
         db
