@@ -37,6 +37,7 @@ export default defineConfig({
           // The studio's pages come from app://studio; the relay must accept that origin.
           WEBSOCKET_CORS_ORIGIN: 'app://studio',
           LOG_LEVEL: 'warn',
+          SIGNUP_RATE_PER_MINUTE: '1000000',
         },
       }
     : undefined,

@@ -91,6 +91,7 @@ async function runScenario(name: string, nodeCount: 1 | 2, redis: boolean) {
       MAX_LIVE_VIEWERS: '100000',
       CHAT_RATE_PER_SECOND: '1000',
       CHAT_RATE_BURST: '1000',
+      SIGNUP_RATE_PER_MINUTE: '1000000',
       LOG_LEVEL: 'error',
       ...(redis ? { REDIS_URL } : {}),
     };
