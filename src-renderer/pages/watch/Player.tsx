@@ -10,6 +10,8 @@ interface PlayerProps {
   sessionType: SessionType | null;
   /** How the program arrives (P2P from the studio, or WHEP from the relay); shown as a data attribute. */
   transport?: 'p2p' | 'whip' | null;
+  /** The host's studio is not connected to the relay: the picture cannot come, say why. */
+  hostAway?: boolean;
   children?: React.ReactNode;
 }
 
@@ -17,7 +19,7 @@ interface PlayerProps {
  * The program player: starts muted (browsers allow muted autoplay only) with a visible button to turn
  * the sound on; overlays say when the broadcast is not live yet, connecting, or over.
  */
-export function Player({ stream, playerState, sessionState, sessionType, transport = null, children }: PlayerProps) {
+export function Player({ stream, playerState, sessionState, sessionType, transport = null, hostAway = false, children }: PlayerProps) {
   const video = useRef<HTMLVideoElement>(null);
   const [muted, setMuted] = useState(true);
 
@@ -36,7 +38,7 @@ export function Player({ stream, playerState, sessionState, sessionType, transpo
     if (muted) void el.play().catch(() => undefined);
   };
 
-  const overlay = overlayText(sessionState, playerState, stream);
+  const overlay = overlayText(sessionState, playerState, stream, hostAway);
   return (
     <div className="stage">
       <video ref={video} data-testid="player" data-transport={transport ?? undefined} aria-label={t('watch.player')} muted={muted} autoPlay playsInline />
@@ -58,9 +60,11 @@ export function Player({ stream, playerState, sessionState, sessionType, transpo
   );
 }
 
-function overlayText(state: SessionState | null, player: PlayerState, stream: MediaStream | null): string | null {
+function overlayText(state: SessionState | null, player: PlayerState, stream: MediaStream | null, hostAway: boolean): string | null {
   if (state === 'ended' || state === 'ending') return t('watch.ended');
   if (state === 'pending' || state === null) return t('watch.waiting');
+  // While a picture still flows it stays visible; once it is gone, the host's absence is the reason.
+  if (hostAway && (!stream || player === 'reconnecting')) return t('watch.hostAway');
   if (player === 'reconnecting') return t('watch.reconnectingVideo');
   if (!stream) return t('watch.connectingVideo');
   return null;

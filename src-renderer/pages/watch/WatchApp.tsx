@@ -38,6 +38,9 @@ function WatchView({ controller, channel }: { controller: WatchController; chann
   const session = chat.session ?? initial;
   const subscribeReactions = useMemo(() => (l: (r: Array<{ emoji: string }>) => void) => channel.on('reactions', l), [channel]);
   const state = session?.state ?? null;
+  // The roster's host entry follows the host's connection live; before the first roster, the session says.
+  const host = chat.participants.find((p) => p.role === 'host');
+  const hostAway = state === 'live' && (host ? !host.connected : session?.hostConnected === false);
 
   useEffect(() => {
     if (session) document.title = `${session.title} — ${t('app.name')}`;
@@ -69,7 +72,7 @@ function WatchView({ controller, channel }: { controller: WatchController; chann
               </div>
             </div>
           ) : (
-            <Player stream={stream} playerState={playerState} sessionState={state} sessionType={session?.type ?? null} transport={transport}>
+            <Player stream={stream} playerState={playerState} sessionState={state} sessionType={session?.type ?? null} transport={transport} hostAway={hostAway}>
               <FloatingReactions subscribe={subscribeReactions} />
             </Player>
           )}

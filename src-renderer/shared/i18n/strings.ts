@@ -66,6 +66,10 @@ export const strings = {
   'watch.notFound': { en: 'This broadcast does not exist or is private.', fr: 'Cette diffusion n’existe pas ou est privée.' },
   'watch.connectingVideo': { en: 'Connecting to the broadcast…', fr: 'Connexion à la diffusion…' },
   'watch.reconnectingVideo': { en: 'Reconnecting the video…', fr: 'Reconnexion de la vidéo…' },
+  'watch.hostAway': {
+    en: 'The host is offline: the broadcast resumes when they are back.',
+    fr: 'L’hôte est hors ligne : la diffusion reprendra à son retour.',
+  },
   'watch.audioOnly': { en: 'Audio broadcast', fr: 'Diffusion audio' },
   'watch.autoName': { en: 'Viewer', fr: 'Spectateur' },
   'watch.hostedBy': { en: 'Hosted by {name}', fr: 'Présenté par {name}' },

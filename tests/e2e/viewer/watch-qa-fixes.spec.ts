@@ -87,3 +87,17 @@ test('on a phone, a 120-character title wraps on the watch page and the director
   await expect(viewer.getByTestId('chat-input')).toHaveCount(0);
   await viewer.screenshot({ path: testInfo.outputPath('phone-ended.png'), fullPage: true });
 });
+
+test('a viewer of a live whose studio is not connected is told the host is offline, not left on "Connecting…"', async ({ relay, newPage }) => {
+  const host = await relay.signUp('host');
+  const session = await relay.createSession(host, 'video');
+  // Started over HTTP only: no studio socket is in the room, so no picture can come.
+  await host.api.call(routes.startSession, { params: { id: session.id } });
+
+  const viewer = await newPage();
+  await viewer.goto(`/watch/${session.id}`);
+  await expect(viewer.getByTestId('session-state')).toHaveAttribute('data-state', 'live');
+  await expect(viewer.getByTestId('player-overlay')).toHaveText('The host is offline: the broadcast resumes when they are back.');
+  await viewer.getByTestId('lang-switch').selectOption('fr');
+  await expect(viewer.getByTestId('player-overlay')).toHaveText('L’hôte est hors ligne : la diffusion reprendra à son retour.');
+});
