@@ -43,7 +43,10 @@ export class P2PGuestHost implements GuestHost {
     );
     void api
       .call(routes.listParticipants, { params: { id: sessionId }, query: {} })
-      .then(({ participants }) => this.applyParticipants(participants))
+      .then(({ participants }) => {
+        this.applyParticipants(participants);
+        return this.greetGuests();
+      })
       .catch((err: unknown) => this.events.emit('error', { message: String(err) }));
   }
 
@@ -85,6 +88,15 @@ export class P2PGuestHost implements GuestHost {
     this.unsubscribers.splice(0).forEach((u) => u());
     for (const userId of [...this.links.keys()]) this.dropGuest(userId);
     this.router.close();
+  }
+
+  /**
+   * A (re)loaded host tells every guest on stage to start over at once instead of waiting for its
+   * watchdog; each guest answers with its hello, and the host links as usual (it stays impolite).
+   */
+  private async greetGuests(): Promise<void> {
+    const onStage = [...this.participants.values()].filter((p) => STAGE_ROLES.has(p.role) && p.connected && !this.links.has(p.userId));
+    await Promise.all(onStage.map((p) => this.router.send(p.userId, { restart: true, channel: GUEST_CHANNEL })));
   }
 
   private async connectGuest(userId: string): Promise<void> {

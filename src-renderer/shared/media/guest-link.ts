@@ -43,7 +43,7 @@ export class P2PGuestLink implements GuestLink {
     this.unsubscribers.push(
       // The host may also start over (e.g. after its page reloaded).
       this.router.forChannel(GUEST_CHANNEL, (from, data) => {
-        if (from === options.hostId && 'restart' in data) this.connect(false);
+        if (from === options.hostId && 'restart' in data) this.connect(true);
       }),
       connection.on('participants:update', (p) => p.sessionId === sessionId && this.applyParticipants(p.participants)),
       channel ? channel.on('joined', rejoined) : connection.onState((s) => s === 'connected' && rejoined()),
@@ -90,7 +90,7 @@ export class P2PGuestLink implements GuestLink {
     return this.role !== null && STAGE_ROLES.has(this.role);
   }
 
-  /** A fresh link to the host; `announce` sends our hello (false when answering the host's). */
+  /** A fresh link to the host; `announce` sends our hello (the host links on it and offers). */
   private connect(announce: boolean): void {
     if (this.currentState === 'left' || !this.local || !this.iceServers || !this.onStage()) return;
     this.link?.close();
@@ -115,6 +115,8 @@ export class P2PGuestLink implements GuestLink {
       if (s === 'connected') this.setState('on-stage');
       else if (s === 'disconnected' || s === 'failed') this.setState('reconnecting');
     });
+    // The host started over (its page reloaded): answer with our hello at once, no watchdog wait.
+    link.on('reset', () => this.link === link && this.connect(true));
     if (announce) void link.sendReset();
     for (const track of this.local.getTracks()) link.pc.addTrack(track, this.local);
   }

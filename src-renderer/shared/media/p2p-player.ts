@@ -96,6 +96,8 @@ export class P2PProgramPlayer implements ProgramPlayer {
     this.downSince = null;
     link.on('track', ({ track }) => this.addTrack(track));
     link.on('state', (state) => this.onLinkState(state));
+    // The host started over (its page reloaded): say hello again at once rather than wait for the watchdog.
+    link.on('reset', () => this.link === link && this.hello());
     // The host's first offer answers our hello; until then the watchdog may say hello again.
     link.pc.addEventListener('signalingstatechange', () => {
       if (link.pc.signalingState === 'have-remote-offer') this.offered = true;

@@ -1,3 +1,4 @@
+import { routes } from '../../../protocol/routes.js';
 import { Emitter } from '../realtime/emitter.js';
 import { getIceServers } from './ice.js';
 import { PeerLink } from './peer-link.js';
@@ -41,9 +42,27 @@ export class P2PProgramPublisher implements ProgramPublisher {
   }
 
   async publish(stream: MediaStream): Promise<void> {
+    const first = !this.starting;
     this.starting ??= this.listen();
     await this.starting;
     await this.replaceStream(stream);
+    if (first) void this.greetViewers();
+  }
+
+  /**
+   * A (re)loaded host tells every viewer already in the session to start over: their links point at
+   * the previous page, and without this they would wait for their watchdog. Each viewer answers with
+   * its usual hello, so the host still offers (perfect negotiation roles unchanged).
+   */
+  private async greetViewers(): Promise<void> {
+    const { api, sessionId } = this.options;
+    try {
+      const { participants } = await api.call(routes.listParticipants, { params: { id: sessionId }, query: { includeViewers: '1' } });
+      const viewers = participants.filter((p) => p.role === 'viewer' && p.connected && !this.viewers.has(p.userId));
+      await Promise.all(viewers.map((p) => this.router.send(p.userId, { restart: true, channel: PROGRAM_CHANNEL })));
+    } catch (err) {
+      console.warn('could not greet viewers', err);
+    }
   }
 
   /** Once per publisher, however many times publish() is called: ICE servers, hellos, stats. */

@@ -20,6 +20,8 @@ export interface PeerLinkOptions {
 export interface PeerLinkEvents {
   track: { track: MediaStreamTrack; transceiver: RTCRtpTransceiver };
   state: RTCPeerConnectionState;
+  /** The other side asked to start over (its `restart` signal): its old link is gone. */
+  reset: undefined;
   closed: undefined;
 }
 
@@ -108,7 +110,9 @@ export class PeerLink {
 
   private async handle(data: SignalData): Promise<void> {
     if (this.closed) return;
-    if ('description' in data) {
+    if ('restart' in data) {
+      this.events.emit('reset', undefined);
+    } else if ('description' in data) {
       const description = data.description;
       const readyForOffer = !this.makingOffer && (this.pc.signalingState === 'stable' || this.settingRemoteAnswer);
       const collision = description.type === 'offer' && !readyForOffer;

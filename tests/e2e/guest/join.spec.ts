@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { routes } from '../../../protocol/routes.js';
 import { test, expect } from '../support/fixtures.js';
-import { rtcStats, senderTracks } from '../support/probes.js';
+import { framesGrowing, rtcStats, senderTracks } from '../support/probes.js';
 import { TEST_PASSWORD } from '../support/relay-api.js';
 
 const GuestList = z.array(
@@ -112,4 +112,24 @@ test('a guest linked to the host is told the truth, and sees the end of the live
   // Camera, microphone and link released: nothing is sent any more (tracks stopped, peer connection closed).
   await expect.poll(async () => (await senderTracks(guest)).filter((t) => t.readyState === 'live').length).toBe(0);
   await guest.screenshot({ path: testInfo.outputPath('guest-ended.png'), fullPage: true });
+});
+
+test('a guest on stage gets the program back within seconds after the studio page reloads', async ({ goLive, newPage }) => {
+  const { page: host, host: hostUser, sessionId } = await goLive('video');
+  const link = await hostUser.api.call(routes.createInviteLink, { params: { id: sessionId }, body: {} });
+  const guest = await newPage();
+  await guest.goto(`/join/${link.token}`);
+  await guest.getByTestId('join-guest-name').fill('Gina');
+  await guest.getByTestId('join-continue').click();
+  await expect(guest.getByTestId('join-enter')).toBeEnabled();
+  await guest.getByTestId('join-enter').click();
+  await expect(guest.getByTestId('guest-state')).toHaveAttribute('data-state', 'on-stage', { timeout: 45_000 });
+  await expect.poll(async () => (await rtcStats(guest)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(10);
+
+  await host.reload();
+  await expect(host.getByTestId('testbench-state')).toHaveText('publishing');
+  // The reloaded studio says hello to its guest, who relinks at once instead of waiting for its watchdog.
+  await expect.poll(framesGrowing(guest), { timeout: 6_000, intervals: [500] }).toBe(true);
+  await expect(host.getByTestId('testbench-guest')).toHaveAttribute('data-state', 'connected');
+  await expect(guest.getByTestId('guest-state')).toHaveAttribute('data-state', 'on-stage');
 });

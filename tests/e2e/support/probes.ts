@@ -87,3 +87,17 @@ export async function firstFrameAt(page: Page, selector: string): Promise<number
 export async function firstPeerConnectionAt(page: Page): Promise<number | null> {
   return z.number().nullable().parse(await page.evaluate('window.__probes.firstPeerConnectionAt()'));
 }
+
+/**
+ * For `expect.poll(...).toBe(true)`: true once the page's decoded video frames have grown since the
+ * previous call (a stalled link, or one just replaced by a fresh link starting from zero, reads false).
+ */
+export function framesGrowing(page: Page): () => Promise<boolean> {
+  let last: number | null = null;
+  return async () => {
+    const now = (await rtcStats(page)).framesDecoded;
+    const grew = last !== null && now > last + 2;
+    last = now;
+    return grew;
+  };
+}

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { routes } from '../../../protocol/routes.js';
 import { test, expect, testbenchUrl } from '../support/fixtures.js';
-import { peerDescriptions, rtcStats, sdpFingerprints, videoPixels } from '../support/probes.js';
+import { framesGrowing, peerDescriptions, rtcStats, sdpFingerprints, videoPixels } from '../support/probes.js';
 import type { SignedUp } from '../support/relay-api.js';
 
 const PLAYER = '[data-testid="player"]';
@@ -77,6 +77,28 @@ test('a private session still plays P2P, straight from the studio', async ({ rel
   const far = await remotePeers(viewer);
   expect(far.length).toBeGreaterThan(0);
   expect(far.every((f) => studioCert.includes(f))).toBe(true);
+});
+
+test('a private (P2P) session: viewers play again within seconds after the studio page reloads', async ({ relay, newPage }) => {
+  const host = await relay.signUp('host');
+  const session = await relay.createSession(host, 'video', { isPublic: false });
+  const hostPage = await newPage();
+  await publish(hostPage, relay.baseUrl, host, session.id);
+  const viewerUser = await relay.signUp('viewer');
+  await host.api.call(routes.invite, { params: { id: session.id }, body: { toUserId: viewerUser.user.id } });
+  const viewer = await newPage();
+  const auth = JSON.stringify({ token: viewerUser.token, user: viewerUser.user, auto: false });
+  await viewer.addInitScript(`localStorage.setItem('afritok.auth', ${JSON.stringify(auth)})`);
+  await viewer.goto(`/watch/${session.id}`);
+  await expect(viewer.locator(PLAYER)).toHaveAttribute('data-transport', 'p2p');
+  await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(10);
+
+  await hostPage.reload();
+  await expect(hostPage.getByTestId('testbench-state')).toHaveText('publishing');
+  // The reloaded studio says hello to the viewer, who starts a fresh link at once: the picture moves
+  // again well before the viewer's own watchdog would have given up on the stale link.
+  await expect.poll(framesGrowing(viewer), { timeout: 6_000, intervals: [500] }).toBe(true);
+  await expect(hostPage.getByTestId('testbench-viewers')).toHaveText('1');
 });
 
 test('a viewer whose WHEP resource dies on the relay asks again by itself and plays on', async ({ goLive, newPage, relay }) => {
