@@ -14,7 +14,8 @@ import { z } from 'zod';
 import { AuthReply } from '../../protocol/users.js';
 import { SessionReply } from '../../protocol/sessions.js';
 import { cpuSeconds } from '../sfu/cpu.js';
-import { FromWorker, percentile, type ToWorker } from './messages.js';
+import { exited, startWorker, type Worker } from './worker.js';
+import { percentile } from './messages.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const VIEWERS = Number(process.env.BENCH_CHAT_VIEWERS ?? 2000);
@@ -37,28 +38,6 @@ const SCENARIOS: Scenario[] = [
   { name: 'bare Socket.IO, 50 ms batches', kind: 'bare', mode: 'batch' },
 ];
 
-interface Worker {
-  child: ChildProcess;
-  next<T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker, { type: T }>>;
-  send(message: ToWorker): void;
-}
-
-function startWorker(file: string, args: string[]): Worker {
-  const child = fork(path.join(here, file), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const waiting: Array<{ type: string; resolve: (m: FromWorker) => void }> = [];
-  child.on('message', (raw: unknown) => {
-    const message = FromWorker.safeParse(raw);
-    if (!message.success) return;
-    const index = waiting.findIndex((w) => w.type === message.data.type);
-    if (index >= 0) waiting.splice(index, 1)[0]?.resolve(message.data);
-  });
-  return {
-    child,
-    next: <T extends FromWorker['type']>(type: T) =>
-      new Promise<Extract<FromWorker, { type: T }>>((resolve) => waiting.push({ type, resolve: (m) => resolve(m as Extract<FromWorker, { type: T }>) })),
-    send: (message) => child.send(message),
-  };
-}
 
 const PortMessage = z.object({ port: z.number().int() });
 
@@ -134,7 +113,6 @@ async function settledReports(viewers: Worker[]) {
   }
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 async function runScenario(scenario: Scenario) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'afritok-bench-chat-'));

@@ -8,7 +8,6 @@
  * send-to-receive p50/p99 and each node's CPU. Writes bench/results/multinode-chat.json.
  * Env: BENCH_CHAT_VIEWERS, BENCH_CHAT_SECONDS, BENCH_CHAT_RATE, TEST_MYSQL_URL, TEST_REDIS_URL.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -18,11 +17,11 @@ import mysql from 'mysql2/promise';
 import { SessionReply } from '../../protocol/sessions.js';
 import { AuthReply } from '../../protocol/users.js';
 import { REDIS_URL, startRelayNode, type RelayNode } from '../../tests/relay/multinode/support/nodes.js';
-import { FromWorker, percentile, type ToWorker } from '../chat-fanout/messages.js';
+import { percentile } from '../chat-fanout/messages.js';
 import { cpuSeconds } from '../sfu/cpu.js';
+import { exited, startWorker, type Worker } from '../chat-fanout/worker.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const fanout = path.join(here, '..', 'chat-fanout');
 const VIEWERS = Number(process.env.BENCH_CHAT_VIEWERS ?? 2000);
 const DURATION_MS = Number(process.env.BENCH_CHAT_SECONDS ?? 20) * 1000;
 const RATE = Number(process.env.BENCH_CHAT_RATE ?? 100);
@@ -30,30 +29,7 @@ const SENDERS = 20;
 const SETTLE_MS = 2000;
 const MYSQL_SERVER = (process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
 
-interface Worker {
-  child: ChildProcess;
-  next<T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker, { type: T }>>;
-  send(message: ToWorker): void;
-}
 
-function startWorker(file: string, args: string[]): Worker {
-  const child = fork(path.join(fanout, file), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const waiting: Array<{ type: string; resolve: (m: FromWorker) => void }> = [];
-  child.on('message', (raw: unknown) => {
-    const message = FromWorker.safeParse(raw);
-    if (!message.success) return;
-    const index = waiting.findIndex((w) => w.type === message.data.type);
-    if (index >= 0) waiting.splice(index, 1)[0]?.resolve(message.data);
-  });
-  return {
-    child,
-    next: <T extends FromWorker['type']>(type: T) =>
-      new Promise<Extract<FromWorker, { type: T }>>((resolve) => waiting.push({ type, resolve: (m) => resolve(m as Extract<FromWorker, { type: T }>) })),
-    send: (message) => child.send(message),
-  };
-}
-
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
   const name = `afritok_bench_${randomBytes(5).toString('hex')}`;
