@@ -1,3 +1,4 @@
+import { audibleOnAir } from './audio/on-air.js';
 import { Compositor, DEFAULT_FORMAT, type OutputFormat } from './compositor/compositor.js';
 import { MediaSources } from './devices/media-sources.js';
 import { AudioMixer } from './mixer/mixer.js';
@@ -93,8 +94,7 @@ export class StudioEngine {
   }
 
   private syncMixer(): void {
-    const program = selectProgramScene(this.store.getState());
-    const onAir = (program?.sources ?? []).filter((s) => !s.transform.hidden);
-    this.mixer.sync(this.media.audioInputs(onAir));
+    const { scenes, programSceneId } = this.store.getState();
+    this.mixer.sync(this.media.audioInputs(audibleOnAir(scenes, programSceneId)));
   }
 }

@@ -32,6 +32,22 @@ export const strings = {
   'menu.studioMode': { en: 'Studio Mode', fr: 'Mode studio' },
   'menu.showRecordings': { en: 'Show Recordings Folder', fr: 'Afficher le dossier des enregistrements' },
   'menu.openRelay': { en: 'Open Relay Web Page', fr: 'Ouvrir la page web du relais' },
+  // on air (issue 10, items 8–14): audio scope, stream health, people, presets, private lives, viewer page
+  'studio.mixer.scope.global': { en: 'All scenes', fr: 'Toutes les scènes' },
+  'studio.mixer.scope.scene': { en: 'This scene only', fr: 'Cette scène seulement' },
+  'studio.mixer.scope.globalHint': {
+    en: 'Heard on every scene, like OBS’s Mic/Aux. Click to hear it only while its scene is on air.',
+    fr: 'Entendu sur toutes les scènes, comme Mic/Aux dans OBS. Cliquez pour ne l’entendre que lorsque sa scène est à l’antenne.',
+  },
+  'studio.mixer.scope.sceneHint': {
+    en: 'Heard only while its scene is on air. Click to hear it on every scene.',
+    fr: 'Entendu seulement lorsque sa scène est à l’antenne. Cliquez pour l’entendre sur toutes les scènes.',
+  },
+  'studio.scene.addedToPreview': {
+    en: '“{name}” is in preview: nothing changed on air. Press Transition (Enter) when it is ready.',
+    fr: '« {name} » est en aperçu : rien n’a changé à l’antenne. Appuyez sur Transition (Entrée) quand elle est prête.',
+  },
+  // end on air
   // viewer, guest and directory pages + shared UI (helper-4)
   'ui.lang.en': { en: 'English', fr: 'English' },
   'ui.lang.fr': { en: 'Français', fr: 'Français' },

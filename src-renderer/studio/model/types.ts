@@ -43,10 +43,18 @@ export const TextStyle = z.object({
 });
 export type TextStyle = z.infer<typeof TextStyle>;
 
+/**
+ * Where a source's sound plays: `global` on every scene (OBS's Mic/Aux: the voice stays on air when the
+ * picture changes), `scene` only while its scene is on program. Absent: the kind's default (audioScopeOf).
+ */
+export const AudioScope = z.enum(['global', 'scene']);
+export type AudioScope = z.infer<typeof AudioScope>;
+
 export const AudioSettings = z.object({
   gain: z.number().min(0).max(2),
   muted: z.boolean(),
   monitor: z.boolean(),
+  scope: AudioScope.optional(),
 });
 export type AudioSettings = z.infer<typeof AudioSettings>;
 
@@ -85,6 +93,11 @@ export type SceneCollection = z.infer<typeof SceneCollection>;
 
 export function hasAudio(source: Source): source is Extract<Source, { audio: AudioSettings }> {
   return 'audio' in source;
+}
+
+/** A microphone is heard on every scene unless asked otherwise; a screen's or a guest's sound follows its picture. */
+export function audioScopeOf(source: Extract<Source, { audio: AudioSettings }>): AudioScope {
+  return source.audio.scope ?? (source.kind === 'microphone' ? 'global' : 'scene');
 }
 
 /** Kinds whose pixels come from a live MediaStream. */

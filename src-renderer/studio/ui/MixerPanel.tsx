@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { t } from '../../shared/i18n/index.js';
 import { meterFill } from '../mixer/meter.js';
-import { hasAudio } from '../model/types.js';
-import { selectProgramScene } from '../store/index.js';
+import { audibleOnAir } from '../audio/on-air.js';
+import '../audio/audio.css';
+import { audioScopeOf } from '../model/types.js';
 import { useServices, useStudio } from './context.js';
 
 function Meter({ db, label }: { db: number; label: string }) {
@@ -17,7 +18,8 @@ function Meter({ db, label }: { db: number; label: string }) {
 
 export function MixerPanel() {
   const { store, engine } = useServices();
-  const channels = useStudio((s) => (selectProgramScene(s)?.sources ?? []).filter(hasAudio));
+  // Every channel heard on program: global ones (microphones) whatever scene is on air, plus that scene's own.
+  const channels = useStudio((s) => audibleOnAir(s.scenes, s.programSceneId));
   const [levels, setLevels] = useState<{ inputs: Record<string, number>; master: number }>({ inputs: {}, master: -60 });
   useEffect(() => engine.mixer.events.on('levels', setLevels), [engine]);
   const actions = store.getState();
@@ -36,7 +38,7 @@ export function MixerPanel() {
       </div>
       {channels.length === 0 && <p className="muted empty">{t('studio.mixer.empty')}</p>}
       {channels.map((s) => (
-        <div className="channel" key={s.id} data-testid="mixer-channel">
+        <div className="channel" key={s.id} data-testid="mixer-channel" data-scope={audioScopeOf(s)}>
           <span className="name">{s.name}</span>
           <Meter db={s.audio.muted ? -60 : (levels.inputs[s.id] ?? -60)} label={s.name} />
           <input
@@ -53,6 +55,14 @@ export function MixerPanel() {
           </button>
           <button aria-pressed={s.audio.monitor} className="secondary" onClick={() => actions.setAudio(s.id, { monitor: !s.audio.monitor })}>
             {s.audio.monitor ? t('studio.mixer.monitorOn') : t('studio.mixer.monitorOff')}
+          </button>
+          <button
+            className="secondary"
+            data-testid="mixer-scope"
+            title={t(audioScopeOf(s) === 'global' ? 'studio.mixer.scope.globalHint' : 'studio.mixer.scope.sceneHint')}
+            onClick={() => actions.setAudio(s.id, { scope: audioScopeOf(s) === 'global' ? 'scene' : 'global' })}
+          >
+            {t(audioScopeOf(s) === 'global' ? 'studio.mixer.scope.global' : 'studio.mixer.scope.scene')}
           </button>
         </div>
       ))}

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { t } from '../../shared/i18n/index.js';
-import { useServices, useStudio } from './context.js';
+import { addSceneSafely } from '../live/add-scene.js';
+import '../live/live.css';
+import { useLive, useServices, useStudio } from './context.js';
 
 export function ScenesPanel() {
   const { store } = useServices();
@@ -11,16 +13,28 @@ export function ScenesPanel() {
     studioMode: s.studioMode,
   }));
   const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const onAir = useLive().phase === 'live';
   const actions = store.getState();
+  const add = () => {
+    const { id, inPreview } = addSceneSafely(store, onAir, t('studio.scene.defaultName'));
+    const name = store.getState().scenes.find((s) => s.id === id)?.name ?? '';
+    setNotice(inPreview ? t('studio.scene.addedToPreview', { name }) : null);
+  };
 
   return (
     <section className="panel">
       <header className="panel-head">
         <h2>{t('studio.scenes')}</h2>
-        <button data-testid="scene-add" title={t('studio.scene.add')} onClick={() => actions.selectScene(actions.addScene(t('studio.scene.defaultName')))}>
+        <button data-testid="scene-add" title={t('studio.scene.add')} onClick={add}>
           +
         </button>
       </header>
+      {notice && (
+        <p className="notice-line" role="status" data-testid="scene-added-notice">
+          {notice}
+        </p>
+      )}
       <ol className="list">
         {scenes.map((scene, i) => (
           <li
