@@ -38,6 +38,8 @@ export default defineConfig({
           WEBSOCKET_CORS_ORIGIN: 'app://studio',
           LOG_LEVEL: 'warn',
           SIGNUP_RATE_PER_MINUTE: '1000000',
+          // The studio loads its page from app://studio; the relay serves only the API here.
+          WEB_ROOT: 'off',
         },
       }
     : undefined,

@@ -14,8 +14,9 @@ banner() { printf '\n\033[1;33m%s\n%s\n%s\033[0m\n\n' '*************************
 npm run --silent build:electron >/dev/null
 npx --no-install tsx tests/electron/support/check-bundle.ts
 
+# Fetches the binary through the electron package's own installer when it is missing (prints why when it cannot).
 if ! binary="$(npx --no-install tsx tests/electron/support/electron-binary.ts)"; then
-  banner "SKIPPED: no Electron binary (set ELECTRON_OVERRIDE_DIST_PATH)"
+  banner "SKIPPED: no Electron binary (set ELECTRON_OVERRIDE_DIST_PATH, or give this machine network access to download it)"
   # Still load the specs, so a broken spec file fails here rather than on the first machine with a binary.
   npx playwright test --config playwright.electron.config.ts --list >/dev/null
   exit 0

@@ -8,12 +8,29 @@ import { logger } from './core/logger.js';
 import { createRelay, type Relay } from './app.js';
 import { createStorage } from './storage/index.js';
 import { describeStartupError } from './startup-error.js';
+import { DEFAULT_WEB_ROOT, ensureWebBundle, hasWebBundle } from './web-bundle.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
+/**
+ * The pages to serve: none with WEB_ROOT=off (an API-only node), WEB_ROOT as it is (a deployment that built
+ * them once), else this checkout's dist-web/, built first when missing or older than its sources, so
+ * `npm run relay` alone serves every page.
+ */
+function pagesFolder(): string | undefined {
+  const configured = process.env.WEB_ROOT;
+  if (configured === 'off') return undefined;
+  if (configured) {
+    if (!hasWebBundle(configured)) logger.warn({ webRoot: configured }, 'WEB_ROOT holds no index.html: pages will answer "page not found"');
+    return configured;
+  }
+  const outcome = ensureWebBundle((line) => logger.info(line));
+  return outcome === 'missing' ? undefined : DEFAULT_WEB_ROOT;
+}
+
 function readConfig(): RelayConfig {
   try {
-    return { ...loadConfig(), webRoot: process.env.WEB_ROOT || undefined };
+    return { ...loadConfig(), webRoot: pagesFolder() };
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);

@@ -1,39 +1,24 @@
 /**
- * Finds the Electron executable WITHOUT requiring the `electron` package (requiring it starts a
- * download when the binary is missing). Mirrors the package's own lookup: ELECTRON_OVERRIDE_DIST_PATH,
- * else node_modules/electron/dist/<path.txt>.
+ * The Electron executable for the `_electron` suite: the same lookup and fetch as `npm start`
+ * (scripts/electron/binary.ts). Finding never downloads; only the CLI below (the test step) does.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureElectronHere, findElectronBinary as find } from '../../../scripts/electron/binary.js';
 
-export const SKIP_MESSAGE = 'SKIPPED: no Electron binary (set ELECTRON_OVERRIDE_DIST_PATH)';
-
-const PLATFORM_EXECUTABLE: Partial<Record<NodeJS.Platform, string>> = {
-  darwin: 'Electron.app/Contents/MacOS/Electron',
-  win32: 'electron.exe',
-};
+export const SKIP_MESSAGE = 'SKIPPED: no Electron binary (set ELECTRON_OVERRIDE_DIST_PATH, or let the test step download it)';
 
 export function findElectronBinary(): string | null {
-  let packageDir: string;
-  try {
-    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  } catch {
-    return null;
-  }
-  const pathFile = join(packageDir, 'path.txt');
-  const relative = existsSync(pathFile)
-    ? readFileSync(pathFile, 'utf8').trim()
-    : (PLATFORM_EXECUTABLE[process.platform] ?? 'electron');
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const candidate = override ? join(override, relative) : existsSync(pathFile) ? join(packageDir, 'dist', relative) : null;
-  return candidate && existsSync(candidate) ? candidate : null;
+  return find();
 }
 
-// `tsx tests/electron/support/electron-binary.ts` prints the path, or fails: used by scripts/electron-tests.sh.
+// `tsx tests/electron/support/electron-binary.ts` fetches the binary when missing, then prints its path
+// or fails with the one-sentence reason on stderr: used by scripts/electron-tests.sh.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const binary = findElectronBinary();
-  if (binary) process.stdout.write(`${binary}\n`);
-  else process.exit(1);
+  void ensureElectronHere((line) => process.stderr.write(`${line}\n`)).then((outcome) => {
+    if (outcome.kind === 'unavailable') {
+      process.stderr.write(`${outcome.reason}.\n`);
+      process.exit(1);
+    }
+    process.stdout.write(`${outcome.binary}\n`);
+  });
 }

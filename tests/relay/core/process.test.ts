@@ -16,7 +16,7 @@ const SHUTDOWN_LIMIT_MS = 10_000;
 function startRelayProcess(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['relay-server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', ...env },
+    env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', WEB_ROOT: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

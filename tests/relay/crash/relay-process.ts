@@ -59,7 +59,7 @@ export function relayProcess(env: Record<string, string>, port: number): RelayPr
     async start() {
       const started = spawn(process.execPath, ['--import', 'tsx', 'relay-server/src/main.ts'], {
         cwd: root,
-        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'test', SIGNUP_RATE_PER_MINUTE: '1000000', ...env },
+        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'test', SIGNUP_RATE_PER_MINUTE: '1000000', WEB_ROOT: 'off', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child = started;

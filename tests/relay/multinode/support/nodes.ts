@@ -55,7 +55,7 @@ export async function startRelayNode(env: Record<string, string>): Promise<Relay
   const child = spawn(process.execPath, ['--import', 'tsx', 'relay-server/src/main.ts'], {
     cwd: repoRoot,
     // PUBLIC_URL: each node knows its own address (WHEP redirects to the node holding a publisher).
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SIGNUP_RATE_PER_MINUTE: '1000000', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SIGNUP_RATE_PER_MINUTE: '1000000', WEB_ROOT: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
