@@ -3,6 +3,7 @@ import { Compositor, DEFAULT_FORMAT, type OutputFormat } from './compositor/comp
 import { MediaSources } from './devices/media-sources.js';
 import { AudioMixer } from './mixer/mixer.js';
 import type { Scene } from './model/types.js';
+import { formatOf } from './output/presets.js';
 import { Recorder } from './recorder/recorder.js';
 import { selectPreviewScene, selectProgramScene, type StudioStore } from './store/index.js';
 import type { Platform } from '../platform/index.js';
@@ -31,8 +32,12 @@ export class StudioEngine {
 
   start(): void {
     this.apply(null);
+    this.compositor.setFormat(formatOf(this.store.getState().output));
     this.unsubscribe.push(
       this.store.subscribe((state, prev) => this.apply(prev.programSceneId === state.programSceneId ? undefined : prev.programSceneId)),
+      this.store.subscribe((state, prev) => {
+        if (state.output !== prev.output) this.compositor.setFormat(formatOf(state.output));
+      }),
       this.media.events.on('change', () => this.syncMixer()),
     );
     this.compositor.start();

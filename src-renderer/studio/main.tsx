@@ -9,6 +9,7 @@ import { LiveController } from './live/controller.js';
 import { newId } from './model/ids.js';
 import { createStudioStore, type StudioStore } from './store/index.js';
 import { persistCollection, restoreCollection } from './store/persist.js';
+import { persistOutput } from './output/persist-output.js';
 import { App } from './ui/App.js';
 import { ServicesContext } from './ui/context.js';
 import './ui/studio.css';
@@ -28,6 +29,7 @@ async function boot(root: HTMLElement): Promise<void> {
     if (first) store.getState().renameScene(first.id, t('studio.scene.defaultName'));
   }
   const saver = persistCollection(store, platform.settings);
+  await persistOutput(store, platform.settings);
   window.addEventListener('pagehide', () => saver.flush());
 
   const connection = createRelayConnection({ url: relayUrl, getToken });

@@ -7,6 +7,8 @@ import { LangSwitch } from '../../shared/ui/LangSwitch.js';
 import { useLang } from '../../shared/ui/use-lang.js';
 
 const REFRESH_MS = 10_000;
+/** `/?host=<user id>`: the lives of one host (the watch page links its host's name here). */
+const hostFilter = new URLSearchParams(location.search).get('host');
 const api = createPageApi();
 
 /** `/`: the public sessions that are live now, most watched first, refreshed every few seconds. */
@@ -14,6 +16,8 @@ export function DirectoryApp() {
   useLang();
   const [sessions, setSessions] = useState<Session[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const shown = hostFilter ? sessions?.filter((s) => s.hostId === hostFilter) : sessions;
+  const hostName = shown?.[0]?.host.displayName ?? null;
 
   useEffect(() => {
     let alive = true;
@@ -42,20 +46,26 @@ export function DirectoryApp() {
         <LangSwitch />
       </header>
       <main className="page-main">
-        <h2>{t('directory.title')}</h2>
+        <h2>{hostFilter && hostName ? t('directory.byHost', { name: hostName }) : t('directory.title')}</h2>
+        {hostFilter && (
+          <p className="notice">
+            {shown?.length === 0 && <>{t('directory.byHostEmpty')} </>}
+            <a href="/">{t('directory.showAll')}</a>
+          </p>
+        )}
         {error && (
           <p className="notice error" role="alert">
             {error}
           </p>
         )}
         {sessions === null && !error && <p className="notice">{t('common.loading')}</p>}
-        {sessions?.length === 0 && (
+        {sessions?.length === 0 && !hostFilter && (
           <p className="notice" data-testid="directory-empty">
             {t('directory.empty')}
           </p>
         )}
         <ul className="cards" aria-live="polite">
-          {sessions?.map((s) => (
+          {shown?.map((s) => (
             <li key={s.id} className="card" data-testid="directory-session" data-session-id={s.id}>
               <a href={`/watch/${encodeURIComponent(s.id)}`} aria-label={t('directory.watch', { title: s.title })}>
                 {s.title}

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { SessionState, SessionType } from '../../../protocol/sessions.js';
 import { t } from '../../shared/i18n/index.js';
 import type { PlayerState } from '../../shared/media/index.js';
+import { PlayerControls } from './PlayerControls.js';
+import './player.css';
 
 interface PlayerProps {
   stream: MediaStream | null;
@@ -12,16 +14,22 @@ interface PlayerProps {
   transport?: 'p2p' | 'whip' | null;
   /** The host's studio is not connected to the relay: the picture cannot come, say why. */
   hostAway?: boolean;
+  /** The picture is taller than wide (a portrait live): the page lays itself out for it. */
+  onPortrait?: (portrait: boolean) => void;
+  /** Shown over the ended overlay (links to other lives). */
+  endedExtra?: React.ReactNode;
   children?: React.ReactNode;
 }
 
 /**
  * The program player: starts muted (browsers allow muted autoplay only) with a visible button to turn
- * the sound on; overlays say when the broadcast is not live yet, connecting, or over.
+ * the sound on, a volume slider, fullscreen and picture-in-picture; overlays say when the broadcast is
+ * not live yet, connecting, or over.
  */
-export function Player({ stream, playerState, sessionState, sessionType, transport = null, hostAway = false, children }: PlayerProps) {
+export function Player({ stream, playerState, sessionState, sessionType, transport = null, hostAway = false, onPortrait, endedExtra, children }: PlayerProps) {
   const video = useRef<HTMLVideoElement>(null);
-  const [muted, setMuted] = useState(true);
+  const stage = useRef<HTMLDivElement>(null);
+  const [portrait, setPortrait] = useState(false);
 
   useEffect(() => {
     const el = video.current;
@@ -30,32 +38,39 @@ export function Player({ stream, playerState, sessionState, sessionType, transpo
     if (stream) void el.play().catch(() => undefined);
   }, [stream]);
 
-  const toggleSound = () => {
+  // The studio may switch between landscape and portrait presets mid-live: follow every size change.
+  useEffect(() => {
     const el = video.current;
     if (!el) return;
-    el.muted = !muted;
-    setMuted(!muted);
-    if (muted) void el.play().catch(() => undefined);
-  };
+    const measure = () => {
+      const next = el.videoHeight > el.videoWidth && el.videoWidth > 0;
+      setPortrait(next);
+      onPortrait?.(next);
+    };
+    el.addEventListener('resize', measure);
+    el.addEventListener('loadedmetadata', measure);
+    return () => {
+      el.removeEventListener('resize', measure);
+      el.removeEventListener('loadedmetadata', measure);
+    };
+  }, [onPortrait]);
 
+  const ended = sessionState === 'ended' || sessionState === 'ending';
   const overlay = overlayText(sessionState, playerState, stream, hostAway);
   return (
-    <div className="stage">
-      <video ref={video} data-testid="player" data-transport={transport ?? undefined} aria-label={t('watch.player')} muted={muted} autoPlay playsInline />
+    <div className={`stage${portrait ? ' portrait' : ''}`} ref={stage} data-testid="player-stage" data-portrait={portrait}>
+      <video ref={video} data-testid="player" data-transport={transport ?? undefined} aria-label={t('watch.player')} muted autoPlay playsInline />
       {sessionType === 'audio' && sessionState === 'live' && <div className="audio-only">🎙️ {t('watch.audioOnly')}</div>}
       {overlay && (
         <div className="stage-overlay" data-testid="player-overlay">
-          <p>{overlay}</p>
+          <div>
+            <p>{overlay}</p>
+            {ended && endedExtra}
+          </div>
         </div>
       )}
       {children}
-      {stream && (
-        <div className="stage-controls">
-          <button type="button" data-testid="unmute-button" aria-pressed={!muted} onClick={toggleSound}>
-            {muted ? `🔇 ${t('watch.unmute')}` : `🔊 ${t('watch.mute')}`}
-          </button>
-        </div>
-      )}
+      {stream && !ended && <PlayerControls video={video} stage={stage} />}
     </div>
   );
 }

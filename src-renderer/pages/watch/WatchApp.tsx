@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { t } from '../../shared/i18n/index.js';
 import type { SessionChannel, SessionChannelState } from '../../shared/realtime/index.js';
@@ -7,6 +7,7 @@ import { LangSwitch } from '../../shared/ui/LangSwitch.js';
 import { FloatingReactions, ReactionBar } from '../../shared/ui/ReactionBar.js';
 import { useLang } from '../../shared/ui/use-lang.js';
 import { ChatPanel } from './ChatPanel.js';
+import { OtherLives } from './OtherLives.js';
 import { Player } from './Player.js';
 import { createWatchController, type WatchController } from './watch-store.js';
 
@@ -41,14 +42,18 @@ function WatchView({ controller, channel }: { controller: WatchController; chann
   // The roster's host entry follows the host's connection live; before the first roster, the session says.
   const host = chat.participants.find((p) => p.role === 'host');
   const hostAway = state === 'live' && (host ? !host.connected : session?.hostConnected === false);
+  const [portrait, setPortrait] = useState(false);
 
   useEffect(() => {
     if (session) document.title = `${session.title} — ${t('app.name')}`;
   }, [session]);
 
   return (
-    <>
+    <div className={`watch-page${portrait ? ' portrait' : ''}`}>
       <header className="page-header">
+        <a href="/" className="home-link" data-testid="to-directory-header" title={t('watch.allLives')}>
+          {t('app.name')}
+        </a>
         <h1>{session?.title ?? t('app.name')}</h1>
         <span className={`badge${state === 'live' ? ' badge-live' : ''}`} data-testid="session-state" data-state={state ?? 'unknown'}>
           {state ? t(`session.state.${state}`) : t('common.loading')}
@@ -72,20 +77,39 @@ function WatchView({ controller, channel }: { controller: WatchController; chann
               </div>
             </div>
           ) : (
-            <Player stream={stream} playerState={playerState} sessionState={state} sessionType={session?.type ?? null} transport={transport} hostAway={hostAway}>
+            <Player
+              stream={stream}
+              playerState={playerState}
+              sessionState={state}
+              sessionType={session?.type ?? null}
+              transport={transport}
+              hostAway={hostAway}
+              onPortrait={setPortrait}
+              endedExtra={<OtherLives exceptId={controller.sessionId} />}
+            >
               <FloatingReactions subscribe={subscribeReactions} />
             </Player>
           )}
           {session && (
-            <p className="notice hosted-by" data-testid="hosted-by">
-              {t('watch.hostedBy', { name: session.host.displayName })}
-            </p>
+            <div className="watch-extras">
+              <p className="notice hosted-by" data-testid="hosted-by">
+                {t('watch.hostedByPrefix')}{' '}
+                <a href={`/?host=${encodeURIComponent(session.hostId)}`} data-testid="host-link">
+                  {session.host.displayName}
+                </a>
+              </p>
+              {session.description && (
+                <p className="watch-description" data-testid="watch-description">
+                  {session.description}
+                </p>
+              )}
+            </div>
           )}
           <ReactionBar counts={chat.reactions} onReact={identity ? (e) => void channel.react(e) : undefined} />
         </div>
         <ChatPanel channel={channel} state={chat} onChooseName={!identity || identity.auto ? controller.chooseName : null} />
       </main>
-    </>
+    </div>
   );
 }
 

@@ -158,7 +158,7 @@ export function createWatchController(sessionId: string) {
     connection?.close();
   }
 
-  return { store, start, chooseName, dispose, getPlayer: () => player };
+  return { store, sessionId, start, chooseName, dispose, getPlayer: () => player };
 }
 
 async function joinAsParticipant(api: ApiClient, sessionId: string): Promise<void> {

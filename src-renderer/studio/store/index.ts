@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createOutputSlice } from '../output/output-slice.js';
 import { createAuthSlice } from './auth-slice.js';
 import { createScenesSlice } from './scenes-slice.js';
 import { createSourcesSlice } from './sources-slice.js';
@@ -13,6 +14,7 @@ export function createStudioStore(deps: StoreDeps): StudioStore {
     ...createAuthSlice(deps)(...a),
     ...createScenesSlice(deps)(...a),
     ...createSourcesSlice(deps)(...a),
+    ...createOutputSlice(...a),
   }));
 }
 

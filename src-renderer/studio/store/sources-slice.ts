@@ -1,4 +1,5 @@
 import { makeSource } from '../model/defaults.js';
+import { formatOf, isPortrait } from '../output/presets.js';
 import { applyTransform, mapSource, moveItem, uniqueName } from '../model/scene-ops.js';
 import { Source, type Scene } from '../model/types.js';
 import type { Slice, SourcesSlice, StoreDeps, StudioState } from './types.js';
@@ -36,7 +37,10 @@ export const createSourcesSlice =
         const id = deps.newId();
         if (!scene) return id;
         const base = opts.name ?? (kind === 'guest' && opts.displayName ? opts.displayName : KIND_NAMES[kind]);
-        const source = makeSource(id, kind, uniqueName(base, scene.sources.map((s) => s.name)), opts);
+        const made = makeSource(id, kind, uniqueName(base, scene.sources.map((s) => s.name)), opts);
+        // A landscape camera in a portrait output fills the frame (edges cut), as phone lives look.
+        const portrait = isPortrait(formatOf(get().output));
+        const source = portrait && kind === 'camera' ? { ...made, transform: { ...made.transform, fit: 'fill' as const } } : made;
         set({
           scenes: scenes.map((s) => (s.id === scene.id ? { ...s, sources: [...s.sources, source] } : s)),
           selectedSourceId: id,

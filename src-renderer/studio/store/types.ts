@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { User } from '../../../protocol/users.js';
 import type { ApiClient } from '../../shared/api/client.js';
+import type { OutputSlice } from '../output/output-slice.js';
 import type { NewSourceOptions } from '../model/defaults.js';
 import type { AudioSettings, Scene, SceneCollection, Source, SourceKind, Transform, TransitionKind } from '../model/types.js';
 
@@ -67,5 +68,5 @@ export interface SourcesSlice {
   selectSource(id: string | null): void;
 }
 
-export type StudioState = AuthSlice & ScenesSlice & SourcesSlice;
+export type StudioState = AuthSlice & ScenesSlice & SourcesSlice & OutputSlice;
 export type Slice<T> = StateCreator<StudioState, [], [], T>;

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { t } from '../../shared/i18n/index.js';
 import { useServices, useStudio } from './context.js';
 import { EditOverlay } from './EditOverlay.js';
+import { formatOf } from '../output/presets.js';
+import { useStageShape } from '../output/stage-shape.js';
 
 /** Mounts the compositor's own program canvas (it keeps drawing while unmounted or hidden). */
 function ProgramCanvas({ editable }: { editable: boolean }) {
@@ -15,7 +17,7 @@ function ProgramCanvas({ editable }: { editable: boolean }) {
     return () => canvas.remove();
   }, [engine]);
   return (
-    <div className="stage" ref={host}>
+    <div className="stage" ref={host} style={useStageShape()}>
       {editable && <EditOverlay />}
     </div>
   );
@@ -23,14 +25,17 @@ function ProgramCanvas({ editable }: { editable: boolean }) {
 
 function PreviewCanvas() {
   const { engine } = useServices();
+  const shape = useStageShape();
+  const output = useStudio((s) => s.output);
+  const format = formatOf(output);
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     engine.setPreviewCanvas(ref.current);
     return () => engine.setPreviewCanvas(null);
   }, [engine]);
   return (
-    <div className="stage">
-      <canvas ref={ref} className="stage-canvas" data-testid="preview-canvas" width={960} height={540} />
+    <div className="stage" style={shape}>
+      <canvas ref={ref} className="stage-canvas" data-testid="preview-canvas" width={format.width / 2} height={format.height / 2} />
       <EditOverlay />
     </div>
   );

@@ -2,7 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { t } from '../../shared/i18n/index.js';
 import type { ConnectionState } from '../../shared/realtime/index.js';
 import { ConnectionBadge } from '../../shared/ui/ConnectionBadge.js';
-import { FORMATS } from '../compositor/compositor.js';
+import { OutputPicker } from '../output/OutputPicker.js';
 import type { RecorderState } from '../recorder/recorder.js';
 import { useLive, useServices, useStudio } from './context.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
@@ -64,10 +64,9 @@ function useConnectionState(): ConnectionState {
 }
 
 export function TopBar() {
-  const { store, engine, live: controller } = useServices();
+  const { store, live: controller } = useServices();
   const { user, studioMode } = useStudio((s) => ({ user: s.user, studioMode: s.studioMode }));
   const live = useLive();
-  const [format, setFormat] = useState('720p30');
   const connectionState = useConnectionState();
   // Signing out on air ends the live first (while the token still works), after asking.
   const signOut = async () => {
@@ -86,24 +85,7 @@ export function TopBar() {
         <input type="checkbox" checked={studioMode} onChange={(e) => store.getState().setStudioMode(e.target.checked)} />
         {t('studio.mode.studio')}
       </label>
-      <label className="inline">
-        {t('studio.output')}
-        <select
-          value={format}
-          onChange={(e) => {
-            const next = FORMATS[e.target.value];
-            if (!next) return;
-            setFormat(e.target.value);
-            engine.setFormat(next);
-          }}
-        >
-          {Object.keys(FORMATS).map((k) => (
-            <option key={k} value={k}>
-              {k}
-            </option>
-          ))}
-        </select>
-      </label>
+      <OutputPicker />
       <RecordControls />
       <span className="spacer" />
       <ConnectionBadge state={connectionState} />

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { OutputFormat } from '../compositor/compositor.js';
+
+/** The canvas sizes a streamer picks from: landscape for desktops and TVs, portrait for phones (TikTok-style). */
+export const OUTPUT_PRESETS = [
+  { value: '1280x720', width: 1280, height: 720 },
+  { value: '1920x1080', width: 1920, height: 1080 },
+  { value: '720x1280', width: 720, height: 1280 },
+  { value: '1080x1920', width: 1080, height: 1920 },
+] as const;
+export type OutputPresetValue = (typeof OUTPUT_PRESETS)[number]['value'];
+export const FRAME_RATES = [30, 60] as const;
+
+/** What is saved between runs: only a known preset and frame rate parse, anything else falls back to 720p30. */
+export const OutputSettings = z.object({
+  preset: z.enum(OUTPUT_PRESETS.map((p) => p.value) as [OutputPresetValue, ...OutputPresetValue[]]),
+  fps: z.union([z.literal(30), z.literal(60)]),
+});
+export type OutputSettings = z.infer<typeof OutputSettings>;
+
+export const DEFAULT_OUTPUT: OutputSettings = { preset: '1280x720', fps: 30 };
+
+export function formatOf(settings: OutputSettings): OutputFormat {
+  const preset = OUTPUT_PRESETS.find((p) => p.value === settings.preset) ?? OUTPUT_PRESETS[0];
+  return { width: preset.width, height: preset.height, fps: settings.fps };
+}
+
+export function isPortrait(format: { width: number; height: number }): boolean {
+  return format.height > format.width;
+}
