@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { OutputFormat } from '../compositor/compositor.js';
+
+/** Same shape as the compositor's OutputFormat (not imported: the store must not pull in canvas code). */
+export interface OutputFormat {
+  width: number;
+  height: number;
+  fps: number;
+}
 
 /** The canvas sizes a streamer picks from: landscape for desktops and TVs, portrait for phones (TikTok-style). */
 export const OUTPUT_PRESETS = [
