@@ -48,6 +48,8 @@ export const serverEvents = {
   'moderation:muted': z.object({ sessionId: Id, userId: Id, until: z.string().nullable().optional() }),
   'moderation:unmuted': z.object({ sessionId: Id, userId: Id }),
   'moderation:banned': z.object({ sessionId: Id, userId: Id }),
+  /** To the host only: the host (on any device) removed this participant; the studio drops their P2P links. */
+  'participant:removed': z.object({ sessionId: Id, userId: Id }),
   'session:state': z.object({ sessionId: Id, state: SessionState }),
   'participants:update': z.object({ sessionId: Id, participants: z.array(Participant) }),
   'viewers:count': z.object({ sessionId: Id, count: z.number().int() }),

@@ -20,14 +20,20 @@ export class TokenBuckets {
     private readonly maxKeys = 100_000,
   ) {}
 
-  take(key: string): number {
+  /** `cost`: how many tokens this attempt spends (a byte budget spends one per byte). */
+  take(key: string, cost = 1): number {
     const now = this.clock().getTime();
     const bucket = this.refill(key, now);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+    if (bucket.tokens >= cost) {
+      bucket.tokens -= cost;
       return 0;
     }
-    return this.waitSeconds(bucket);
+    return this.waitSeconds(bucket, cost);
+  }
+
+  /** Forgets a key (its socket is gone). */
+  forget(key: string): void {
+    this.buckets.delete(key);
   }
 
   /** Gives back a token taken for an attempt that turned out harmless (a successful sign-in). */
@@ -36,8 +42,8 @@ export class TokenBuckets {
     if (bucket) bucket.tokens = Math.min(this.capacity, bucket.tokens + 1);
   }
 
-  private waitSeconds(bucket: Bucket): number {
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.refillPerSecond));
+  private waitSeconds(bucket: Bucket, cost = 1): number {
+    return Math.max(1, Math.ceil((Math.min(cost, this.capacity) - bucket.tokens) / this.refillPerSecond));
   }
 
   private refill(key: string, now: number): Bucket {

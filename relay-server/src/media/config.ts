@@ -41,3 +41,13 @@ export function mediaConfigFrom(env: z.output<typeof MediaEnv>): MediaConfig {
     connectTimeoutMs: env.MEDIA_CONNECT_TIMEOUT_MS,
   };
 }
+
+/**
+ * How a session's program reaches viewers: `p2p` (one link per viewer from the studio) or `whip`
+ * (one upload to the forwarder or an external media server, viewers play it with WHEP).
+ */
+export function transportFor(config: MediaConfig, session: { isPublic: boolean }): 'p2p' | 'whip' {
+  if (config.mode === 'p2p') return 'p2p';
+  if (config.mode === 'sfu') return 'whip';
+  return session.isPublic ? 'whip' : 'p2p';
+}

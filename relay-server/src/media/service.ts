@@ -5,7 +5,7 @@ import { TokenBuckets } from '../auth/token-bucket.js';
 import type { Clock } from '../core/ports.js';
 import { accessSession, requireActor, requireHost, type SessionAccess } from '../sessions/access.js';
 import type { Repositories, SessionRecord } from '../storage/types.js';
-import type { MediaConfig } from './config.js';
+import { transportFor, type MediaConfig } from './config.js';
 import type { Forwarder, MediaResource, ResourceKind } from './forwarder.js';
 import type { PublisherDirectory } from './publisher-directory.js';
 import { SdpOffer } from './sdp-offer.js';
@@ -56,11 +56,7 @@ export function createMediaService(deps: MediaServiceDeps) {
     if (wait > 0) throw fail.rateLimited(wait, 'Too many WHIP/WHEP offers from this address, try again shortly');
   }
 
-  function transportFor(session: SessionRecord): MediaHint['transport'] {
-    if (deps.config.mode === 'p2p') return 'p2p';
-    if (deps.config.mode === 'sfu') return 'whip';
-    return session.isPublic ? 'whip' : 'p2p';
-  }
+  const transportOf = (session: SessionRecord): MediaHint['transport'] => transportFor(deps.config, session);
 
   function urlsFor(sessionId: string): { whip: string; whep: string } {
     const external = deps.config.external;
@@ -89,6 +85,14 @@ export function createMediaService(deps: MediaServiceDeps) {
     if (actor && (await deps.repos.moderation.findBan(sessionId, actor.userId))) throw fail.banned();
   }
 
+  /** A private session is watched by its host, current participants and invitees only (a removed one is neither). */
+  async function mayStillWatch(session: SessionRecord, userId: string): Promise<boolean> {
+    if (session.isPublic || session.hostId === userId) return true;
+    const participant = await deps.repos.participants.find(session.id, userId);
+    if (participant && participant.leftAt === null) return true;
+    return (await deps.repos.invitations.findPending(session.id, userId)) !== null;
+  }
+
   function remember(resource: MediaResource, actor: Actor | null): MediaResource {
     owners.set(resource.resourceId, { sessionId: resource.sessionId, userId: actor?.userId ?? null });
     return resource;
@@ -97,7 +101,7 @@ export function createMediaService(deps: MediaServiceDeps) {
   return {
     async hint(sessionId: string, actor: Actor | null): Promise<MediaHint> {
       const access = await accessSession(deps.repos, sessionId, actor);
-      const transport = transportFor(access.session);
+      const transport = transportOf(access.session);
       if (transport === 'p2p') return { transport, whipUrl: null, whepUrl: null };
       const urls = urlsFor(sessionId);
       return { transport, whipUrl: access.isHost ? urls.whip : null, whepUrl: urls.whep };
@@ -147,6 +151,17 @@ export function createMediaService(deps: MediaServiceDeps) {
       if (kind === 'whip' && !forwarder.isPublishing(sessionId)) void deps.directory.release(sessionId).catch(() => undefined);
     },
 
+    /** Ends one person's WHEP/WHIP media in a session at once (banned, removed); the sweep catches other nodes. */
+    endMediaOf(sessionId: string, userId: string): void {
+      const forwarder = deps.forwarder;
+      if (!forwarder) return;
+      for (const [id, owner] of owners) {
+        if (owner.sessionId !== sessionId || owner.userId !== userId) continue;
+        forwarder.stop(id);
+        owners.delete(id);
+      }
+    },
+
     /** Ends the media of sessions that ended and of banned viewers (called periodically). */
     async sweep(): Promise<void> {
       const forwarder = deps.forwarder;
@@ -165,7 +180,7 @@ export function createMediaService(deps: MediaServiceDeps) {
         for (const [id, owner] of owners) {
           if (owner.sessionId !== sessionId) continue;
           if (!forwarder.resourceKind(sessionId, id)) owners.delete(id);
-          else if (owner.userId && banned.has(owner.userId)) {
+          else if (owner.userId && (banned.has(owner.userId) || !(await mayStillWatch(session, owner.userId)))) {
             forwarder.stop(id);
             owners.delete(id);
           }

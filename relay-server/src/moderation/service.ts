@@ -86,10 +86,22 @@ export function createModerationService(ctx: ModuleContext): ModerationService {
     if (userId === self.userId) throw fail.forbidden('You cannot do this to yourself');
     if (!(await storage.users.findById(userId))) throw fail.notFound('User');
     const target = await storage.participants.find(sessionId, userId);
-    if (target && target.leftAt === null && target.role === 'moderator' && !access.isHost) {
+    // A moderator who stepped out is still a moderator (they come back as one): still off limits.
+    if (target && target.role === 'moderator' && !access.isHost) {
       throw fail.forbidden('Only the host may mute or ban a moderator');
     }
     return { ...access, actor: self };
+  }
+
+  /**
+   * Who may lift a ban: the host any; a moderator only a ban a moderator made. A ban the host made
+   * (which includes every ban of a moderator, since moderators cannot ban each other) is the host's
+   * call, as on Twitch where a channel's moderators cannot overrule the broadcaster.
+   */
+  async function assertMayLift(access: SessionAccess, userId: string): Promise<void> {
+    if (access.isHost) return;
+    const ban = await storage.moderation.findBan(access.session.id, userId);
+    if (ban && ban.createdBy === access.session.hostId) throw fail.forbidden('Only the host may lift a ban the host made');
   }
 
   return {
@@ -131,11 +143,13 @@ export function createModerationService(ctx: ModuleContext): ModerationService {
       });
       const participant = await storage.participants.find(sessionId, input.userId);
       const wasMember = participant !== null && participant.leftAt === null;
-      if (wasMember) await storage.participants.update(sessionId, input.userId, { leftAt: now });
+      // A ban ends every role: lifted later, they come back as a viewer, never as a guest or moderator.
+      if (participant) await storage.participants.update(sessionId, input.userId, { leftAt: participant.leftAt ?? now, role: 'viewer' });
       await record({ sessionId, actorId: access.actor.userId, action: 'ban', targetUserId: input.userId, detail: input.reason ?? null });
       // Told while still in the room, so the banned user's page learns why it stops receiving.
       notifier.toSession(sessionId, 'moderation:banned', { sessionId, userId: input.userId });
       await notifier.removeFromSession(sessionId, input.userId);
+      if (ctx.services.has('media')) ctx.services.get('media').endMediaOf(sessionId, input.userId);
       await refreshPresence(sessionId, wasMember && participant.role !== 'viewer');
       return toBan(ban);
     },
@@ -143,6 +157,7 @@ export function createModerationService(ctx: ModuleContext): ModerationService {
     async unban(actor, sessionId, userId) {
       const access = await accessSession(storage, sessionId, actor);
       requireModerator(access);
+      await assertMayLift(access, userId);
       if (!(await storage.moderation.removeBan(sessionId, userId))) return;
       await record({ sessionId, actorId: requireActor(access.actor).userId, action: 'unban', targetUserId: userId });
     },

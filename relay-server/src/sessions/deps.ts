@@ -10,6 +10,8 @@ export interface SessionDeps {
   presence: Presence;
   clock: Clock;
   config: Pick<RelayConfig, 'maxLiveParticipants' | 'maxLiveViewers' | 'iceServers' | 'turn' | 'liveSessionTimeoutMs'>;
+  /** Someone lost their place in a session (removed): ends the media the relay forwards to them. */
+  endMediaOf?: (sessionId: string, userId: string) => void;
 }
 
 /** Roles that take a seat on stage: `maxParticipants` counts these. */

@@ -161,6 +161,9 @@ export function createMembership(deps: SessionDeps, present: Presenter) {
     await currentParticipant(sessionId, targetId);
     await storage.participants.update(sessionId, targetId, { leftAt: clock(), role: 'viewer' });
     await notifier.removeFromSession(sessionId, targetId);
+    // The studio holds direct (P2P) links the relay cannot cut: it closes them on this word.
+    notifier.toUser(access.session.hostId, 'participant:removed', { sessionId, userId: targetId });
+    deps.endMediaOf?.(sessionId, targetId);
     await present.broadcastParticipants(sessionId);
     present.scheduleViewerCount(sessionId);
   }

@@ -52,6 +52,9 @@ function buildService(ctx: ModuleContext): SessionsService {
     presence: ctx.presence,
     clock: ctx.clock,
     config: ctx.config,
+    endMediaOf: (sessionId, userId) => {
+      if (ctx.services.has('media')) ctx.services.get('media').endMediaOf(sessionId, userId);
+    },
   });
 }
 

@@ -1,4 +1,6 @@
 import type { RelayModule } from '../core/module.js';
+import { defaultMediaConfig } from '../media/config.js';
+import { createSignalBudget, type SignalBudget } from './budget.js';
 import { createSignalingService, type SignalingService } from './service.js';
 import { registerSignalEvents } from './socket.js';
 
@@ -8,10 +10,24 @@ declare module '../core/module.js' {
   }
 }
 
+/** One budget per relay instance (tests run several in one process). */
+const budgets = new WeakMap<object, SignalBudget>();
+
 export const signalingModule: RelayModule = {
   name: 'signaling',
   init(ctx) {
-    ctx.services.provide('signaling', createSignalingService({ storage: ctx.storage, presence: ctx.presence }));
+    budgets.set(ctx, createSignalBudget(ctx.clock));
+    ctx.services.provide('signaling', createSignalingService({
+      storage: ctx.storage,
+      presence: ctx.presence,
+      media: ctx.config.media ?? defaultMediaConfig,
+    }));
   },
-  socket: registerSignalEvents,
+  socket(socket, ctx) {
+    const budget = budgets.get(ctx);
+    if (budget) registerSignalEvents(socket, ctx, budget);
+  },
+  disconnect(socket, ctx) {
+    budgets.get(ctx)?.forget(socket.id);
+  },
 };

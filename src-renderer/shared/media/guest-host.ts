@@ -1,5 +1,6 @@
 import type { Participant } from '../../../protocol/sessions.js';
 import { routes } from '../../../protocol/routes.js';
+import { SIGNAL_CHANNELS } from '../../../protocol/signaling.js';
 import { Emitter } from '../realtime/emitter.js';
 import { getIceServers } from './ice.js';
 import { PeerLink } from './peer-link.js';
@@ -8,7 +9,7 @@ import { syncSenders } from './tracks.js';
 import type { GuestHost, GuestHostEvents, MediaContext, RemoteGuest } from './types.js';
 
 /** The signaling channel of host↔guest links. */
-export const GUEST_CHANNEL = 'guest';
+export const GUEST_CHANNEL = SIGNAL_CHANNELS.stage;
 const STAGE_ROLES = new Set<Participant['role']>(['guest', 'moderator']);
 
 interface GuestEntry {
@@ -40,6 +41,9 @@ export class P2PGuestHost implements GuestHost {
         if ('restart' in data) void this.connectGuest(from);
       }),
       connection.on('participants:update', (p) => p.sessionId === sessionId && this.applyParticipants(p.participants)),
+      // Banned or removed: drop their link at once, before the roster update arrives.
+      connection.on('moderation:banned', (p) => p.sessionId === sessionId && this.forget(p.userId)),
+      connection.on('participant:removed', (p) => p.sessionId === sessionId && this.forget(p.userId)),
     );
     void api
       .call(routes.listParticipants, { params: { id: sessionId }, query: {} })
@@ -99,11 +103,17 @@ export class P2PGuestHost implements GuestHost {
     await Promise.all(onStage.map((p) => this.router.send(p.userId, { restart: true, channel: GUEST_CHANNEL })));
   }
 
+  /**
+   * Links only with someone on stage right now (guest or moderator in the roster). The relay refuses
+   * stage signals from anyone else; this is the second lock, so a viewer can never push their camera
+   * into the Guests panel or learn the studio's addresses. A hello from someone not yet in our roster
+   * (their seat and their hello raced) is checked against a fresh roster once.
+   */
   private async connectGuest(userId: string): Promise<void> {
-    const known = this.participants.get(userId);
-    // Only guests (the relay already keeps strangers out; viewers must not push media to the host).
-    if (known && !STAGE_ROLES.has(known.role)) return;
+    if (!this.isOnStage(userId)) await this.refreshParticipants();
+    if (!this.isOnStage(userId)) return;
     const iceServers = await this.iceServers;
+    if (!this.isOnStage(userId)) return;
     this.dropGuest(userId, false);
     const link = new PeerLink({ router: this.router, peerId: userId, channel: GUEST_CHANNEL, polite: false, iceServers });
     const entry: GuestEntry = { link, stream: new MediaStream() };
@@ -120,6 +130,26 @@ export class P2PGuestHost implements GuestHost {
     link.pc.addTransceiver('video', { direction: 'recvonly' });
     if (this.program) await syncSenders(link.pc, this.program.getTracks(), this.program);
     this.emitGuests();
+  }
+
+  private isOnStage(userId: string): boolean {
+    const p = this.participants.get(userId);
+    return p !== undefined && STAGE_ROLES.has(p.role);
+  }
+
+  private async refreshParticipants(): Promise<void> {
+    try {
+      const { participants } = await this.options.api.call(routes.listParticipants, { params: { id: this.options.sessionId }, query: {} });
+      this.applyParticipants(participants);
+    } catch {
+      // Unknown stays unknown: no link.
+    }
+  }
+
+  /** Someone left the stage for good (banned, removed): their link and roster entry go now. */
+  private forget(userId: string): void {
+    this.participants.delete(userId);
+    this.dropGuest(userId);
   }
 
   private applyParticipants(list: Participant[]): void {

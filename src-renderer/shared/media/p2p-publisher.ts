@@ -1,4 +1,5 @@
 import { routes } from '../../../protocol/routes.js';
+import { SIGNAL_CHANNELS } from '../../../protocol/signaling.js';
 import { Emitter } from '../realtime/emitter.js';
 import { getIceServers } from './ice.js';
 import { PeerLink } from './peer-link.js';
@@ -7,7 +8,7 @@ import { syncSenders, tracksFor } from './tracks.js';
 import type { ProgramPublisher, ProgramPublisherEvents, PublisherOptions } from './types.js';
 
 /** The signaling channel of program links (host → viewer). */
-export const PROGRAM_CHANNEL = 'program';
+export const PROGRAM_CHANNEL = SIGNAL_CHANNELS.program;
 const STATS_INTERVAL_MS = 5_000;
 /** A viewer whose link stays failed this long is dropped (it says hello again when it comes back). */
 const FAILED_DROP_MS = 20_000;
@@ -68,9 +69,17 @@ export class P2PProgramPublisher implements ProgramPublisher {
   /** Once per publisher, however many times publish() is called: ICE servers, hellos, stats. */
   private async listen(): Promise<void> {
     this.iceServers = await getIceServers(this.options.api, this.options.sessionId);
-    this.unlisten = this.router.forChannel(PROGRAM_CHANNEL, (from, data) => {
-      if ('restart' in data) this.connectViewer(from);
-    });
+    const { connection, sessionId } = this.options;
+    const mine = (p: { sessionId: string }) => p.sessionId === sessionId;
+    const offs = [
+      this.router.forChannel(PROGRAM_CHANNEL, (from, data) => {
+        if ('restart' in data) this.connectViewer(from);
+      }),
+      // Banned or removed: the relay stops their signals, but media flows directly, so we cut it here.
+      connection.on('moderation:banned', (p) => mine(p) && this.dropViewer(p.userId)),
+      connection.on('participant:removed', (p) => mine(p) && this.dropViewer(p.userId)),
+    ];
+    this.unlisten = () => offs.forEach((off) => off());
     this.statsTimer = setInterval(() => void this.sampleStats(), STATS_INTERVAL_MS);
   }
 

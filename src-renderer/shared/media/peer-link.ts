@@ -1,4 +1,4 @@
-import type { SignalData } from '../../../protocol/signaling.js';
+import type { SignalChannel, SignalData } from '../../../protocol/signaling.js';
 import { Emitter } from '../realtime/emitter.js';
 import type { SignalRouter } from './signal-router.js';
 import { createStatsSampler } from './stats.js';
@@ -9,7 +9,7 @@ export interface PeerLinkOptions {
   /** The other side's user id. */
   peerId: string;
   /** Separates several links between the same two users (`program`, `guest`). */
-  channel: string;
+  channel: SignalChannel;
   /** Perfect negotiation: the polite side yields on an offer collision. */
   polite: boolean;
   iceServers: RTCIceServer[];

@@ -123,9 +123,25 @@ const ROWS: Row[] = [
     expected: only('ok', [...ROLES], 'ok', 'ok'),
   },
   {
-    action: 'socket signal to the host',
+    action: 'socket signal to the host, no channel',
     run: socketEvent('signal', (s) => ({ sessionId: s.sessionId, to: s.users.host.id, data: { restart: true } }), true),
-    expected: { host: 'invalid_input', guest: 'ok', moderator: 'ok', viewer: 'ok', invitee: 'ok', stranger: 'ok', anonymous: 'unauthorized', banned: 'forbidden' },
+    expected: { host: 'invalid_input', guest: 'forbidden', moderator: 'forbidden', viewer: 'forbidden', invitee: 'forbidden', stranger: 'forbidden', anonymous: 'unauthorized', banned: 'forbidden' },
+  },
+  {
+    action: 'socket signal to the host, guest (stage) link',
+    run: socketEvent('signal', (s) => ({ sessionId: s.sessionId, to: s.users.host.id, data: { restart: true, channel: 'guest' } }), true),
+    expected: { host: 'invalid_input', guest: 'ok', moderator: 'ok', viewer: 'forbidden', invitee: 'forbidden', stranger: 'forbidden', anonymous: 'unauthorized', banned: 'forbidden' },
+  },
+  {
+    action: 'socket signal to the host, program link (public: WHIP/WHEP)',
+    run: socketEvent('signal', (s) => ({ sessionId: s.sessionId, to: s.users.host.id, data: { restart: true, channel: 'program' } }), true),
+    expected: { host: 'invalid_input', guest: 'forbidden', moderator: 'forbidden', viewer: 'forbidden', invitee: 'forbidden', stranger: 'forbidden', anonymous: 'unauthorized', banned: 'forbidden' },
+  },
+  {
+    action: 'socket signal to the host, program link (private: P2P)',
+    isPublic: false,
+    run: socketEvent('signal', (s) => ({ sessionId: s.sessionId, to: s.users.host.id, data: { restart: true, channel: 'program' } }), true),
+    expected: { host: 'invalid_input', guest: 'ok', moderator: 'ok', viewer: 'ok', invitee: 'ok', stranger: 'forbidden', anonymous: 'unauthorized', banned: 'forbidden' },
   },
 ];
 
