@@ -43,6 +43,20 @@ export default tseslint.config(
     },
   },
   {
+    // Repositories are written once for both dialects: what MySQL and SQLite spell differently goes
+    // through the dialect bundle (storage/dialect.ts), never straight to one dialect's builder.
+    files: ['relay-server/src/storage/repositories/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['returning', 'onConflictDoUpdate', 'onConflictDoNothing', 'onDuplicateKeyUpdate', '$returningId', 'for'].map((name) => ({
+          selector: `MemberExpression[property.name='${name}']`,
+          message: `\`${name}\` exists in one dialect only: use the Dialect operations (storage/dialect.ts).`,
+        })),
+      ],
+    },
+  },
+  {
     // The typed IPC helpers are the one place allowed to touch raw IPC.
     files: ['src-main/ipc/**/*.ts', 'src-preload/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off' },

@@ -5,8 +5,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Storage } from './types.js';
-import { openSqliteStorage } from './sqlite/storage.js';
-import { openMysqlStorage } from './mysql/storage.js';
+import { openSqliteStorage } from './sqlite/open.js';
+import { openMysqlStorage } from './mysql/open.js';
 
 export type DatabaseConfig = { kind: 'mysql'; url: string } | { kind: 'sqlite'; url: string };
 

@@ -1,6 +1,6 @@
 /**
- * The relay's storage interface. Domain services see only this; SQL lives in the drizzle
- * implementations beside it (mysql/ and sqlite/), which one contract suite tests alike.
+ * The relay's storage interface. Domain services see only this; SQL lives in the one drizzle
+ * implementation beside it (repositories/, over mysql/ or sqlite/), which one contract suite tests on both.
  * Times are Date objects here; the transports turn them into ISO strings.
  */
 import type { Role, SessionState, SessionType } from '../../../protocol/sessions.js';

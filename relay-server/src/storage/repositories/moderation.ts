@@ -1,5 +1,6 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { ModerationRepo } from '../types.js';
+import type { Dialect } from '../dialect.js';
 import {
   banFromRow,
   banToRow,
@@ -10,25 +11,21 @@ import {
   muteFromRow,
   muteToRow,
 } from '../shared/rows.js';
-import type { SqliteDb } from './db.js';
-import { bans, chatSettings, moderationLog, mutes } from './schema/index.js';
 
-export function sqliteModeration(db: SqliteDb): ModerationRepo {
+export function moderationRepo(d: Dialect): ModerationRepo {
+  const { db } = d;
+  const { mutes, bans, chatSettings, moderationLog } = d.t;
   const muteKey = (sessionId: string, userId: string) => and(eq(mutes.sessionId, sessionId), eq(mutes.userId, userId));
   const banKey = (sessionId: string, userId: string) => and(eq(bans.sessionId, sessionId), eq(bans.userId, userId));
 
   return {
     async upsertMute(mute) {
       const { sessionId: _s, userId: _u, ...rest } = muteToRow(mute);
-      await db
-        .insert(mutes)
-        .values(muteToRow(mute))
-        .onConflictDoUpdate({ target: [mutes.sessionId, mutes.userId], set: rest });
+      await d.upsert(mutes, muteToRow(mute), [mutes.sessionId, mutes.userId], rest);
       return mute;
     },
     async removeMute(sessionId, userId) {
-      const result = await db.delete(mutes).where(muteKey(sessionId, userId));
-      return result.rowsAffected > 0;
+      return (await d.delete(mutes, muteKey(sessionId, userId))) > 0;
     },
     async findMute(sessionId, userId) {
       const [row] = await db.select().from(mutes).where(muteKey(sessionId, userId));
@@ -44,15 +41,11 @@ export function sqliteModeration(db: SqliteDb): ModerationRepo {
     },
     async upsertBan(ban) {
       const { sessionId: _s, userId: _u, ...rest } = banToRow(ban);
-      await db
-        .insert(bans)
-        .values(banToRow(ban))
-        .onConflictDoUpdate({ target: [bans.sessionId, bans.userId], set: rest });
+      await d.upsert(bans, banToRow(ban), [bans.sessionId, bans.userId], rest);
       return ban;
     },
     async removeBan(sessionId, userId) {
-      const result = await db.delete(bans).where(banKey(sessionId, userId));
-      return result.rowsAffected > 0;
+      return (await d.delete(bans, banKey(sessionId, userId))) > 0;
     },
     async findBan(sessionId, userId) {
       const [row] = await db.select().from(bans).where(banKey(sessionId, userId));
@@ -72,10 +65,7 @@ export function sqliteModeration(db: SqliteDb): ModerationRepo {
     },
     async putSettings(settings) {
       const { sessionId: _s, ...rest } = chatSettingsToRow(settings);
-      await db
-        .insert(chatSettings)
-        .values(chatSettingsToRow(settings))
-        .onConflictDoUpdate({ target: chatSettings.sessionId, set: rest });
+      await d.upsert(chatSettings, chatSettingsToRow(settings), [chatSettings.sessionId], rest);
       return settings;
     },
     async appendLog(entry) {

@@ -9,7 +9,8 @@ import { reportingStorageErrors } from '../shared/errors.js';
 import { Gate } from '../shared/gate.js';
 import { type Around, wrapRepositories } from '../shared/wrap.js';
 import { sqliteFilePath } from '../shared/sqlite-path.js';
-import { sqliteRepositories } from './repositories.js';
+import { repositories } from '../repositories/index.js';
+import { sqliteDialect } from './dialect.js';
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -44,8 +45,8 @@ export async function openSqliteStorage(url: string, migrationsFolder: string): 
     let closing: Promise<void> | undefined;
     return {
       dialect: 'sqlite',
-      ...wrapRepositories(sqliteRepositories(db), guarded),
-      transaction: (work) => guarded(() => db.transaction((tx) => work(sqliteRepositories(tx)))),
+      ...wrapRepositories(repositories(sqliteDialect(db)), guarded),
+      transaction: (work) => guarded(() => db.transaction((tx) => work(repositories(sqliteDialect(tx))))),
       ping: () => guarded(async () => void (await db.run(sql`select 1`))),
       close: () => (closing ??= gate.run(async () => client.close())),
     };

@@ -1,22 +1,25 @@
 import { and, asc, count, countDistinct, desc, eq, gt, gte, inArray, isNull, lt } from 'drizzle-orm';
 import { DuplicateKeyError, type MessageRepo } from '../types.js';
+import type { Dialect } from '../dialect.js';
 import { isUniqueViolation } from '../shared/errors.js';
 import { messageFromRow, newMessageToRow, toMs } from '../shared/rows.js';
-import type { SqliteDb } from './db.js';
-import { messages, sessions } from './schema/index.js';
 
-export function sqliteMessages(db: SqliteDb): MessageRepo {
+export function messagesRepo(d: Dialect): MessageRepo {
+  const { db } = d;
+  const { messages, sessions } = d.t;
   const visible = (sessionId: string) => and(eq(messages.sessionId, sessionId), isNull(messages.deletedAt));
 
   /** The stored message a retried send collided with, if that is what the conflict was. */
   async function findRetried(sessionId: string, userId: string, clientMessageId: string | null) {
     if (clientMessageId === null) return null;
-    const [row] = await db
-      .select()
-      .from(messages)
-      .where(
-        and(eq(messages.sessionId, sessionId), eq(messages.userId, userId), eq(messages.clientMessageId, clientMessageId)),
-      );
+    const [row] = await d.forUpdate(
+      db
+        .select()
+        .from(messages)
+        .where(
+          and(eq(messages.sessionId, sessionId), eq(messages.userId, userId), eq(messages.clientMessageId, clientMessageId)),
+        ),
+    );
     return row ? messageFromRow(row) : null;
   }
 
@@ -24,9 +27,9 @@ export function sqliteMessages(db: SqliteDb): MessageRepo {
     // Insert first and look up only on conflict: a select-then-insert would race.
     async insert(message) {
       try {
-        const [row] = await db.insert(messages).values(newMessageToRow(message)).returning();
-        if (!row) throw new Error('message insert returned no row');
-        return { message: messageFromRow(row), created: true };
+        const row = newMessageToRow(message);
+        const seq = await d.insertSerial(messages, row);
+        return { message: messageFromRow({ ...row, seq, pinned: false, deletedAt: null }), created: true };
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
         const stored = await findRetried(message.sessionId, message.userId, message.clientMessageId);
@@ -65,15 +68,16 @@ export function sqliteMessages(db: SqliteDb): MessageRepo {
       return rows.map(messageFromRow);
     },
     async setPinned(id, pinned) {
-      const [row] = await db.update(messages).set({ pinned }).where(eq(messages.id, id)).returning();
+      const row = await d.updateThenRead(messages, { pinned }, eq(messages.id, id), eq(messages.id, id));
       return row ? messageFromRow(row) : null;
     },
     async softDelete(id, at) {
-      const result = await db
-        .update(messages)
-        .set({ deletedAt: toMs(at), pinned: false })
-        .where(and(eq(messages.id, id), isNull(messages.deletedAt)));
-      return result.rowsAffected > 0;
+      const changed = await d.update(
+        messages,
+        { deletedAt: toMs(at), pinned: false },
+        and(eq(messages.id, id), isNull(messages.deletedAt)),
+      );
+      return changed > 0;
     },
     async count(sessionId) {
       const [row] = await db.select({ n: count() }).from(messages).where(visible(sessionId));
@@ -95,10 +99,7 @@ export function sqliteMessages(db: SqliteDb): MessageRepo {
     },
     async purgeEndedBefore(cutoff) {
       const ended = db.select({ id: sessions.id }).from(sessions).where(eq(sessions.state, 'ended'));
-      const result = await db
-        .delete(messages)
-        .where(and(lt(messages.createdAt, toMs(cutoff)), inArray(messages.sessionId, ended)));
-      return result.rowsAffected;
+      return d.delete(messages, and(lt(messages.createdAt, toMs(cutoff)), inArray(messages.sessionId, ended)));
     },
   };
 }

@@ -1,20 +1,20 @@
 import { eq, sql, sum } from 'drizzle-orm';
 import type { ReactionRepo } from '../types.js';
+import type { Dialect } from '../dialect.js';
 import { toMs } from '../shared/rows.js';
-import type { SqliteDb } from './db.js';
-import { reactionCounts } from './schema/index.js';
 
 /** One counter per (session, emoji): the reads the relay needs are totals, never who reacted. */
-export function sqliteReactions(db: SqliteDb): ReactionRepo {
+export function reactionsRepo(d: Dialect): ReactionRepo {
+  const { db } = d;
+  const { reactionCounts } = d.t;
   return {
     async add(sessionId, emoji, _userId, at) {
-      await db
-        .insert(reactionCounts)
-        .values({ sessionId, emoji, count: 1, lastAt: toMs(at) })
-        .onConflictDoUpdate({
-          target: [reactionCounts.sessionId, reactionCounts.emoji],
-          set: { count: sql`${reactionCounts.count} + 1`, lastAt: toMs(at) },
-        });
+      await d.upsert(
+        reactionCounts,
+        { sessionId, emoji, count: 1, lastAt: toMs(at) },
+        [reactionCounts.sessionId, reactionCounts.emoji],
+        { count: sql`${reactionCounts.count} + 1`, lastAt: toMs(at) },
+      );
     },
     async counts(sessionId) {
       const rows = await db

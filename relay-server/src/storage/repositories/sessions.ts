@@ -1,11 +1,12 @@
-import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { SessionRepo } from '../types.js';
+import type { Dialect } from '../dialect.js';
 import { uniqueAs } from '../shared/errors.js';
 import { sessionFromRow, sessionPatchToRow, sessionToRow } from '../shared/rows.js';
-import type { SqliteDb } from './db.js';
-import { participants, sessions } from './schema/index.js';
 
-export function sqliteSessions(db: SqliteDb): SessionRepo {
+export function sessionsRepo(d: Dialect): SessionRepo {
+  const { db } = d;
+  const { sessions, participants } = d.t;
   return {
     async create(session) {
       await uniqueAs('session_id', () => db.insert(sessions).values(sessionToRow(session)));
@@ -23,14 +24,11 @@ export function sqliteSessions(db: SqliteDb): SessionRepo {
         const [row] = await db.select().from(sessions).where(where);
         return row ? sessionFromRow(row) : null;
       }
-      const [row] = await db.update(sessions).set(set).where(where).returning();
+      const row = await d.updateThenRead(sessions, set, where, eq(sessions.id, id));
       return row ? sessionFromRow(row) : null;
     },
     async recordViewerPeak(id, count) {
-      await db
-        .update(sessions)
-        .set({ peakViewerCount: sql`max(${sessions.peakViewerCount}, ${count})` })
-        .where(eq(sessions.id, id));
+      await d.update(sessions, { peakViewerCount: d.greatest(sessions.peakViewerCount, count) }, eq(sessions.id, id));
     },
     async findOpenByHost(hostId) {
       const [row] = await db

@@ -1,11 +1,12 @@
 import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Role } from '../../../../protocol/sessions.js';
 import type { ParticipantRepo } from '../types.js';
+import type { Dialect } from '../dialect.js';
 import { participantFromRow, participantPatchToRow, participantToRow } from '../shared/rows.js';
-import { affectedRows, type MysqlDb } from './db.js';
-import { participants } from './schema/index.js';
 
-export function mysqlParticipants(db: MysqlDb): ParticipantRepo {
+export function participantsRepo(d: Dialect): ParticipantRepo {
+  const { db } = d;
+  const { participants } = d.t;
   const key = (sessionId: string, userId: string) =>
     and(eq(participants.sessionId, sessionId), eq(participants.userId, userId));
   const current = (sessionId: string, roles?: Role[]) =>
@@ -19,10 +20,7 @@ export function mysqlParticipants(db: MysqlDb): ParticipantRepo {
     async upsert(participant) {
       const row = participantToRow(participant);
       const { sessionId: _s, userId: _u, ...rejoin } = row;
-      await db
-        .insert(participants)
-        .values(row)
-        .onDuplicateKeyUpdate({ set: rejoin });
+      await d.upsert(participants, row, [participants.sessionId, participants.userId], rejoin);
       return participant;
     },
     async find(sessionId, userId) {
@@ -46,8 +44,8 @@ export function mysqlParticipants(db: MysqlDb): ParticipantRepo {
     async update(sessionId, userId, patch) {
       const set = participantPatchToRow(patch);
       if (Object.keys(set).length === 0) return repo.find(sessionId, userId);
-      const result = await db.update(participants).set(set).where(key(sessionId, userId));
-      return affectedRows(result) > 0 ? repo.find(sessionId, userId) : null;
+      const row = await d.updateThenRead(participants, set, key(sessionId, userId), key(sessionId, userId));
+      return row ? participantFromRow(row) : null;
     },
   };
   return repo;

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { InvitationRepo } from '../types.js';
+import type { Dialect } from '../dialect.js';
 import { uniqueAs } from '../shared/errors.js';
 import {
   invitationFromRow,
@@ -9,11 +10,11 @@ import {
   pendingMarkerFor,
   toMs,
 } from '../shared/rows.js';
-import { affectedRows, type MysqlDb } from './db.js';
-import { invitations, inviteLinks } from './schema/index.js';
 
-export function mysqlInvitations(db: MysqlDb): InvitationRepo {
-  const repo: InvitationRepo = {
+export function invitationsRepo(d: Dialect): InvitationRepo {
+  const { db } = d;
+  const { invitations, inviteLinks } = d.t;
+  return {
     async create(invitation) {
       await uniqueAs('pending_invitation', () => db.insert(invitations).values(invitationToRow(invitation)));
       return invitation;
@@ -50,20 +51,23 @@ export function mysqlInvitations(db: MysqlDb): InvitationRepo {
       return rows.map(invitationFromRow);
     },
     async setStatus(id, from, to) {
-      const result = await uniqueAs('pending_invitation', () =>
-        db
-          .update(invitations)
-          .set({ status: to, pendingMarker: pendingMarkerFor(to) })
-          .where(and(eq(invitations.id, id), eq(invitations.status, from))),
+      const row = await uniqueAs('pending_invitation', () =>
+        d.updateThenRead(
+          invitations,
+          { status: to, pendingMarker: pendingMarkerFor(to) },
+          and(eq(invitations.id, id), eq(invitations.status, from)),
+          eq(invitations.id, id),
+        ),
       );
-      return affectedRows(result) > 0 ? repo.findById(id) : null;
+      return row ? invitationFromRow(row) : null;
     },
     async closePendingForSession(sessionId, to) {
       await uniqueAs('pending_invitation', () =>
-        db
-          .update(invitations)
-          .set({ status: to, pendingMarker: pendingMarkerFor(to) })
-          .where(and(eq(invitations.sessionId, sessionId), eq(invitations.status, 'pending'))),
+        d.update(
+          invitations,
+          { status: to, pendingMarker: pendingMarkerFor(to) },
+          and(eq(invitations.sessionId, sessionId), eq(invitations.status, 'pending')),
+        ),
       );
     },
     async createLink(link) {
@@ -75,5 +79,4 @@ export function mysqlInvitations(db: MysqlDb): InvitationRepo {
       return row ? inviteLinkFromRow(row) : null;
     },
   };
-  return repo;
 }

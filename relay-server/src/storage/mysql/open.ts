@@ -6,7 +6,8 @@ import type { Storage } from '../types.js';
 import { reportingStorageErrors } from '../shared/errors.js';
 import { retryDeadlocks } from '../shared/retry.js';
 import { type Around, wrapRepositories } from '../shared/wrap.js';
-import { mysqlRepositories } from './repositories.js';
+import { repositories } from '../repositories/index.js';
+import { mysqlDialect } from './dialect.js';
 
 const ER_BAD_DB_ERROR = 1049;
 
@@ -68,8 +69,8 @@ export async function openMysqlStorage(url: string, migrationsFolder: string): P
     let closing: Promise<void> | undefined;
     return {
       dialect: 'mysql',
-      ...wrapRepositories(mysqlRepositories(db), guarded),
-      transaction: (work) => guarded(() => db.transaction((tx) => work(mysqlRepositories(tx)))),
+      ...wrapRepositories(repositories(mysqlDialect(db)), guarded),
+      transaction: (work) => guarded(() => db.transaction((tx) => work(repositories(mysqlDialect(tx))))),
       ping: () => guarded(async () => void (await db.execute(sql`select 1`))),
       close: () => (closing ??= pool.end()),
     };

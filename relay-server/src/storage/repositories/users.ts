@@ -1,11 +1,11 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { UserRepo } from '../types.js';
+import type { Dialect } from '../dialect.js';
 import { uniqueAs } from '../shared/errors.js';
 import { prefixBounds, userFromRow, userToRow } from '../shared/rows.js';
-import type { SqliteDb } from './db.js';
-import { users } from './schema/index.js';
 
-export function sqliteUsers(db: SqliteDb): UserRepo {
+export function usersRepo({ db, t }: Dialect): UserRepo {
+  const { users } = t;
   return {
     async create(user) {
       await uniqueAs('username', () => db.insert(users).values(userToRow(user)));

@@ -1,0 +1,22 @@
+/** The repositories, written once: `repositories(mysqlDialect(db))` or `repositories(sqliteDialect(tx))`. */
+import type { Repositories } from '../types.js';
+import type { Dialect } from '../dialect.js';
+import { invitationsRepo } from './invitations.js';
+import { messagesRepo } from './messages.js';
+import { moderationRepo } from './moderation.js';
+import { participantsRepo } from './participants.js';
+import { reactionsRepo } from './reactions.js';
+import { sessionsRepo } from './sessions.js';
+import { usersRepo } from './users.js';
+
+export function repositories(d: Dialect): Repositories {
+  return {
+    users: usersRepo(d),
+    sessions: sessionsRepo(d),
+    participants: participantsRepo(d),
+    invitations: invitationsRepo(d),
+    messages: messagesRepo(d),
+    reactions: reactionsRepo(d),
+    moderation: moderationRepo(d),
+  };
+}

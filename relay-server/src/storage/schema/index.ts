@@ -1,0 +1,25 @@
+/**
+ * Every table, declared once through a dialect's column kit. mysql/schema.ts and sqlite/schema.ts
+ * call this with their kit and export each table by name for drizzle-kit.
+ */
+import type { ColumnKit } from './kit.js';
+import { chatTables } from './chat.js';
+import { invitationTables } from './invitations.js';
+import { moderationTables } from './moderation.js';
+import { sessionTables } from './sessions.js';
+import { userTables } from './users.js';
+
+export function defineSchema(k: ColumnKit) {
+  const users = userTables(k);
+  const sessions = sessionTables(k, users);
+  return {
+    ...users,
+    ...sessions,
+    ...invitationTables(k, { ...users, ...sessions }),
+    ...chatTables(k, sessions),
+    ...moderationTables(k, sessions),
+  };
+}
+
+export type Schema = ReturnType<typeof defineSchema>;
+export type { ColumnKit } from './kit.js';

@@ -1,0 +1,18 @@
+/** The SQLite tables; drizzle-kit reads the named exports of this file to generate migrations. */
+import { defineSchema } from '../schema/index.js';
+import { sqliteKit } from './kit.js';
+
+export const sqliteSchema = defineSchema(sqliteKit);
+export const {
+  users,
+  sessions,
+  participants,
+  invitations,
+  inviteLinks,
+  messages,
+  reactionCounts,
+  mutes,
+  bans,
+  chatSettings,
+  moderationLog,
+} = sqliteSchema;
