@@ -1,5 +1,3 @@
-import type { Repositories } from '../types.js';
-
 /** Runs one repository call (or a whole transaction) inside some policy: a lock, a retry loop. */
 export type Around = <R>(call: () => Promise<R>) => Promise<R>;
 
@@ -14,14 +12,18 @@ export function wrapMethods<T extends object>(repo: T, around: Around): T {
   });
 }
 
-export function wrapRepositories(repos: Repositories, around: Around): Repositories {
-  return {
-    users: wrapMethods(repos.users, around),
-    sessions: wrapMethods(repos.sessions, around),
-    participants: wrapMethods(repos.participants, around),
-    invitations: wrapMethods(repos.invitations, around),
-    messages: wrapMethods(repos.messages, around),
-    reactions: wrapMethods(repos.reactions, around),
-    moderation: wrapMethods(repos.moderation, around),
-  };
+/**
+ * Every repository of `repos` wrapped by `around`: a new repository needs no line here. Each is
+ * wrapped once, on first access (storage/*\/open.ts spreads the result once when opening).
+ */
+export function wrapRepositories<T extends object>(repos: T, around: Around): T {
+  const wrapped = new Map<PropertyKey, unknown>();
+  return new Proxy(repos, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== 'object' || value === null) return value;
+      if (!wrapped.has(key)) wrapped.set(key, wrapMethods(value, around));
+      return wrapped.get(key);
+    },
+  });
 }
