@@ -33,6 +33,8 @@ export const fail = {
     new AppError('rate_limited', message, { retryAfterSeconds }, retryAfterSeconds),
   blockedTerm: () => new AppError('blocked_term', 'This message contains a blocked term'),
   unavailable: (message = 'Service unavailable') => new AppError('unavailable', message),
+  /** A WHIP/WHEP offer with no codec the forwarder can relay (406). */
+  unsupportedCodec: (message: string) => new AppError('unsupported_codec', message),
 };
 
 /** Reduces any thrown value to what a client may see; unknown errors become `internal` without detail. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RTCPeerConnection } from 'werift';
 import { fail } from '../core/errors.js';
+import { unforwardableReason, type CodecLike } from './codecs.js';
 import { addSendTransceivers, answerOffer, createPeer } from './peer.js';
 import { ProgramRoom } from './program-room.js';
 import { PublisherLink } from './publisher-link.js';
@@ -32,6 +33,12 @@ interface ResourceEntry {
   kind: ResourceKind;
 }
 
+/** 406 before any peer is made for an offer whose audio or video has no codec we relay. */
+function requireForwardable(offerSdp: string, required?: CodecLike): void {
+  const reason = unforwardableReason(offerSdp, required);
+  if (reason) throw fail.unsupportedCodec(reason);
+}
+
 /**
  * The embedded selective forwarding unit: one ProgramRoom per live session, publishers in by WHIP,
  * viewers out by WHEP. Plain TypeScript over werift; knows nothing of HTTP or authorisation.
@@ -43,11 +50,12 @@ export class Forwarder {
   constructor(private readonly options: ForwarderOptions) {}
 
   async publish(sessionId: string, offerSdp: string): Promise<MediaResource> {
+    requireForwardable(offerSdp);
     const pc = this.peer('publisher');
     const resourceId = randomUUID();
     const room = this.roomFor(sessionId);
     const link = new PublisherLink(resourceId, pc, (packet) => room.forward(packet));
-    const answerSdp = await this.negotiate(pc, offerSdp, sessionId);
+    const answerSdp = await this.negotiate(pc, offerSdp, sessionId, 'publisher');
     this.register(resourceId, { sessionId, kind: 'whip' }, pc);
     room.setPublisher(link);
     this.dropReplacedPublishers(sessionId, resourceId);
@@ -57,12 +65,13 @@ export class Forwarder {
   async play(sessionId: string, offerSdp: string): Promise<MediaResource> {
     const existing = this.rooms.get(sessionId);
     if (existing && existing.viewerCount >= this.options.maxViewersPerSession) throw fail.sessionFull();
+    requireForwardable(offerSdp, existing?.publisherVideoCodec ?? undefined);
     const pc = this.peer('viewer');
     addSendTransceivers(pc, offerSdp);
     const resourceId = randomUUID();
     const room = this.roomFor(sessionId);
     const link = new ViewerLink(resourceId, pc, { needKeyframe: () => room.keyframes.request() });
-    const answerSdp = await this.negotiate(pc, offerSdp, sessionId);
+    const answerSdp = await this.negotiate(pc, offerSdp, sessionId, 'viewer');
     link.bindSenders();
     room.addViewer(link);
     this.register(resourceId, { sessionId, kind: 'whep' }, pc, () => room.viewerConnected(link));
@@ -127,9 +136,9 @@ export class Forwarder {
   }
 
   /** werift rejects offers it cannot answer (no common codec, broken lines): that is the client's 400. */
-  private async negotiate(pc: RTCPeerConnection, offerSdp: string, sessionId: string): Promise<string> {
+  private async negotiate(pc: RTCPeerConnection, offerSdp: string, sessionId: string, role: 'publisher' | 'viewer'): Promise<string> {
     try {
-      return await answerOffer(pc, offerSdp);
+      return await answerOffer(pc, offerSdp, role);
     } catch (err) {
       void pc.close().catch(() => undefined);
       if (this.rooms.get(sessionId)?.isEmpty) this.dropRoom(sessionId);

@@ -1,5 +1,6 @@
 import {
   RTCPeerConnection,
+  type RTCRtpCodecParameters as CodecParameters,
   RTCRtpCodecParameters,
   useAbsSendTime,
   useFIR,
@@ -8,6 +9,7 @@ import {
   useSdesMid,
   useTransportWideCC,
 } from 'werift';
+import { publisherCodecs, viewerCodecs } from './codecs.js';
 
 /** How long to wait for local ICE candidates before answering anyway (loopback gathers in a few ms). */
 const GATHER_TIMEOUT_MS = 2_000;
@@ -22,14 +24,17 @@ export interface PeerOptions {
 }
 
 /**
- * The codecs the embedded forwarder relays untouched: VP8 and Opus, which every browser and libwebrtc
- * build offers. Publisher and viewers negotiate the same set, so payloads can be copied as they are.
+ * The codecs the embedded forwarder relays untouched: H.264, VP8 and Opus. werift matches offered codecs
+ * by MIME type only; `narrowCodecs` then applies the forwarder's rules (see codecs.ts).
  */
 function codecs(role: PeerOptions['role']) {
   // The publisher's encoder only ramps its bitrate up with congestion feedback: transport-cc for it.
   const feedback = role === 'publisher' ? [useNACK(), usePLI(), useFIR(), { type: 'transport-cc' }] : [useNACK(), usePLI(), useFIR()];
   return {
-    video: [new RTCRtpCodecParameters({ mimeType: 'video/VP8', clockRate: 90_000, rtcpFeedback: feedback })],
+    video: [
+      new RTCRtpCodecParameters({ mimeType: 'video/H264', clockRate: 90_000, rtcpFeedback: feedback }),
+      new RTCRtpCodecParameters({ mimeType: 'video/VP8', clockRate: 90_000, rtcpFeedback: feedback }),
+    ],
     audio: [new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48_000, channels: 2 })],
   };
 }
@@ -76,9 +81,25 @@ export function addSendTransceivers(pc: RTCPeerConnection, offerSdp: string): vo
   for (const kind of offeredKinds(offerSdp)) pc.addTransceiver(kind, { direction: 'sendonly' });
 }
 
+/**
+ * Narrows what werift matched to what is forwarded: a publisher answers with the single codec it will
+ * send (its first forwardable one), a viewer with every codec it may be sent (the publisher's payload
+ * type is chosen per packet, so a publisher switching codec needs no renegotiation).
+ */
+function narrowCodecs(pc: RTCPeerConnection, role: PeerOptions['role']): void {
+  for (const transceiver of pc.getTransceivers()) {
+    if (transceiver.kind !== 'audio' && transceiver.kind !== 'video') continue;
+    const offered: CodecParameters[] = transceiver.codecs;
+    const kept = role === 'publisher' ? publisherCodecs(offered) : viewerCodecs(offered);
+    if (kept.length === 0) throw new Error(`no forwardable ${transceiver.kind} codec`);
+    transceiver.codecs = kept;
+  }
+}
+
 /** Applies a remote offer and returns the complete answer (all candidates inline: WHIP/WHEP do not trickle here). */
-export async function answerOffer(pc: RTCPeerConnection, offerSdp: string): Promise<string> {
+export async function answerOffer(pc: RTCPeerConnection, offerSdp: string, role: PeerOptions['role']): Promise<string> {
   await pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
+  narrowCodecs(pc, role);
   const answer = await pc.createAnswer();
   await pc.setLocalDescription(answer);
   await gatheringComplete(pc);

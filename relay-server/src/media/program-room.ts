@@ -1,3 +1,4 @@
+import type { CodecLike } from './codecs.js';
 import { KeyframeCache } from './keyframe-cache.js';
 import { KeyframeRequester } from './keyframe-requester.js';
 import type { PublisherLink } from './publisher-link.js';
@@ -38,6 +39,11 @@ export class ProgramRoom {
 
   get hasPublisher(): boolean {
     return this.publisher !== null;
+  }
+
+  /** The codec viewers must decode, while a publisher is on. */
+  get publisherVideoCodec(): CodecLike | null {
+    return this.publisher?.videoCodec ?? null;
   }
 
   addViewer(link: ViewerLink): void {

@@ -1,4 +1,7 @@
-import type { RTCPeerConnection, RtpPacket } from 'werift';
+import type { MediaStreamTrack, RTCPeerConnection, RtpPacket } from 'werift';
+import type { CodecLike } from './codecs.js';
+import { forwardedCodecOf } from './codecs.js';
+import { H264KeyframeDetector } from './h264.js';
 import { isVp8KeyframeStart } from './vp8.js';
 import type { MediaKind, SourcePacket } from './types.js';
 
@@ -6,6 +9,7 @@ import type { MediaKind, SourcePacket } from './types.js';
 export class PublisherLink {
   private videoSsrc: number | undefined;
   private closed = false;
+  private readonly h264 = new H264KeyframeDetector();
 
   constructor(
     readonly id: string,
@@ -16,12 +20,26 @@ export class PublisherLink {
     pc.onTrack.subscribe((track) => {
       const kind = track.kind;
       if (kind !== 'audio' && kind !== 'video') return;
+      const codecs = new Map<number, CodecLike | null>();
       track.onReceiveRtp.subscribe((rtp) => {
         if (this.closed) return;
+        let codec = codecs.get(rtp.header.payloadType);
+        if (codec === undefined) {
+          codec = this.codecOf(track, rtp.header.payloadType);
+          codecs.set(rtp.header.payloadType, codec);
+        }
+        // Anything but the negotiated media codec (a stray payload type) is not forwarded.
+        if (!codec) return;
         if (kind === 'video') this.videoSsrc = rtp.header.ssrc;
-        onPacket(toSourcePacket(kind, rtp));
+        onPacket(this.toSourcePacket(kind, codec, rtp));
       });
     });
+  }
+
+  /** The video codec the publisher was told to send (null before negotiation or for audio-only). */
+  get videoCodec(): CodecLike | null {
+    const video = this.pc.getTransceivers().find((t) => t.kind === 'video');
+    return video?.codecs[0] ?? null;
   }
 
   /** Sends a PLI to the publisher for its video stream (nothing before its first video packet). */
@@ -38,17 +56,30 @@ export class PublisherLink {
     this.closed = true;
     void this.pc.close().catch(() => undefined);
   }
-}
 
-function toSourcePacket(kind: MediaKind, rtp: RtpPacket): SourcePacket {
-  const { header, payload } = rtp;
-  return {
-    kind,
-    ssrc: header.ssrc,
-    sequenceNumber: header.sequenceNumber,
-    timestamp: header.timestamp,
-    marker: header.marker,
-    payload,
-    keyframeStart: kind === 'video' && isVp8KeyframeStart(payload),
-  };
+  private codecOf(track: MediaStreamTrack, payloadType: number): CodecLike | null {
+    const transceiver = this.pc.getTransceivers().find((t) => t.receiver.track === track);
+    const codec = transceiver?.codecs.find((c) => c.payloadType === payloadType);
+    return codec && forwardedCodecOf(codec) ? codec : null;
+  }
+
+  private toSourcePacket(kind: MediaKind, codec: CodecLike, rtp: RtpPacket): SourcePacket {
+    const { header, payload } = rtp;
+    return {
+      kind,
+      ssrc: header.ssrc,
+      sequenceNumber: header.sequenceNumber,
+      timestamp: header.timestamp,
+      marker: header.marker,
+      payload,
+      codec,
+      keyframeStart: kind === 'video' && this.isKeyframeStart(codec, header.timestamp, payload),
+    };
+  }
+
+  private isKeyframeStart(codec: CodecLike, timestamp: number, payload: Buffer): boolean {
+    const forwarded = forwardedCodecOf(codec);
+    if (forwarded === 'h264') return this.h264.isKeyframeStart(timestamp, payload);
+    return forwarded === 'vp8' && isVp8KeyframeStart(payload);
+  }
 }

@@ -1,3 +1,5 @@
+import type { CodecLike } from './codecs.js';
+
 /** The kinds of media the forwarder relays. */
 export type MediaKind = 'audio' | 'video';
 
@@ -9,7 +11,9 @@ export interface SourcePacket {
   timestamp: number;
   marker: boolean;
   payload: Buffer;
-  /** True for the first packet of a VP8 key frame (always false for audio). */
+  /** The publisher's negotiated codec (one object per publisher stream): viewers map it to their own payload type. */
+  codec: CodecLike;
+  /** True for the first packet of a VP8 key frame or of an H.264 IDR access unit with its SPS/PPS (always false for audio). */
   keyframeStart: boolean;
 }
 

@@ -1,4 +1,5 @@
-import { RtpHeader, RtpPacket, type RTCPeerConnection, type RTCRtpSender } from 'werift';
+import { RtpHeader, RtpPacket, type RTCPeerConnection, type RTCRtpCodecParameters, type RTCRtpSender } from 'werift';
+import { matchingCodec, type CodecLike } from './codecs.js';
 import { RtpRewriter } from './rtp-rewriter.js';
 import type { MediaKind, SourcePacket, ViewerLinkStats } from './types.js';
 
@@ -20,6 +21,9 @@ export interface ViewerLinkEvents {
 /** One viewer's peer connection and its own send queue. */
 export class ViewerLink {
   private readonly senders = new Map<MediaKind, RTCRtpSender>();
+  /** What this viewer negotiated per kind, and the viewer codec chosen for each publisher codec seen. */
+  private readonly negotiated = new Map<MediaKind, RTCRtpCodecParameters[]>();
+  private readonly codecFor = new Map<CodecLike, RTCRtpCodecParameters | null>();
   private readonly rewriters = new Map<MediaKind, RtpRewriter>([['audio', new RtpRewriter()], ['video', new RtpRewriter()]]);
   private readonly queue: SourcePacket[] = [];
   private draining = false;
@@ -43,6 +47,7 @@ export class ViewerLink {
       if ((kind !== 'audio' && kind !== 'video') || this.senders.has(kind)) continue;
       transceiver.sender.onPictureLossIndication.subscribe(() => this.events.needKeyframe());
       this.senders.set(kind, transceiver.sender);
+      this.negotiated.set(kind, transceiver.codecs);
     }
   }
 
@@ -107,7 +112,13 @@ export class ViewerLink {
 
   private async sendOne(packet: SourcePacket): Promise<void> {
     const sender = this.senders.get(packet.kind);
-    if (!sender) return;
+    const codec = this.viewerCodec(packet);
+    if (!sender || !codec) {
+      // The viewer cannot decode this publisher's codec (checked at join; a publisher may change codec).
+      this.rewriterOf(packet.kind).skip(packet);
+      this.stats.droppedPackets += 1;
+      return;
+    }
     if (packet.kind === 'video' && this.waitingForKeyframe) {
       if (!packet.keyframeStart) {
         this.rewriterOf('video').skip(packet);
@@ -119,8 +130,19 @@ export class ViewerLink {
     }
     const { sequenceNumber, timestamp } = this.rewriterOf(packet.kind).map(packet);
     const header = new RtpHeader({ sequenceNumber, timestamp, marker: packet.marker, ssrc: packet.ssrc });
+    // werift stamps the sender's current codec's payload type on the packet, synchronously.
+    sender.codec = codec;
     await sender.sendRtp(new RtpPacket(header, packet.payload));
     this.stats.sentPackets += 1;
+  }
+
+  private viewerCodec(packet: SourcePacket): RTCRtpCodecParameters | null {
+    let codec = this.codecFor.get(packet.codec);
+    if (codec === undefined) {
+      codec = matchingCodec(this.negotiated.get(packet.kind) ?? [], packet.codec) ?? null;
+      this.codecFor.set(packet.codec, codec);
+    }
+    return codec;
   }
 
   private rewriterOf(kind: MediaKind): RtpRewriter {

@@ -154,6 +154,7 @@ export const strings = {
   'error.ended': { en: 'the broadcast has ended', fr: 'la diffusion est terminée' },
   'error.full': { en: 'the broadcast is full', fr: 'la diffusion est complète' },
   'error.unavailable': { en: 'the server cannot be reached right now', fr: 'le serveur est injoignable pour le moment' },
+  'error.unsupportedCodec': { en: 'this browser cannot play the broadcast’s video format', fr: 'ce navigateur ne peut pas lire le format vidéo de la diffusion' },
   'error.generic': { en: 'an unexpected error occurred', fr: 'une erreur inattendue est survenue' },
   'watch.bannedPage': { en: 'You have been removed from this broadcast by the host.', fr: 'L’hôte vous a exclu de cette diffusion.' },
   'watch.chatEnded': { en: 'The chat is closed: the broadcast has ended.', fr: 'La discussion est fermée : la diffusion est terminée.' },
@@ -297,6 +298,10 @@ export const strings = {
   'studio.live.share': { en: 'Link for viewers', fr: 'Lien pour les spectateurs' },
   'studio.error.media_unreachable': { en: 'The media server cannot be reached.', fr: 'Le serveur média est injoignable.' },
   'studio.error.connection_lost': { en: 'The connection to the media server was lost.', fr: 'La connexion au serveur média a été perdue.' },
+  'studio.error.unsupported_codec': {
+    en: 'The media server cannot take this video format (it needs H.264 or VP8 with Opus).',
+    fr: 'Le serveur média n’accepte pas ce format vidéo (il faut du H.264 ou du VP8 avec de l’Opus).',
+  },
   'studio.media.transport': { en: 'Delivery', fr: 'Diffusion' },
   'studio.media.p2p': { en: 'Direct to each viewer', fr: 'Directe vers chaque spectateur' },
   'studio.media.whip': { en: 'Through the relay (one upload)', fr: 'Par le relais (un seul envoi)' },

@@ -23,6 +23,7 @@ const TEXT_BY_CODE: Partial<Record<ErrorCode, StringKey>> = {
   expired: 'error.ended',
   session_full: 'error.full',
   unavailable: 'error.unavailable',
+  unsupported_codec: 'error.unsupportedCodec',
 };
 
 /** Refusals that sending the same message again cannot overturn: no "Retry" for them. */

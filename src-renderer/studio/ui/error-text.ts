@@ -22,6 +22,7 @@ const KNOWN: Record<string, StringKey> = {
   // Why a WHIP upload failed (see shared/media/whip).
   media_unreachable: 'studio.error.media_unreachable',
   connection_lost: 'studio.error.connection_lost',
+  unsupported_codec: 'studio.error.unsupported_codec',
   // Browser media errors (DOMException names) from camera, microphone and screen capture.
   NotAllowedError: 'studio.error.device_denied',
   SecurityError: 'studio.error.device_denied',

@@ -36,6 +36,13 @@ export async function instrument(page: Page): Promise<void> {
   await page.addInitScript({ path: PROBES_SCRIPT });
 }
 
+export const VideoCodecs = z.object({ inbound: z.array(z.string()), outbound: z.array(z.string()) });
+
+/** The video codecs (MIME types) a page's open links receive and send. */
+export async function videoCodecs(page: Page) {
+  return VideoCodecs.parse(await page.evaluate('window.__probes.videoCodecs()'));
+}
+
 export async function rtcStats(page: Page): Promise<RtcStats> {
   return RtcStats.parse(await page.evaluate('window.__probes.rtcStats()'));
 }

@@ -28,6 +28,7 @@ const packet = (ssrc: number, sequenceNumber: number, timestamp: number): Source
   timestamp,
   marker: false,
   payload: Buffer.alloc(0),
+  codec: { mimeType: 'video/VP8', payloadType: 96 },
   keyframeStart: false,
 });
 

@@ -125,8 +125,6 @@ describe('WHIP publish and WHEP play through the embedded forwarder', () => {
       'hello',
       'v=0\r\n',
       publisher.offer.replace(/a=fingerprint:[^\r\n]*\r?\n/g, ''),
-      // Only a codec the forwarder does not relay: werift cannot answer it.
-      publisher.offer.replace(/VP8\/90000/g, 'H265/90000'),
       `${publisher.offer}m=video 9 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 \r\n`,
     ];
     for (const sdp of bad) {
@@ -134,6 +132,12 @@ describe('WHIP publish and WHEP play through the embedded forwarder', () => {
       expect(reply.status, sdp.slice(0, 40)).toBe(400);
       expect(ErrorBody.parse(JSON.parse(reply.body)).error.code).toBe('invalid_input');
     }
+    // Only codecs the forwarder does not relay: 406 saying what was offered and what would do.
+    const noCodec = await postOffer(url, publisher.offer.replace(/ (VP8|VP9|H264|AV1)\/90000/g, ' H265/90000'));
+    expect(noCodec.status).toBe(406);
+    const { error } = ErrorBody.parse(JSON.parse(noCodec.body));
+    expect(error.code).toBe('unsupported_codec');
+    expect(error.message).toContain('No video codec the relay can forward: the offer has H265');
     expect((await postOffer(url, JSON.stringify({ sdp: publisher.offer }), { contentType: 'application/json' })).status).toBe(400);
     expect((await postOffer(url, 'x'.repeat(70_000))).status).toBe(413);
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);

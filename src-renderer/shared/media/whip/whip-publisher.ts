@@ -4,7 +4,7 @@ import { createStatsSampler } from '../stats.js';
 import type { ProgramPublisher, ProgramPublisherEvents, PublisherOptions, UploadStatus } from '../types.js';
 import { Backoff, reasonOf } from './backoff.js';
 import { deleteResource, exchangeSdp, getMediaHint, resolveMediaUrl } from './http.js';
-import { completeOffer, preferVp8 } from './negotiate.js';
+import { completeOffer, preferForwardedCodecs } from './negotiate.js';
 import { outboundBitrate, outboundBytesSent, type OutboundSample, type OutboundStats } from './outbound-stats.js';
 
 /** A failed or lost WHIP session is published again after 1 s, 2 s, 4 s… up to 30 s. */
@@ -130,7 +130,7 @@ export class WhipProgramPublisher implements ProgramPublisher {
     this.pc = pc;
     for (const track of this.tracksOf(stream)) {
       const transceiver = pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
-      if (track.kind === 'video') preferVp8(transceiver);
+      if (track.kind === 'video') preferForwardedCodecs(transceiver);
     }
     pc.addEventListener('connectionstatechange', () => this.onState(pc));
     const token = this.options.getToken?.() ?? null;

@@ -39,6 +39,21 @@
     return out;
   }
 
+  /** MIME types of the codecs this page's open links receive (`inbound`) and send (`outbound`) video with. */
+  async function videoCodecs() {
+    const out = { inbound: [], outbound: [] };
+    for (const pc of pcs) {
+      if (pc.connectionState === 'closed') continue;
+      const report = await pc.getStats();
+      report.forEach((s) => {
+        if ((s.type !== 'inbound-rtp' && s.type !== 'outbound-rtp') || s.kind !== 'video' || !s.codecId) return;
+        const codec = report.get(s.codecId);
+        if (codec) out[s.type === 'inbound-rtp' ? 'inbound' : 'outbound'].push(codec.mimeType);
+      });
+    }
+    return out;
+  }
+
   /** Local and remote SDP of this page's open peer connections (who is this page really connected to?). */
   function peerDescriptions() {
     return pcs
@@ -187,5 +202,5 @@
     });
   }
 
-  window.__probes = { firstPeerConnectionAt, rtcStats, peerDescriptions, senderTracks, videoPixels, decodeStamp, audioRms, glassToGlass, firstFrameAt };
+  window.__probes = { firstPeerConnectionAt, rtcStats, videoCodecs, peerDescriptions, senderTracks, videoPixels, decodeStamp, audioRms, glassToGlass, firstFrameAt };
 })();

@@ -26,12 +26,32 @@
     return exchange(pc, url, token);
   }
 
-  async function play(url) {
+  /** Video frames decoded so far and the codec they came in, on the page's latest player. */
+  async function received() {
+    const pc = window.__whepPlayer;
+    let framesDecoded = 0;
+    let codec = '';
+    let audioEnergy = 0;
+    if (!pc) return { framesDecoded, codec, audioEnergy };
+    const report = await pc.getStats();
+    report.forEach((s) => {
+      if (s.type === 'inbound-rtp' && s.kind === 'video') {
+        framesDecoded = s.framesDecoded ?? 0;
+        codec = s.codecId ? (report.get(s.codecId)?.mimeType ?? '') : '';
+      }
+      if (s.type === 'inbound-rtp' && s.kind === 'audio') audioEnergy = s.totalAudioEnergy ?? 0;
+    });
+    return { framesDecoded, codec, audioEnergy };
+  }
+
+  /** `audible`: the element plays the sound out (needs --autoplay-policy=no-user-gesture-required), so getStats reports its energy. */
+  async function play(url, audible = false) {
     const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle' });
+    window.__whepPlayer = pc;
     pc.addTransceiver('video', { direction: 'recvonly' });
     pc.addTransceiver('audio', { direction: 'recvonly' });
     const video = document.createElement('video');
-    video.muted = true;
+    video.muted = !audible;
     document.body.append(video);
     const stream = new MediaStream();
     pc.addEventListener('track', ({ track }) => {
@@ -52,5 +72,5 @@
     return { status, width: video.videoWidth, height: video.videoHeight, audioPackets };
   }
 
-  window.__whip = { publish, play };
+  window.__whip = { publish, play, received };
 })();
