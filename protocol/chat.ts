@@ -43,15 +43,16 @@ export const MessagesQuery = z.strictObject({
 });
 export const MessageParams = z.object({ id: Id, messageId: Id });
 
-/** One user-perceived character that is an emoji (a single extended grapheme cluster). */
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
-const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
-export const Emoji = z
-  .string()
-  .min(1)
-  .max(32)
-  .refine((s) => [...segmenter.segment(s)].length === 1 && EMOJI.test(s), 'one emoji');
+/**
+ * The reactions viewers can send: a fixed set, as on TikTok LIVE and YouTube (a handful of buttons),
+ * so the per-session tally cannot be grown without bound with crafted graphemes. The viewer page's bar
+ * shows exactly these.
+ */
+export const REACTIONS = ['❤️', '👏', '😂', '🔥', '🎉', '👍'] as const;
+export const Emoji = z.enum(REACTIONS, { error: `one of ${REACTIONS.join(' ')}` });
+export type Emoji = z.infer<typeof Emoji>;
 export const ReactionBody = z.strictObject({ emoji: Emoji });
+/** Totals per reaction. In `chat:reactions` only the reactions that changed (merge into what you have). */
 export const ReactionCounts = z.record(z.string(), z.number().int());
 export type ReactionCounts = z.infer<typeof ReactionCounts>;
 export const ReactionCountsReply = z.object({ counts: ReactionCounts });

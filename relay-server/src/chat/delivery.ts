@@ -50,8 +50,13 @@ export function createDelivery(
     if (!batch) return;
     clearTimeout(batch.timer);
     reactions.delete(sessionId);
+    // Only the totals of reactions in this batch: the room already has the others.
+    const changed = new Set(batch.items.map((r) => r.emoji));
     const sent = reactionCounts(sessionId)
-      .then((counts) => notifier.toSession(sessionId, 'chat:reactions', { sessionId, counts, recent: batch.items }))
+      .then((all) => {
+        const counts = Object.fromEntries(Object.entries(all).filter(([emoji]) => changed.has(emoji)));
+        notifier.toSession(sessionId, 'chat:reactions', { sessionId, counts, recent: batch.items });
+      })
       .catch((err: unknown) => logger.warn({ err, sessionId }, 'reaction counts unavailable; update skipped'))
       .finally(() => inFlight.delete(sent));
     inFlight.add(sent);

@@ -7,6 +7,7 @@ import { SEATED_ROLES, type SessionDeps } from './deps.js';
 import type { Presenter } from './presenter.js';
 import { seatsKey, sessionLocks } from './keyed-lock.js';
 import { createViewerRowWriter } from './viewer-rows.js';
+import { TokenBuckets } from '../auth/token-bucket.js';
 
 type Patch = Parameters<Repositories['participants']['update']>[2];
 
@@ -44,9 +45,19 @@ function freshParticipant(sessionId: string, userId: string, role: Role, now: Da
   };
 }
 
+const STAGE: ReadonlySet<Role> = new Set<Role>(['host', 'guest', 'moderator']);
+
+/**
+ * Participant changes (PATCH) per user: a person flips a switch a few times a second at most, and the
+ * host toggling guests' microphones stays far below this; a script hammering the route gets 429.
+ */
+const PATCH_BURST = 20;
+const PATCHES_PER_SECOND = 5;
+
 /** Joining, leaving, and the host's control over who is on stage with what. */
 export function createMembership(deps: SessionDeps, present: Presenter) {
   const { storage, presence, notifier, clock, config } = deps;
+  const patchLimit = new TokenBuckets(PATCH_BURST, PATCHES_PER_SECOND, clock);
   const writeViewerRow = createViewerRowWriter(storage);
 
   /** A user who left comes back in the role they had (guest, moderator); a newcomer is a viewer. */
@@ -140,15 +151,18 @@ export function createMembership(deps: SessionDeps, present: Presenter) {
   }
 
   async function update(sessionId: string, targetId: string, actor: Actor | null, body: UpdateParticipantBody): Promise<Participant> {
-    const access = await accessSession(storage, sessionId, actor);
     const user = requireActor(actor);
+    const wait = patchLimit.take(user.userId);
+    if (wait > 0) throw fail.rateLimited(wait, 'Too many changes at once, slow down');
+    const access = await accessSession(storage, sessionId, actor);
     if (!access.isHost && user.userId !== targetId) throw fail.notHost();
     const target = await currentParticipant(sessionId, targetId);
     const updated = await sessionLocks.run(seatsKey(sessionId), async () => {
       const patch = access.isHost ? await hostPatch(access.session, target, body) : selfPatch(target, body);
       return (await storage.participants.update(sessionId, targetId, patch)) ?? target;
     });
-    await present.broadcastParticipants(sessionId);
+    // The room sees the stage only: a viewer's own switches change nothing anyone else is shown.
+    if (STAGE.has(target.role) || STAGE.has(updated.role)) await present.broadcastParticipants(sessionId);
     if (body.role !== undefined) present.scheduleViewerCount(sessionId);
     return present.participant(updated);
   }

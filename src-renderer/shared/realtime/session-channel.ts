@@ -1,4 +1,4 @@
-import type { Message, ReactionCounts } from '../../../protocol/chat.js';
+import type { Emoji, Message, ReactionCounts } from '../../../protocol/chat.js';
 import { MessageContent } from '../../../protocol/chat.js';
 import type { ApiError } from '../../../protocol/common.js';
 import { routes } from '../../../protocol/routes.js';
@@ -89,6 +89,8 @@ export class SessionChannel {
   private stopped = false;
   /** Bumped by every live `chat:reactions`, so a slower totals read never overwrites newer counts. */
   private reactionsVersion = 0;
+  /** Totals heard live since this channel started (each update carries only the reactions that changed). */
+  private liveReactions: ReactionCounts = {};
 
   constructor(private readonly options: SessionChannelOptions) {}
 
@@ -148,7 +150,7 @@ export class SessionChannel {
     this.patch({ pending: this.outbox.list() });
   }
 
-  async react(emoji: string): Promise<ApiError | null> {
+  async react(emoji: Emoji): Promise<ApiError | null> {
     const ack = await this.options.connection.request('chat:react', { sessionId: this.sessionId, emoji });
     return ack.ok ? null : ack.error;
   }
@@ -203,7 +205,9 @@ export class SessionChannel {
     const version = this.reactionsVersion;
     try {
       const { counts } = await api.call(routes.reactionCounts, { params: { id: this.sessionId } });
-      if (!this.stopped && version === this.reactionsVersion) this.patch({ reactions: counts });
+      if (this.stopped) return;
+      // Live updates carry only what changed, and are newer than this read for those reactions.
+      this.patch({ reactions: version === this.reactionsVersion ? counts : { ...counts, ...this.liveReactions } });
     } catch {
       // Counts are decoration: the next live reaction brings the totals anyway.
     }
@@ -274,7 +278,9 @@ export class SessionChannel {
       c.on('chat:reactions', (p) => {
         if (!mine(p)) return;
         this.reactionsVersion++;
-        this.patch({ reactions: p.counts });
+        // Only the reactions that changed come with each update.
+        this.liveReactions = { ...this.liveReactions, ...p.counts };
+        this.patch({ reactions: { ...this.state.reactions, ...p.counts } });
         if (p.recent.length > 0) this.events.emit('reactions', p.recent);
       }),
       c.on('moderation:muted', (p) => mine(p) && isSelf(p.userId) && this.patch({ muted: true })),

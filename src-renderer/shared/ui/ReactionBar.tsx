@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ReactionCounts } from '../../../protocol/chat.js';
+import { REACTIONS, type Emoji, type ReactionCounts } from '../../../protocol/chat.js';
 import { t } from '../i18n/index.js';
 
-export const REACTION_EMOJIS = ['❤️', '👏', '😂', '🔥', '🎉'] as const;
+export const REACTION_EMOJIS = REACTIONS;
 const FLOAT_MS = 2_000;
 const MAX_FLOATING = 30;
 
@@ -40,7 +40,7 @@ export function FloatingReactions({ subscribe }: { subscribe: ReactionSubscribe 
 }
 
 /** Reaction buttons with their counts; disabled when `onReact` is absent (no identity yet). */
-export function ReactionBar({ counts, onReact }: { counts: ReactionCounts; onReact?: ((emoji: string) => void) | undefined }) {
+export function ReactionBar({ counts, onReact }: { counts: ReactionCounts; onReact?: ((emoji: Emoji) => void) | undefined }) {
   return (
     <div className="reaction-bar" role="group" aria-label={t('reactions.label')}>
       {REACTION_EMOJIS.map((emoji) => (

@@ -84,6 +84,21 @@ const ROWS: Row[] = [
     run: http('DELETE', (s) => `/api/sessions/${s.sessionId}/participants/${s.users.viewer.id}`),
     expected: only(204, ['host'], 403),
   },
+  {
+    action: 'DELETE a ban the host made',
+    run: http('DELETE', (s) => `/api/sessions/${s.sessionId}/bans/${s.users.banned.id}`),
+    expected: only(204, ['host'], 403),
+  },
+  {
+    action: 'POST ban the moderator',
+    run: http('POST', sessionPath('/bans'), (s) => ({ userId: s.users.moderator.id })),
+    expected: only(200, ['host'], 403),
+  },
+  {
+    action: 'POST mute the host',
+    run: http('POST', sessionPath('/mutes'), (s) => ({ userId: s.users.host.id })),
+    expected: only(403, [], 403),
+  },
   { action: 'GET stats', run: http('GET', sessionPath('/stats')), expected: only(200, ['host', 'moderator'], 403) },
   {
     action: 'GET ice-servers',

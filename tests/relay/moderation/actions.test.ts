@@ -178,7 +178,7 @@ describe.each(testDialects)('moderation actions [%s]', (dialect) => {
 
   it('chat stats count messages, chatters, reactions, mutes and bans', async () => {
     const { socket } = await joinedSocket(t, w.sessionId, w.members.viewer);
-    expect(await socket.emitWithAck('chat:react', { sessionId: w.sessionId, emoji: '👏🏽' })).toEqual({ ok: true });
+    expect(await socket.emitWithAck('chat:react', { sessionId: w.sessionId, emoji: '👏' })).toEqual({ ok: true });
     await call(t, routes.mute, { id: w.sessionId }, w.members.host, { userId: w.members.author.userId, durationSeconds: 600 });
     const res = await call(t, routes.chatStats, { id: w.sessionId }, w.members.moderator);
     expect(res.status).toBe(200);
@@ -189,7 +189,7 @@ describe.each(testDialects)('moderation actions [%s]', (dialect) => {
     expect(stats.activeChatters).toBeGreaterThanOrEqual(4);
     expect(stats.messagesPerMinute).toBeGreaterThan(0);
     const counts = await call(t, routes.reactionCounts, { id: w.sessionId });
-    expect(counts.body).toEqual({ counts: { '👏🏽': 1 } });
+    expect(counts.body).toEqual({ counts: { '👏': 1 } });
     socket.close();
   });
 });
