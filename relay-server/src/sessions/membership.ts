@@ -152,7 +152,7 @@ export function createMembership(deps: SessionDeps, present: Presenter) {
 
   async function update(sessionId: string, targetId: string, actor: Actor | null, body: UpdateParticipantBody): Promise<Participant> {
     const user = requireActor(actor);
-    const wait = patchLimit.take(user.userId);
+    const wait = patchLimit.take(`${sessionId} ${user.userId}`);
     if (wait > 0) throw fail.rateLimited(wait, 'Too many changes at once, slow down');
     const access = await accessSession(storage, sessionId, actor);
     if (!access.isHost && user.userId !== targetId) throw fail.notHost();
