@@ -4,6 +4,7 @@ import { Message, ReactionCounts, Emoji, ClientMessageId, MessageContent } from 
 import { Participant, Session, SessionState } from './sessions.js';
 import { Invitation } from './invitations.js';
 import { SignalToClient, SignalToServer } from './signaling.js';
+import { BackstageHistory, BackstageMessage, BackstageSend, StageSet, StageState } from './stage.js';
 
 /**
  * Client → server events: the payload schema and the shape of a successful acknowledgement.
@@ -26,6 +27,14 @@ export const clientEvents = {
   },
   'chat:react': { payload: z.strictObject({ sessionId: Id, emoji: Emoji }), reply: z.object({}) },
   signal: { payload: SignalToServer, reply: z.object({}) },
+  /** Host only: who is on air and who is being counted down; the relay tells the stage, never viewers. */
+  'stage:set': { payload: StageSet, reply: z.object({ stage: StageState }) },
+  /** Host and stage members: the last word on the stage (after a reload). */
+  'stage:get': { payload: BackstageHistory, reply: z.object({ stage: StageState }) },
+  /** Host and stage members: a backstage chat line (idempotent on clientMessageId). */
+  'backstage:send': { payload: BackstageSend, reply: z.object({ message: BackstageMessage }) },
+  /** Host and stage members: the backstage chat so far. */
+  'backstage:history': { payload: BackstageHistory, reply: z.object({ messages: z.array(BackstageMessage) }) },
 } as const;
 
 export type ClientEventName = keyof typeof clientEvents;
@@ -56,6 +65,8 @@ export const serverEvents = {
   'invitation:new': z.object({ invitation: Invitation }),
   'invitation:update': z.object({ invitation: Invitation }),
   signal: SignalToClient,
+  'stage:state': StageState,
+  'backstage:message': z.object({ sessionId: Id, message: BackstageMessage }),
 } as const;
 
 export type ServerEventName = keyof typeof serverEvents;

@@ -10,3 +10,4 @@ export * from './routes.js';
 export * from './rooms.js';
 export * from './media.js';
 export * from './relay-info.js';
+export * from './stage.js';

@@ -7,6 +7,7 @@ import { chatModule } from './chat/module.js';
 import { moderationModule } from './moderation/module.js';
 import { mediaModule } from './media/module.js';
 import { shareModule } from './share/module.js';
+import { stageModule } from './stage/module.js';
 
 /**
  * The relay's domain modules, in build order (see RelayModule in core/module.ts for the lifecycle).
@@ -24,4 +25,5 @@ export const modules: readonly RelayModule[] = [
   moderationModule,
   mediaModule,
   shareModule,
+  stageModule,
 ];

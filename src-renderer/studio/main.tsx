@@ -5,6 +5,8 @@ import { createRelayConnection } from '../shared/realtime/index.js';
 import { detectPlatform } from '../platform/index.js';
 import { t } from '../shared/i18n/index.js';
 import { StudioEngine } from './engine.js';
+import { StageDirector } from './guests/stage-director.js';
+import { keepLayouts } from './layouts/reflow.js';
 import { LiveController } from './live/controller.js';
 import { newId } from './model/ids.js';
 import { createStudioStore, type StudioStore } from './store/index.js';
@@ -40,11 +42,18 @@ async function boot(root: HTMLElement): Promise<void> {
     getSelfId: () => store.getState().user?.id ?? null,
     program: () => (engineRef as StudioEngine).program(),
     onGuests: () => engineRef?.refreshGuests(),
+    returnAudio: {
+      track: (userId) => (engineRef as StudioEngine).mixer.mixMinus(userId),
+      release: (userId) => engineRef?.mixer.releaseMixMinus(userId),
+    },
     getToken,
   });
   const engine = new StudioEngine(store, platform, { guestStream: (userId) => live.guestStream(userId) });
   engineRef = engine;
   engine.start();
+  const director = new StageDirector({ store, live, connection });
+  director.start();
+  keepLayouts(store, () => engine.compositor.outputFormat);
   // Browsers keep an AudioContext suspended until the user interacts: the first click wakes the mix.
   window.addEventListener('pointerdown', () => void engine.mixer.resume(), { once: true });
 
@@ -60,7 +69,7 @@ async function boot(root: HTMLElement): Promise<void> {
 
   createRoot(root).render(
     <StrictMode>
-      <ServicesContext.Provider value={{ store, engine, platform, api, connection, live }}>
+      <ServicesContext.Provider value={{ store, engine, platform, api, connection, live, director }}>
         <App />
       </ServicesContext.Provider>
     </StrictMode>,

@@ -7,6 +7,7 @@ import type { InviteLinkInfoReply } from '../../../protocol/invitations.js';
 import { describeFailure } from '../../shared/ui/error-text.js';
 import { createGuestLink, type GuestLinkState } from '../../shared/media/index.js';
 import { createRelayConnection, createSessionChannel, type ConnectionState, type RelayConnection, type SessionChannel } from '../../shared/realtime/index.js';
+import { createStageClient, type StageClient } from '../../shared/stage/stage-client.js';
 import { stopStream } from './devices.js';
 
 export type JoinStep = 'checking' | 'auth' | 'devices' | 'joining' | 'stage' | 'left' | 'ended' | 'invalid';
@@ -30,6 +31,8 @@ export interface JoinState {
   flags: { audioEnabled: boolean; videoEnabled: boolean };
   /** The camera+mic stream chosen at the device check (kept after joining). */
   local: MediaStream | null;
+  /** On air / backstage and the backstage chat, once on stage. */
+  stage: StageClient | null;
 }
 
 type GuestLinkHandle = ReturnType<typeof createGuestLink>;
@@ -52,6 +55,7 @@ export function createJoinController(token: string) {
     program: null,
     flags: { audioEnabled: true, videoEnabled: true },
     local: null,
+    stage: null,
   }));
   const api = createPageApi();
   let connection: RelayConnection | null = null;
@@ -141,9 +145,11 @@ export function createJoinController(token: string) {
       if (now === 'ending' || now === 'ended') void end('ended');
     });
     link.setParticipant(participant);
+    const stage = createStageClient(connection, session.id);
     const local = store.getState().local;
     if (local) await link.setLocalStream(local);
-    store.setState({ step: 'stage', session, channel, connection: connection.state, linkState: link.state });
+    store.setState({ step: 'stage', session, channel, stage, connection: connection.state, linkState: link.state });
+    void stage.refresh();
   }
 
   /** Tears down media and signaling once; `step` says why (the guest left, or the live ended). */
@@ -151,6 +157,7 @@ export function createJoinController(token: string) {
     if (closed) return;
     closed = true;
     stopStream(store.getState().local);
+    store.getState().stage?.stop();
     store.setState({ step, local: null, program: null });
     const current = link;
     link = null;

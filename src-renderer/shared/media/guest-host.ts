@@ -6,7 +6,7 @@ import { getIceServers } from './ice.js';
 import { PeerLink } from './peer-link.js';
 import { SignalRouter } from './signal-router.js';
 import { syncSenders } from './tracks.js';
-import type { GuestHost, GuestHostEvents, MediaContext, RemoteGuest } from './types.js';
+import type { GuestHost, GuestHostEvents, GuestHostOptions, RemoteGuest } from './types.js';
 
 /** The signaling channel of host↔guest links. */
 export const GUEST_CHANNEL = SIGNAL_CHANNELS.stage;
@@ -32,7 +32,7 @@ export class P2PGuestHost implements GuestHost {
   private iceServers: Promise<RTCIceServer[]>;
   private readonly unsubscribers: Array<() => void> = [];
 
-  constructor(private readonly options: MediaContext) {
+  constructor(private readonly options: GuestHostOptions) {
     const { connection, api, sessionId } = options;
     this.router = new SignalRouter(connection, sessionId);
     this.iceServers = getIceServers(api, sessionId);
@@ -74,8 +74,18 @@ export class P2PGuestHost implements GuestHost {
 
   async setProgram(stream: MediaStream | null): Promise<void> {
     this.program = stream;
-    const tracks = stream ? stream.getTracks() : [];
-    await Promise.all([...this.links.values()].map((e) => syncSenders(e.link.pc, tracks, stream ?? new MediaStream())));
+    await Promise.all([...this.links.keys()].map((userId) => this.sendProgram(userId)));
+  }
+
+  /** The program's picture and the guest's own mix-minus (or the program's sound without one). */
+  private async sendProgram(userId: string): Promise<void> {
+    const entry = this.links.get(userId);
+    if (!entry) return;
+    const program = this.program;
+    if (!program) return syncSenders(entry.link.pc, [], new MediaStream());
+    const audio = this.options.returnAudio ? [this.options.returnAudio.track(userId)] : program.getAudioTracks();
+    const tracks = [...program.getVideoTracks(), ...audio];
+    await syncSenders(entry.link.pc, tracks, new MediaStream(tracks));
   }
 
   async setGuestMedia(userId: string, flags: { audioEnabled?: boolean; videoEnabled?: boolean }): Promise<void> {
@@ -128,7 +138,7 @@ export class P2PGuestHost implements GuestHost {
     // Receive the guest's camera and mic even before the program exists.
     link.pc.addTransceiver('audio', { direction: 'recvonly' });
     link.pc.addTransceiver('video', { direction: 'recvonly' });
-    if (this.program) await syncSenders(link.pc, this.program.getTracks(), this.program);
+    await this.sendProgram(userId);
     this.emitGuests();
   }
 
@@ -175,6 +185,7 @@ export class P2PGuestHost implements GuestHost {
     if (!entry) return;
     this.links.delete(userId);
     entry.link.close();
+    this.options.returnAudio?.release(userId);
     if (announce) this.emitGuests();
   }
 

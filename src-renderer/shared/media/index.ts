@@ -36,9 +36,9 @@ import { P2PProgramPublisher } from './p2p-publisher.js';
 import { WhepProgramPlayer, WhipProgramPublisher } from './whip/index.js';
 import type {
   GuestHost,
+  GuestHostOptions,
   GuestLink,
   GuestLinkOptions,
-  MediaContext,
   PlayerOptions,
   ProgramPlayer,
   ProgramPublisher,
@@ -56,7 +56,7 @@ export function createProgramPlayer(options: PlayerOptions): ProgramPlayer {
 }
 
 /** Host side of the guest mesh: receives guests' camera+mic, sends them the program. */
-export function createGuestHost(options: MediaContext): GuestHost {
+export function createGuestHost(options: GuestHostOptions): GuestHost {
   return new P2PGuestHost(options);
 }
 

@@ -112,6 +112,19 @@ export interface PlayerOptions extends MediaContext {
   getToken?: () => string | null;
 }
 
+/**
+ * Each guest's return sound: the program without their own voice (mix-minus), so nobody hears
+ * themselves back with a delay. Without it guests get the program's own sound.
+ */
+export interface ReturnAudio {
+  track(userId: string): MediaStreamTrack;
+  release(userId: string): void;
+}
+
+export interface GuestHostOptions extends MediaContext {
+  returnAudio?: ReturnAudio;
+}
+
 /** A guest as seen by the host: their live camera+mic and the flags the host set. */
 export interface RemoteGuest {
   userId: string;

@@ -1,4 +1,5 @@
 import type { Scene, Source, TextStyle } from '../model/types.js';
+import { drawGuestPlaceholder } from '../guests/placeholder.js';
 import { boxOf, planDraw, type Rect, type Size } from './layout.js';
 
 /** A drawable picture for a source: a playing <video>, a loaded <img>, or anything with a size. */
@@ -45,7 +46,11 @@ export function drawSource(ctx: Ctx, source: Source, media: MediaLookup, canvas:
       return;
     default: {
       const frame = media(source.id);
-      if (!frame || frame.width === 0 || frame.height === 0) return;
+      if (!frame || frame.width === 0 || frame.height === 0) {
+        // A guest who left (or is not linked yet) keeps an empty slot with their name.
+        if (source.kind === 'guest') drawGuestPlaceholder(ctx, source.displayName || source.name, box, canvas);
+        return;
+      }
       const { src, dst } = planDraw(source.transform, { w: frame.width, h: frame.height }, canvas);
       ctx.save();
       ctx.beginPath();

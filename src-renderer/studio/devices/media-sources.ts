@@ -97,7 +97,8 @@ export class MediaSources {
     const inputs: MixerInput[] = [];
     for (const s of sources) {
       const stream = this.entries.get(s.id)?.stream;
-      if (stream && hasAudio(s) && stream.getAudioTracks().length > 0) inputs.push({ id: s.id, stream, settings: s.audio });
+      if (!stream || !hasAudio(s) || stream.getAudioTracks().length === 0) continue;
+      inputs.push({ id: s.id, stream, settings: s.audio, owner: s.kind === 'guest' ? s.userId : undefined });
     }
     return inputs;
   }

@@ -9,6 +9,7 @@ import {
   type GuestHost,
   type ProgramPublisher,
   type RemoteGuest,
+  type ReturnAudio,
   type UploadStatus,
 } from '../../shared/media/index.js';
 import { WhipProgramPublisher } from '../../shared/media/whip/whip-publisher.js';
@@ -55,6 +56,8 @@ export interface LiveDeps {
   program: () => MediaStream;
   /** The relay token, sent as Bearer on WHIP requests (the studio is not on the relay's origin). */
   getToken?: () => string | null;
+  /** Each guest's mix-minus (the program's sound without their own voice). */
+  returnAudio?: ReturnAudio;
   /** The set of guest streams changed (the engine re-reads guest sources). */
   onGuests?: (guests: RemoteGuest[]) => void;
 }
@@ -199,7 +202,12 @@ export class LiveController {
       publisher.on('upload', (upload) => this.patch({ media: { transport, upload } })),
     );
     if (publisher instanceof WhipProgramPublisher) this.cleanups.push(this.pollWhipBitrate(publisher));
-    const guestHost = createGuestHost({ connection: this.deps.connection, api: this.deps.api, sessionId: session.id });
+    const guestHost = createGuestHost({
+      connection: this.deps.connection,
+      api: this.deps.api,
+      sessionId: session.id,
+      returnAudio: this.deps.returnAudio,
+    });
     this.guestHostRef = guestHost;
     this.cleanups.push(
       guestHost.on('guests', (guests) => {

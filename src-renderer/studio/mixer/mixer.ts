@@ -6,6 +6,8 @@ export interface MixerInput {
   id: string;
   stream: MediaStream;
   settings: AudioSettings;
+  /** Whose voice this is (a guest's user id): that guest's mix-minus leaves it out. */
+  owner?: string;
 }
 
 export type MixerEvents = {
@@ -15,6 +17,7 @@ export type MixerEvents = {
 
 interface Channel {
   stream: MediaStream;
+  owner: string | undefined;
   node: MediaStreamAudioSourceNode;
   gain: GainNode;
   analyser: AnalyserNode;
@@ -36,6 +39,8 @@ export class AudioMixer {
   private readonly masterAnalyser: AnalyserNode;
   private readonly destination: MediaStreamAudioDestinationNode;
   private readonly channels = new Map<string, Channel>();
+  /** Mix-minus buses by guest: the program's sound without that guest's own voice (no echo on their side). */
+  private readonly mixMinusBuses = new Map<string, MediaStreamAudioDestinationNode>();
   private meterTimer: ReturnType<typeof setInterval> | undefined;
   private masterLevel = -60;
   private lastMeter = 0;
@@ -68,10 +73,32 @@ export class AudioMixer {
     for (const input of inputs) {
       if (input.stream.getAudioTracks().length === 0) continue;
       const existing = this.channels.get(input.id);
-      if (existing && existing.stream !== input.stream) this.remove(input.id);
+      if (existing && (existing.stream !== input.stream || existing.owner !== input.owner)) this.remove(input.id);
       const channel = this.channels.get(input.id) ?? this.add(input);
       this.apply(channel, input.settings);
     }
+  }
+
+  /**
+   * A guest's return audio: every program channel except the guest's own, after the same gains and
+   * mutes as the program. One bus per guest, kept until `releaseMixMinus`.
+   */
+  mixMinus(owner: string): MediaStreamTrack {
+    let bus = this.mixMinusBuses.get(owner);
+    if (!bus) {
+      bus = this.ctx.createMediaStreamDestination();
+      this.mixMinusBuses.set(owner, bus);
+      for (const channel of this.channels.values()) if (channel.owner !== owner) channel.gain.connect(bus);
+    }
+    return bus.stream.getAudioTracks()[0] as MediaStreamTrack;
+  }
+
+  releaseMixMinus(owner: string): void {
+    const bus = this.mixMinusBuses.get(owner);
+    if (!bus) return;
+    this.mixMinusBuses.delete(owner);
+    for (const channel of this.channels.values()) if (channel.owner !== owner) channel.gain.disconnect(bus);
+    bus.stream.getTracks().forEach((t) => t.stop());
   }
 
   startMeters(): void {
@@ -99,7 +126,8 @@ export class AudioMixer {
     node.connect(gain);
     gain.connect(analyser);
     gain.connect(this.master);
-    const channel: Channel = { stream: input.stream, node, gain, analyser, monitor: false, level: -60 };
+    for (const [owner, bus] of this.mixMinusBuses) if (owner !== input.owner) gain.connect(bus);
+    const channel: Channel = { stream: input.stream, owner: input.owner, node, gain, analyser, monitor: false, level: -60 };
     this.channels.set(input.id, channel);
     return channel;
   }

@@ -69,12 +69,29 @@ export const Source = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('image'), url: z.string().max(8_000_000) }),
   z.object({ ...base, kind: z.literal('text'), style: TextStyle }),
   z.object({ ...base, kind: z.literal('color'), color: z.string().max(32) }),
-  z.object({ ...base, ...audible, kind: z.literal('guest'), userId: z.string(), displayName: z.string() }),
+  z.object({
+    ...base,
+    ...audible,
+    kind: z.literal('guest'),
+    userId: z.string(),
+    displayName: z.string(),
+    /** The live this guest took part in: their slot is cleared when it ends, never carried into a later live. */
+    sessionId: z.string().optional(),
+  }),
 ]);
 export type Source = z.infer<typeof Source>;
 export type SourceOf<K extends SourceKind> = Extract<Source, { kind: K }>;
 
-export const Scene = z.object({ id: z.string().min(1), name: z.string().max(100), sources: z.array(Source) });
+/** One-click guest layouts (layouts/arrange.ts); a scene with one reflows as guests come and go. */
+export const LayoutKind = z.enum(['solo', 'side-by-side', 'grid', 'pip', 'screen-speakers']);
+export type LayoutKind = z.infer<typeof LayoutKind>;
+
+export const Scene = z.object({
+  id: z.string().min(1),
+  name: z.string().max(100),
+  sources: z.array(Source),
+  layout: LayoutKind.optional(),
+});
 export type Scene = z.infer<typeof Scene>;
 
 export const TransitionKind = z.enum(['cut', 'fade']);

@@ -1,7 +1,7 @@
 import { CanvasArea } from './CanvasArea.js';
 import { ChatDock } from './ChatDock.js';
 import { GoLivePanel } from './GoLivePanel.js';
-import { GuestsPanel } from './GuestsPanel.js';
+import { GuestsPanel } from '../guests/GuestsPanel.js';
 import { MixerPanel } from './MixerPanel.js';
 import { PropertiesPanel } from './PropertiesPanel.js';
 import { ScenesPanel } from './ScenesPanel.js';

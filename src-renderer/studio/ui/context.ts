@@ -6,6 +6,7 @@ import type { RelayConnection } from '../../shared/realtime/index.js';
 import { getLang, onLangChange, type Lang } from '../../shared/i18n/index.js';
 import type { Platform } from '../../platform/index.js';
 import type { StudioEngine } from '../engine.js';
+import type { StageDirector } from '../guests/stage-director.js';
 import type { LiveController } from '../live/controller.js';
 import type { StudioState, StudioStore } from '../store/index.js';
 
@@ -17,6 +18,7 @@ export interface StudioServices {
   api: ApiClient;
   connection: RelayConnection;
   live: LiveController;
+  director: StageDirector;
 }
 
 export const ServicesContext = createContext<StudioServices | null>(null);

@@ -1,11 +1,15 @@
-import { useState } from 'react';
+import './guests.css';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { routes } from '../../../protocol/routes.js';
 import type { User } from '../../../protocol/users.js';
 import { RelayError } from '../../shared/api/client.js';
 import { t } from '../../shared/i18n/index.js';
-import { useLive, useServices, useStudio } from './context.js';
-import { errorText } from './error-text.js';
-import { useChannelState } from './use-channel.js';
+import { BackstageChat } from '../../shared/stage/BackstageChat.js';
+import { LayoutBar } from '../layouts/LayoutBar.js';
+import { useLive, useServices, useStudio } from '../ui/context.js';
+import { errorText } from '../ui/error-text.js';
+import { useChannelState } from '../ui/use-channel.js';
+import { onAirGuests, type StageDirector } from './stage-director.js';
 
 function codeOf(err: unknown): string {
   return err instanceof RelayError ? err.error.code : 'unavailable';
@@ -75,12 +79,35 @@ function InviteLink({ sessionId }: { sessionId: string }) {
   );
 }
 
+/** A backstage guest's live camera, small: the host sees who is waiting and whether they are ready. */
+function GuestThumb({ stream, name }: { stream: MediaStream | null; name: string }) {
+  const video = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    if (video.current) video.current.srcObject = stream;
+  }, [stream]);
+  return stream ? (
+    <video ref={video} className="guest-thumb" data-testid="guest-thumb" muted autoPlay playsInline aria-label={t('guests.thumbnail', { name })} />
+  ) : (
+    <span className="guest-thumb empty" aria-hidden="true" />
+  );
+}
+
+const STATUS_TEXT = { 'on-air': 'guests.onAir', cueing: 'guests.cueing', backstage: 'guests.backstage' } as const;
+
+function useDirector(director: StageDirector): number {
+  return useSyncExternalStore(
+    (cb) => director.events.on('change', cb),
+    () => director.version,
+  );
+}
+
 export function GuestsPanel() {
-  const { api, store, live: controller } = useServices();
+  const { api, live: controller, director } = useServices();
   const live = useLive();
   const { state } = useChannelState();
-  const onStageIds = useStudio((s) => s.scenes.flatMap((x) => x.sources).flatMap((src) => (src.kind === 'guest' ? [src.userId] : [])));
-  const onStage = new Set(onStageIds);
+  // Re-render when who is on air changes (scenes) or a countdown starts/ends (director).
+  useStudio((s) => onAirGuests(s.scenes, s.programSceneId).join(','));
+  useDirector(director);
   const [error, setError] = useState<string | null>(null);
   const session = live.session;
   if (!session || live.phase === 'idle') {
@@ -95,36 +122,36 @@ export function GuestsPanel() {
   }
   const guests = (state?.participants ?? []).filter((p) => p.role === 'guest');
   const act = (fn: () => Promise<unknown>) => void fn().catch((err: unknown) => setError(codeOf(err)));
-  const takeOff = (userId: string) => {
-    for (const scene of store.getState().scenes)
-      for (const src of scene.sources) if (src.kind === 'guest' && src.userId === userId) store.getState().removeSource(src.id);
-  };
 
   return (
     <section className="panel guests">
       <header className="panel-head">
         <h2>{t('studio.guests')}</h2>
       </header>
+      <LayoutBar />
       <InviteSearch sessionId={session.id} />
       <InviteLink sessionId={session.id} />
       {error && <p className="error">{errorText(error)}</p>}
       {guests.length === 0 && <p className="muted empty">{t('studio.guests.none')}</p>}
-      <ul className="list compact">
+      <ul className="list compact guest-list">
         {guests.map((g) => {
-          const staged = onStage.has(g.userId);
-          const linked = live.guests.some((x) => x.userId === g.userId);
+          const remote = live.guests.find((x) => x.userId === g.userId) ?? null;
+          const status = director.statusOf(g.userId);
+          const tag = remote ? t(STATUS_TEXT[status]) : g.connected ? t('guests.connecting') : t('guests.left');
           return (
-            <li key={g.userId} data-testid="guest-item">
+            <li key={g.userId} data-testid="guest-item" data-status={status} data-user-id={g.userId}>
+              <GuestThumb stream={remote?.stream ?? null} name={g.displayName} />
               <span className="name">
-                {g.displayName}{' '}
-                <span className="tag">{staged ? t('studio.guests.onStage') : linked ? t('studio.guests.backstage') : t('studio.guests.waiting')}</span>
+                {g.displayName} <span className={`tag ${status}`}>{tag}</span>
               </span>
               <span className="item-actions">
-                {staged ? (
-                  <button onClick={() => takeOff(g.userId)}>{t('studio.guests.takeOff')}</button>
-                ) : (
-                  <button data-testid="guest-bring-on" onClick={() => store.getState().addSource('guest', { userId: g.userId, displayName: g.displayName })}>
+                {status === 'backstage' ? (
+                  <button data-testid="guest-bring-on" onClick={() => director.bringOn(g.userId, g.displayName)}>
                     {t('studio.guests.bringOn')}
+                  </button>
+                ) : (
+                  <button data-testid="guest-take-off" onClick={() => director.takeOff(g.userId)}>
+                    {t('studio.guests.takeOff')}
                   </button>
                 )}
                 <button aria-pressed={!g.audioEnabled} onClick={() => act(() => controller.guestHost?.setGuestMedia(g.userId, { audioEnabled: !g.audioEnabled }) ?? Promise.resolve())}>
@@ -136,7 +163,7 @@ export function GuestsPanel() {
                 <button
                   className="danger"
                   onClick={() => {
-                    takeOff(g.userId);
+                    director.takeOff(g.userId);
                     act(() => api.call(routes.removeParticipant, { params: { id: session.id, userId: g.userId } }));
                   }}
                 >
@@ -147,6 +174,7 @@ export function GuestsPanel() {
           );
         })}
       </ul>
+      {director.client && <BackstageChat client={director.client} selfId={live.session?.hostId ?? null} />}
     </section>
   );
 }
