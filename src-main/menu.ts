@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Language, MenuCommand } from './ipc/channels.js';
-import { strings } from '../src-renderer/shared/i18n/strings.js';
+import { strings } from '../i18n/strings.js';
 
 type MenuKey = Extract<keyof typeof strings, `menu.${string}`>;
 

@@ -1,4 +1,4 @@
-import { strings } from './strings.js';
+import { strings } from '../../../i18n/strings.js';
 
 export type Lang = 'en' | 'fr';
 export type StringKey = keyof typeof strings;

@@ -1,5 +1,5 @@
 /**
- * Every UI string of every page, in English and French. One table: a key missing a language
+ * Every UI string of every page and of the Electron menu, in English and French. One table: a key missing a language
  * fails the typecheck. Add entries here; never write user-visible text in a component.
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
