@@ -34,6 +34,7 @@ const storage: Storage =
         messages: new MemoryMessages(),
         reactions: real.reactions,
         moderation: real.moderation,
+        streamKeys: real.streamKeys,
         transaction: (work) => real.transaction(work),
         ping: () => real.ping(),
         close: () => real.close(),

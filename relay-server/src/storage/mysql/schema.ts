@@ -15,4 +15,6 @@ export const {
   bans,
   chatSettings,
   moderationLog,
+  streamKeys,
+  ingestDefaults,
 } = mysqlSchema;

@@ -7,6 +7,7 @@ import { moderationRepo } from './moderation.js';
 import { participantsRepo } from './participants.js';
 import { reactionsRepo } from './reactions.js';
 import { sessionsRepo } from './sessions.js';
+import { streamKeysRepo } from './stream-keys.js';
 import { usersRepo } from './users.js';
 
 export function repositories(d: Dialect): Repositories {
@@ -18,5 +19,6 @@ export function repositories(d: Dialect): Repositories {
     messages: messagesRepo(d),
     reactions: reactionsRepo(d),
     moderation: moderationRepo(d),
+    streamKeys: streamKeysRepo(d),
   };
 }

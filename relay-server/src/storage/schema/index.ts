@@ -4,6 +4,7 @@
  */
 import type { ColumnKit } from './kit.js';
 import { chatTables } from './chat.js';
+import { ingestTables } from './ingest.js';
 import { invitationTables } from './invitations.js';
 import { moderationTables } from './moderation.js';
 import { sessionTables } from './sessions.js';
@@ -18,6 +19,7 @@ export function defineSchema(k: ColumnKit) {
     ...invitationTables(k, { ...users, ...sessions }),
     ...chatTables(k, sessions),
     ...moderationTables(k, sessions),
+    ...ingestTables(k, users),
   };
 }
 

@@ -8,12 +8,14 @@ import type {
   BanRecord,
   ChatSettingsRecord,
   InvitationRecord,
+  IngestDefaultsRecord,
   InviteLinkRecord,
   MessageRecord,
   ModerationLogRecord,
   MuteRecord,
   ParticipantRecord,
   SessionRecord,
+  StreamKeyRecord,
   UserRecord,
 } from '../types.js';
 
@@ -161,3 +163,21 @@ export const moderationLogToRow = (e: ModerationLogRecord): ModerationLogRow => 
 export function prefixBounds(prefix: string): { low: string; high: string; length: number } {
   return { low: prefix, high: `${prefix}\u{10FFFF}`, length: [...prefix].length };
 }
+
+export type StreamKeyRow = Omit<StreamKeyRecord, 'createdAt' | 'lastUsedAt' | 'revokedAt'> & { createdAt: number; lastUsedAt: number | null; revokedAt: number | null };
+export const streamKeyFromRow = (row: StreamKeyRow): StreamKeyRecord => ({
+  ...row,
+  createdAt: toDate(row.createdAt),
+  lastUsedAt: toDateOrNull(row.lastUsedAt),
+  revokedAt: toDateOrNull(row.revokedAt),
+});
+export const streamKeyToRow = (key: StreamKeyRecord): StreamKeyRow => ({
+  ...key,
+  createdAt: toMs(key.createdAt),
+  lastUsedAt: toMsOrNull(key.lastUsedAt),
+  revokedAt: toMsOrNull(key.revokedAt),
+});
+
+export type IngestDefaultsRow = Omit<IngestDefaultsRecord, 'updatedAt'> & { updatedAt: number };
+export const ingestDefaultsFromRow = (row: IngestDefaultsRow): IngestDefaultsRecord => ({ ...row, updatedAt: toDate(row.updatedAt) });
+export const ingestDefaultsToRow = (d: IngestDefaultsRecord): IngestDefaultsRow => ({ ...d, updatedAt: toMs(d.updatedAt) });
