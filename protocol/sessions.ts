@@ -67,6 +67,8 @@ export type UpdateParticipantBody = z.infer<typeof UpdateParticipantBody>;
 export const SessionStats = z.object({
   viewerCount: z.number().int(),
   peakViewerCount: z.number().int(),
+  /** People who opened the live as viewers, counted once each (moderators were viewers made moderator). */
+  viewerTotal: z.number().int(),
   participantCount: z.number().int(),
   messageCount: z.number().int(),
   reactionCount: z.number().int(),

@@ -63,6 +63,7 @@ test.describe('studio in Electron', () => {
     await expect(studio.page.getByTestId('live-state')).toHaveAttribute('data-state', 'live');
     await expect(studio.page.getByTestId('live-share-url')).toHaveValue(/\/watch\//);
     await studio.page.getByTestId('live-end').click();
+    await studio.page.getByTestId('live-end-confirm').click(); // ending asks first
     await expect(studio.page.getByTestId('live-state')).toHaveAttribute('data-state', 'ended');
   });
 

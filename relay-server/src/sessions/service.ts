@@ -63,14 +63,16 @@ export function createSessionsService(deps: SessionDeps) {
     const access = await accessSession(storage, sessionId, actor);
     requireModerator(access);
     const s = access.session;
-    const [viewerCount, participantCount, messageCount, reactionCount] = await Promise.all([
+    const [viewerCount, viewerTotal, participantCount, messageCount, reactionCount] = await Promise.all([
       presence.viewerCount(sessionId),
+      // Every /watch visitor holds a viewer row (a silent guest account when not signed in) and keeps it.
+      storage.participants.count(sessionId, ['viewer', 'moderator']),
       storage.participants.count(sessionId, SEATED_ROLES),
       storage.messages.count(sessionId),
       storage.reactions.total(sessionId),
     ]);
     const durationMs = s.startedAt ? Math.max(0, (s.endedAt ?? clock()).getTime() - s.startedAt.getTime()) : 0;
-    return { viewerCount, peakViewerCount: Math.max(s.peakViewerCount, viewerCount), participantCount, messageCount, reactionCount, durationMs };
+    return { viewerCount, peakViewerCount: Math.max(s.peakViewerCount, viewerCount), viewerTotal, participantCount, messageCount, reactionCount, durationMs };
   }
 
   async function iceServers(sessionId: string, actor: Actor | null): Promise<IceServer[]> {

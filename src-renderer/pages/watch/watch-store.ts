@@ -140,6 +140,8 @@ export function createWatchController(sessionId: string) {
   /** Switches to a named guest account so the viewer can chat; the socket and the player follow. */
   async function chooseName(displayName: string): Promise<string | null> {
     try {
+      // The silent account this page watched with steps out first, so one person is one viewer in the host's summary.
+      if (getAuth()?.auto) await api.call(routes.leaveSession, { params: { id: sessionId } }).catch(() => undefined);
       const identity = await signInAsGuest(api, displayName);
       await joinAsParticipant(api, sessionId).catch(() => undefined);
       store.setState({ identity });

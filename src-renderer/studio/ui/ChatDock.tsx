@@ -7,6 +7,7 @@ import { useServices, useStudio } from './context.js';
 import { errorText } from './error-text.js';
 import { ChatSettingsForm } from './ChatSettingsForm.js';
 import { useChannelState } from './use-channel.js';
+import { useConnectionState } from '../health/use-health.js';
 
 const MUTE_CHOICES = [60, 300, 600, 3600];
 
@@ -82,6 +83,7 @@ function Moderators({ sessionId }: { sessionId: string }) {
 export function ChatDock() {
   const { channel, state } = useChannelState();
   const selfId = useStudio((s) => s.user?.id ?? null);
+  const connection = useConnectionState();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
@@ -101,7 +103,8 @@ export function ChatDock() {
     <section className="panel chat">
       <header className="panel-head">
         <h2>{t('studio.chat')}</h2>
-        {state && <span className="muted">{t('studio.chat.viewers', { count: state.viewerCount })}</span>}
+        {/* With the relay unreachable the last count is stale: say nothing rather than claim viewers. */}
+        {state && connection === 'connected' && <span className="muted">{t('studio.chat.viewers', { count: state.viewerCount })}</span>}
       </header>
       {!channel || !state ? (
         <p className="muted empty">{t('studio.chat.offline')}</p>

@@ -5,9 +5,17 @@ import { routes } from '../../../protocol/routes.js';
 import { useLive, useServices } from './context.js';
 import { errorText } from './error-text.js';
 import { formatDuration } from './format.js';
+import { preLiveChecks } from '../live/checks.js';
+import { EndLiveButton } from '../live/EndLiveButton.js';
+import { PostLiveSummary } from '../live/PostLiveSummary.js';
+import { PreLiveChecklist } from '../live/PreLiveChecklist.js';
+import { useHealth } from '../health/use-health.js';
+import '../live/live.css';
+import { useStudio } from './context.js';
 
 function LiveStatsView() {
   const live = useLive();
+  const health = useHealth();
   const s = live.stats;
   return (
     <dl className="stats" data-testid="live-stats">
@@ -18,7 +26,8 @@ function LiveStatsView() {
       <dt>{t('studio.stats.dropped')}</dt>
       <dd>{s.droppedFrames}</dd>
       <dt>{t('studio.stats.viewers')}</dt>
-      <dd data-testid="live-viewers">{s.viewers}</dd>
+      {/* Unknown while the relay is unreachable: a stale count would claim viewers who may be gone. */}
+      <dd data-testid="live-viewers">{health.viewers ?? '—'}</dd>
       <dt>{t('studio.stats.duration')}</dt>
       <dd>{formatDuration(s.durationMs)}</dd>
     </dl>
@@ -56,6 +65,10 @@ export function GoLivePanel() {
   const [maxParticipants, setMaxParticipants] = useState(4);
   const titleRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState(false);
+  const [summaryFor, setSummaryFor] = useState<{ id: string; title: string } | null>(null);
+  const health = useHealth();
+  // A shallowly compared list of check names: re-renders only when the advice changes.
+  const checks = useStudio((s) => preLiveChecks({ title, type, scenes: s.scenes, programSceneId: s.programSceneId, hasMedia: (id) => engine.media.has(id) }));
 
   useEffect(() => engine.compositor.events.on('stats', (s) => live.recordFrameStats(s.fps, s.missed)), [engine, live]);
 
@@ -84,7 +97,7 @@ export function GoLivePanel() {
       <header className="panel-head">
         <h2>{t('studio.live')}</h2>
         <button data-testid="go-live" className={onAir ? 'live' : ''} onClick={() => titleRef.current?.focus()}>
-          {onAir ? t('studio.live.onAir') : t('studio.live.goLive')}
+          {onAir ? (health.level === 'bad' ? t('studio.health.badgeTrouble') : t('studio.live.onAir')) : t('studio.live.goLive')}
         </button>
       </header>
       <p className="live-state">
@@ -94,6 +107,7 @@ export function GoLivePanel() {
         </strong>
       </p>
       {state.error && <p className="error" role="alert">{errorText(state.error)}</p>}
+      {summaryFor && !onAir && <PostLiveSummary sessionId={summaryFor.id} title={summaryFor.title} onClose={() => setSummaryFor(null)} />}
       {!onAir && (
         <form onSubmit={start} className="golive-form">
           <label className="field wide">
@@ -122,8 +136,9 @@ export function GoLivePanel() {
               {t('studio.live.public')}
             </label>
           </div>
+          <PreLiveChecklist checks={checks} />
           <button data-testid="live-start" type="submit" disabled={busy}>
-            {state.phase === 'creating' ? t('studio.live.starting') : t('studio.live.start')}
+            {state.phase === 'creating' ? t('studio.live.starting') : checks.length > 0 ? t('studio.live.startAnyway') : t('studio.live.start')}
           </button>
         </form>
       )}
@@ -142,9 +157,14 @@ export function GoLivePanel() {
         <>
           <MediaStatus />
           <LiveStatsView />
-          <button data-testid="live-end" className="danger" disabled={busy} onClick={() => void live.end()}>
-            {t('studio.live.end')}
-          </button>
+          <EndLiveButton
+            viewers={health.viewers}
+            busy={busy}
+            onEnd={() => {
+              const session = state.session;
+              void live.end().then(() => session && setSummaryFor({ id: session.id, title: session.title }));
+            }}
+          />
         </>
       )}
     </section>

@@ -2,6 +2,7 @@ import { CanvasArea } from './CanvasArea.js';
 import { ChatDock } from './ChatDock.js';
 import { GoLivePanel } from './GoLivePanel.js';
 import { GuestsPanel } from '../guests/GuestsPanel.js';
+import { HealthStrip } from '../health/HealthStrip.js';
 import { MixerPanel } from './MixerPanel.js';
 import { PropertiesPanel } from './PropertiesPanel.js';
 import { ScenesPanel } from './ScenesPanel.js';
@@ -20,6 +21,7 @@ export function StudioLayout() {
         <SourcesPanel />
       </aside>
       <main className="col-centre">
+        <HealthStrip />
         <CanvasArea />
         <div className="under-canvas">
           <PropertiesPanel />

@@ -7,6 +7,8 @@ import type { RecorderState } from '../recorder/recorder.js';
 import { useLive, useServices, useStudio } from './context.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { errorText } from './error-text.js';
+import { useHealth } from '../health/use-health.js';
+import '../health/health.css';
 
 function useRecorderState(): RecorderState {
   const { engine } = useServices();
@@ -67,6 +69,7 @@ export function TopBar() {
   const { store, live: controller } = useServices();
   const { user, studioMode } = useStudio((s) => ({ user: s.user, studioMode: s.studioMode }));
   const live = useLive();
+  const health = useHealth();
   const connectionState = useConnectionState();
   // Signing out on air ends the live first (while the token still works), after asking.
   const signOut = async () => {
@@ -78,8 +81,8 @@ export function TopBar() {
   return (
     <header className="topbar">
       <strong>{t('studio.title')}</strong>
-      <span className={`badge state-${live.sessionState ?? 'none'}`}>
-        {live.sessionState ? t(`session.state.${live.sessionState}`) : t('studio.live.offline')}
+      <span className={`badge state-${health.level === 'bad' ? 'trouble' : (live.sessionState ?? 'none')}`} data-testid="topbar-live-badge">
+        {health.level === 'bad' ? t('studio.health.badgeTrouble') : live.sessionState ? t(`session.state.${live.sessionState}`) : t('studio.live.offline')}
       </span>
       <label className="inline">
         <input type="checkbox" checked={studioMode} onChange={(e) => store.getState().setStudioMode(e.target.checked)} />

@@ -67,4 +67,5 @@ test('the microphone stays on air across scene switches; a scene added on air wa
   await expect.poll(() => peakOverBeeps(page), { message: 'microphone heard on the new scene' }).toBeGreaterThan(-40);
   page.once('dialog', (d) => void d.accept());
   await page.getByTestId('live-end').click();
+  await page.getByTestId('live-end-confirm').click(); // ending asks first
 });

@@ -84,6 +84,7 @@ test('a portrait live fills a phone screen with the chat over the video; the des
 
   // Once it ends, the viewer is pointed to the directory instead of a dead end.
   await page.getByTestId('live-end').click();
+  await page.getByTestId('live-end-confirm').click(); // ending asks first
   await expect(phone.getByTestId('other-lives')).toBeVisible();
   await expect(phone.getByTestId('to-directory')).toHaveAttribute('href', '/');
   await phone.screenshot({ path: path.join(shots, 'watch-ended-phone.png') });

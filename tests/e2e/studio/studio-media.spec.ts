@@ -46,6 +46,7 @@ test('when the media server cannot be reached, the studio on air says viewers ar
   expect(hint.media.transport).toBe('whip');
   expect(hint.media.whepUrl).toContain(`/${sessionId}/whep`);
   await page.getByTestId('live-end').click();
+  await page.getByTestId('live-end-confirm').click(); // ending asks first
   await expect(page.getByTestId('live-state')).toHaveAttribute('data-state', 'ended');
   await context.close();
 });

@@ -177,6 +177,8 @@ test('goes live; a viewer sees moving video and chats; the dock moderates', asyn
   await viewer.screenshot({ path: path.join(shots, 'viewer-after-ban.png') });
 
   await page.getByTestId('live-end').click();
+
+  await page.getByTestId('live-end-confirm').click(); // ending asks first
   await expect(page.getByTestId('live-state')).toHaveAttribute('data-state', 'ended');
   await viewerContext.close();
   // Someone arriving now finds the session over.
@@ -258,6 +260,7 @@ test('a reloaded studio picks up its running live session and can end it', async
   await expect(page.getByTestId('live-state')).toHaveAttribute('data-state', 'live');
   await expect(page.getByTestId('live-share-url')).toHaveValue(shareUrl);
   await page.getByTestId('live-end').click();
+  await page.getByTestId('live-end-confirm').click(); // ending asks first
   await expect(page.getByTestId('live-state')).toHaveAttribute('data-state', 'ended');
   // Ended: a new live can be started.
   await expect(page.getByTestId('live-start')).toBeEnabled();
@@ -341,4 +344,5 @@ test('on air, the Delete key asks before removing a source', async ({ page, rela
   await page.keyboard.press('Delete');
   await expect(sourceItems(page)).toHaveCount(0);
   await page.getByTestId('live-end').click();
+  await page.getByTestId('live-end-confirm').click(); // ending asks first
 });

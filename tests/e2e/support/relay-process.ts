@@ -45,9 +45,16 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
  * Starts `npx tsx relay-server/src/main.ts` on a free loopback port with a temporary SQLite database,
  * serving `webRoot`; resolves once /healthz answers 200.
  */
-export async function startRelayProcess(options: { root: string; webRoot: string; env?: Record<string, string> }): Promise<RelayProcess> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'afritok-e2e-'));
+export async function startRelayProcess(options: {
+  root: string;
+  webRoot: string;
+  env?: Record<string, string>;
+  /** Restart tests: the same port and database as a relay that was stopped with `keepData`. */
+  port?: number;
+  dataDir?: string;
+}): Promise<RelayProcess & { stop(opts?: { keepData?: boolean }): Promise<void>; port: number }> {
+  const port = options.port ?? (await freePort());
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'afritok-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(options.root, 'node_modules/tsx/dist/cli.mjs'), 'relay-server/src/main.ts'], {
     cwd: options.root,
@@ -80,10 +87,11 @@ export async function startRelayProcess(options: { root: string; webRoot: string
   return {
     url,
     dataDir,
-    stop: () =>
+    port,
+    stop: (opts: { keepData?: boolean } = {}) =>
       new Promise<void>((resolve) => {
         const done = () => {
-          rmSync(dataDir, { recursive: true, force: true });
+          if (!opts.keepData) rmSync(dataDir, { recursive: true, force: true });
           resolve();
         };
         if (child.exitCode !== null) return done();
