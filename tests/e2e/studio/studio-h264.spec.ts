@@ -40,5 +40,7 @@ test('the studio uploads H.264 where Chromium encodes it; viewers at /watch deco
   await page.screenshot({ path: path.join(shots, 'studio-h264-live.png') });
 
   await page.getByTestId('live-end').click();
+
+  await page.getByTestId('live-end-confirm').click(); // ending asks first
   await expect(page.getByTestId('live-state')).toHaveAttribute('data-state', 'ended');
 });
