@@ -139,6 +139,7 @@ test('a guest hears the host without their own voice, is counted down on air, ta
   await host.screenshot({ path: path.join(shots, 'studio-guest-left-slot.png') });
 
   await host.getByTestId('live-end').click();
+  await host.getByTestId('live-end-confirm').click(); // ending asks first
   await expect(host.getByTestId('live-state')).toHaveAttribute('data-state', 'ended');
   await expect(host.getByTestId('source-item').filter({ hasText: 'Gina' })).toHaveCount(0);
 });
