@@ -14,10 +14,12 @@ export interface MenuOptions {
   onOpenRelay: () => void;
 }
 
-/** File / Edit / View / Help, with accelerators; labels in the user's language. */
+/** File / Edit / View / Window / Help, with accelerators; labels in the user's language. */
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const label = (key: MenuKey): string => strings[key][options.language];
+  // The command doubles as the item's id: tests (and the `_electron` suite) click items by id.
   const command = (key: MenuKey, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    id: cmd,
     label: label(key),
     ...(accelerator ? { accelerator } : {}),
     click: () => options.onCommand(cmd),
@@ -31,7 +33,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { type: 'separator' },
       command('menu.toggleLive', 'live:toggle', 'CmdOrCtrl+Shift+L'),
       command('menu.toggleRecording', 'recording:toggle', 'CmdOrCtrl+Shift+R'),
-      { label: label('menu.showRecordings'), click: options.onShowRecordings },
+      { id: 'recordings:show', label: label('menu.showRecordings'), click: options.onShowRecordings },
       { type: 'separator' },
       command('menu.settings', 'settings:open', 'CmdOrCtrl+,'),
       { type: 'separator' },
@@ -66,11 +68,13 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { role: 'togglefullscreen' },
     ],
   };
+  // Minimize / Zoom / Close, and on macOS the list of open windows and "Bring All to Front".
+  const window: MenuItemConstructorOptions = { label: label('menu.window'), role: 'windowMenu' };
   const help: MenuItemConstructorOptions = {
     label: label('menu.help'),
     role: 'help',
     submenu: [{ label: label('menu.openRelay'), click: options.onOpenRelay }, ...(options.isMac ? [] : [{ role: 'about' as const }])],
   };
   const appMenu: MenuItemConstructorOptions[] = options.isMac ? [{ role: 'appMenu' }] : [];
-  return [...appMenu, file, edit, view, help];
+  return [...appMenu, file, edit, view, window, help];
 }

@@ -14,4 +14,5 @@ export type {
   SceneCollection,
   Settings,
   SettingsPatch,
+  SettingsView,
 } from '../src-main/ipc/channels.js';

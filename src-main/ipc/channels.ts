@@ -26,6 +26,7 @@ export const HttpUrl = z
     }
   }, 'an http(s) URL without credentials');
 
+/** What settings.json in the user data folder holds. */
 export const Settings = z.object({
   relayUrl: HttpUrl,
   language: Language,
@@ -34,8 +35,15 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/** What main answers: the settings in effect, and whether AFRITOK_RELAY_URL overrides the saved relay for this run. */
+export const SettingsView = Settings.extend({ relayUrlOverridden: z.boolean() });
+export type SettingsView = z.infer<typeof SettingsView>;
+
 /** What the renderer may change directly. The recordings folder changes only through the dialog. */
-export const SettingsPatch = z.strictObject({ relayUrl: HttpUrl.optional(), language: Language.optional() });
+export const SettingsPatch = z.strictObject({
+  relayUrl: HttpUrl.optional(),
+  language: Language.optional(),
+});
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 /** A scene collection's name: also its file name, so a narrow character set. */
@@ -92,8 +100,8 @@ export const channels = {
   'app:info': { request: None, response: AppInfo },
   'app:openExternal': { request: z.strictObject({ url: HttpUrl }), response: Void },
 
-  'settings:get': { request: None, response: Settings },
-  'settings:update': { request: SettingsPatch, response: Settings },
+  'settings:get': { request: None, response: SettingsView },
+  'settings:update': { request: SettingsPatch, response: SettingsView },
 
   'auth:getToken': { request: None, response: z.object({ token: z.string().nullable() }) },
   /** `persisted: false` when the OS offers no encryption: the token then lives in memory only. */
@@ -163,7 +171,7 @@ export type MenuCommand = z.infer<typeof MenuCommand>;
 
 export const events = {
   'menu:command': z.object({ command: MenuCommand }),
-  'settings:changed': Settings,
+  'settings:changed': SettingsView,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

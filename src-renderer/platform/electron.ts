@@ -1,6 +1,6 @@
-import type { IpcResult, StudioApi } from '../../src-preload/api-types.js';
+import type { IpcResult, SettingsView, StudioApi } from '../../src-preload/api-types.js';
 import type { RecordingSink } from '../studio/recorder/recorder.js';
-import { PlatformError, type Platform } from './types.js';
+import { PlatformError, type Platform, type StudioPreferences } from './types.js';
 import { withTimeout } from './with-timeout.js';
 
 const CAPTURE_TIMEOUT_MS = 30_000;
@@ -23,6 +23,16 @@ function fileSink(api: StudioApi, fileName: string): RecordingSink {
       const { id } = await opened;
       return (await value(api.recordings.close(id))).path;
     },
+  };
+}
+
+function preferencesOf(settings: SettingsView): StudioPreferences {
+  return {
+    relayUrl: settings.relayUrl.replace(/\/$/, ''),
+    relayEditable: true,
+    relayUrlOverridden: settings.relayUrlOverridden,
+    language: settings.language,
+    recordingsFolder: settings.recordingsFolder,
   };
 }
 
@@ -49,5 +59,13 @@ export function createElectronPlatform(api: StudioApi, win: Window = window): Pl
     },
     openRecording: async (fileName) => fileSink(api, fileName),
     chooseRecordingsFolder: async () => (await value(api.recordings.chooseFolder())).folder,
+    showRecordingsFolder: async () => void (await value(api.recordings.showFolder())),
+    // settings.json in the user data folder, through main (which also re-labels the menus in the new language).
+    preferences: {
+      load: async () => preferencesOf(await value(api.settings.get())),
+      save: async (patch) => preferencesOf(await value(api.settings.update(patch))),
+      onChange: (listener) => api.settings.onChanged((settings) => listener(preferencesOf(settings))),
+    },
+    onMenuCommand: (listener) => api.app.onMenuCommand(({ command }) => listener(command)),
   };
 }

@@ -3,7 +3,16 @@ import { createElectronPlatform } from './electron.js';
 import type { Platform } from './types.js';
 import { createWebPlatform } from './web.js';
 
-export type { Platform, DisplaySourceInfo, ChooseDisplaySource, SettingsStore } from './types.js';
+export type {
+  Platform,
+  DisplaySourceInfo,
+  ChooseDisplaySource,
+  SettingsStore,
+  StudioPreferences,
+  PreferencesPatch,
+  PreferencesBackend,
+  MenuCommand,
+} from './types.js';
 export { PlatformError } from './types.js';
 
 declare global {

@@ -12,8 +12,31 @@ export interface DisplaySourceInfo {
 export type ChooseDisplaySource = (sources: DisplaySourceInfo[]) => Promise<string | null>;
 
 import type { SettingsStore } from './settings.js';
+import type { MenuCommand } from '../../src-preload/api-types.js';
 
-export type { SettingsStore };
+export type { SettingsStore, MenuCommand };
+
+/** The studio's preferences, wherever they are kept (settings.json in Electron, browser storage on the web). */
+export interface StudioPreferences {
+  /** The relay the studio talks to. */
+  relayUrl: string;
+  /** False on the web: the page's own origin is the relay. */
+  relayEditable: boolean;
+  /** Electron: AFRITOK_RELAY_URL overrides the saved address for this run. */
+  relayUrlOverridden: boolean;
+  language: 'en' | 'fr';
+  /** Electron: the folder chosen for recordings, null for the default (Videos/Afritok Live); always null on the web. */
+  recordingsFolder: string | null;
+}
+export type PreferencesPatch = Partial<Pick<StudioPreferences, 'relayUrl' | 'language'>>;
+
+export interface PreferencesBackend {
+  load(): Promise<StudioPreferences>;
+  /** Saves and answers the preferences now in effect; rejects (PlatformError) when the value is refused. */
+  save(patch: PreferencesPatch): Promise<StudioPreferences>;
+  /** Changed elsewhere (main's folder dialog, another window). */
+  onChange?(listener: (preferences: StudioPreferences) => void): () => void;
+}
 
 /** What the studio needs from where it runs: the Electron window or a browser tab at /studio. */
 export interface Platform {
@@ -29,6 +52,11 @@ export interface Platform {
   openRecording(fileName: string): Promise<RecordingSink>;
   /** Electron only: lets the user pick the recordings folder; resolves with it (null when cancelled). */
   chooseRecordingsFolder?: () => Promise<string | null>;
+  /** Electron only: opens the recordings folder in the file manager (creating it first). */
+  showRecordingsFolder?: () => Promise<void>;
+  readonly preferences: PreferencesBackend;
+  /** Electron only: the application menu's commands (File › New Scene, Save, Go Live, …). */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
 }
 
 export class PlatformError extends Error {

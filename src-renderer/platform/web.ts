@@ -1,5 +1,6 @@
 import type { RecordingSink } from '../studio/recorder/recorder.js';
-import { PlatformError, type Platform, type SettingsStore } from './types.js';
+import { getLang } from '../shared/i18n/index.js';
+import { PlatformError, type Platform, type PreferencesBackend, type SettingsStore, type StudioPreferences } from './types.js';
 import { withTimeout } from './with-timeout.js';
 
 const TOKEN_KEY = 'afritok.studio.token';
@@ -20,6 +21,28 @@ function localSettings(storage: Storage): SettingsStore {
     },
     async save(key, value) {
       storage.setItem(SETTINGS_PREFIX + key, JSON.stringify(value));
+    },
+  };
+}
+
+/**
+ * The web studio's preferences live in this browser: the language is the pages' shared choice (i18n keeps it
+ * in localStorage), the output format is the studio's own (output/persist-output.ts). The relay is the page's
+ * own origin, so it is shown, not edited.
+ */
+function browserPreferences(win: Window): PreferencesBackend {
+  const read = (): StudioPreferences => ({
+    relayUrl: win.location.origin,
+    relayEditable: false,
+    relayUrlOverridden: false,
+    language: getLang(),
+    recordingsFolder: null,
+  });
+  return {
+    load: async () => read(),
+    async save(patch) {
+      if (patch.relayUrl !== undefined) throw new PlatformError('unavailable', 'The web studio always uses the relay that served this page');
+      return { ...read(), ...patch };
     },
   };
 }
@@ -68,5 +91,6 @@ export function createWebPlatform(win: Window = window): Platform {
       }
     },
     openRecording: async (fileName) => downloadSink(fileName),
+    preferences: browserPreferences(win),
   };
 }

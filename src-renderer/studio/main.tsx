@@ -3,15 +3,17 @@ import { createRoot } from 'react-dom/client';
 import { createApiClient } from '../shared/api/client.js';
 import { createRelayConnection } from '../shared/realtime/index.js';
 import { detectPlatform } from '../platform/index.js';
-import { t } from '../shared/i18n/index.js';
+import { getLang, onLangChange, setLang, t } from '../shared/i18n/index.js';
 import { StudioEngine } from './engine.js';
 import { StageDirector } from './guests/stage-director.js';
 import { keepLayouts } from './layouts/reflow.js';
 import { LiveController } from './live/controller.js';
 import { newId } from './model/ids.js';
 import { createStudioStore, type StudioStore } from './store/index.js';
-import { persistCollection, restoreCollection } from './store/persist.js';
+import { COLLECTION_KEY, persistCollection, restoreCollection } from './store/persist.js';
 import { persistOutput } from './output/persist-output.js';
+import { SettingsController } from './settings/settings-controller.js';
+import { bindStudioCommands, StudioCommands } from './commands/studio-commands.js';
 import { App } from './ui/App.js';
 import { ServicesContext } from './ui/context.js';
 import './ui/studio.css';
@@ -50,10 +52,37 @@ async function boot(root: HTMLElement): Promise<void> {
   });
   const engine = new StudioEngine(store, platform, { guestStream: (userId) => live.guestStream(userId) });
   engineRef = engine;
+  const settings = new SettingsController(platform.preferences, {
+    setLanguage: (lang) => lang !== getLang() && setLang(lang),
+  });
+  await settings.load().catch((err: unknown) => console.warn('settings could not be read; using defaults', err));
+  // The language switch on any page saves through the settings too (Electron re-labels its menus).
+  onLangChange((lang) => {
+    if (settings.getSnapshot().preferences && settings.getSnapshot().preferences?.language !== lang) void settings.update({ language: lang }).catch(() => undefined);
+  });
   engine.start();
   const director = new StageDirector({ store, live, connection });
   director.start();
   keepLayouts(store, () => engine.compositor.outputFormat);
+  const commands = new StudioCommands();
+  bindStudioCommands(commands, {
+    store,
+    isOnAir: () => live.getSnapshot().phase === 'live',
+    saveScenes: () => platform.settings.save(COLLECTION_KEY, store.getState().collection()),
+    recording: {
+      isActive: () => engine.recorder.state !== 'idle',
+      start: () => engine.startRecording(),
+      stop: () => engine.recorder.stop(),
+    },
+    openSettings: () => settings.open(),
+    text: {
+      newSceneName: () => t('studio.scene.defaultName'),
+      scenesSaved: () => t('commands.scenesSaved'),
+      saveFailed: (message) => t('commands.saveFailed', { message }),
+      recordFailed: (message) => t('common.error', { message }),
+    },
+  });
+  platform.onMenuCommand?.((command) => commands.run(command));
   // Browsers keep an AudioContext suspended until the user interacts: the first click wakes the mix.
   window.addEventListener('pointerdown', () => void engine.mixer.resume(), { once: true });
 
@@ -69,7 +98,7 @@ async function boot(root: HTMLElement): Promise<void> {
 
   createRoot(root).render(
     <StrictMode>
-      <ServicesContext.Provider value={{ store, engine, platform, api, connection, live, director }}>
+      <ServicesContext.Provider value={{ store, engine, platform, api, connection, live, director, settings, commands }}>
         <App />
       </ServicesContext.Provider>
     </StrictMode>,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpUrl, Language, Settings, type SettingsPatch } from '../../ipc/channels.js';
+import { HttpUrl, Language, Settings, type SettingsPatch, type SettingsView } from '../../ipc/channels.js';
 import { readJsonFile, writeJsonFile } from '../../lib/json-file.js';
 import { log } from '../../lib/log.js';
 
@@ -20,10 +20,10 @@ export interface SettingsStoreOptions {
 }
 
 export interface SettingsStore {
-  get(): Settings;
-  update(patch: SettingsPatch): Promise<Settings>;
-  setRecordingsFolder(folder: string): Promise<Settings>;
-  onChange(listener: (settings: Settings) => void): () => void;
+  get(): SettingsView;
+  update(patch: SettingsPatch): Promise<SettingsView>;
+  setRecordingsFolder(folder: string): Promise<SettingsView>;
+  onChange(listener: (settings: SettingsView) => void): () => void;
 }
 
 /** Loads settings.json from userData (validated), keeps them in memory, saves each change. */
@@ -38,10 +38,11 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
     language: stored.language ?? options.defaultLanguage ?? 'en',
     recordingsFolder: stored.recordingsFolder ?? null,
   };
-  const listeners = new Set<(settings: Settings) => void>();
-  const effective = (): Settings => (override?.success ? { ...saved, relayUrl: override.data } : saved);
+  const listeners = new Set<(settings: SettingsView) => void>();
+  const effective = (): SettingsView =>
+    override?.success ? { ...saved, relayUrl: override.data, relayUrlOverridden: true } : { ...saved, relayUrlOverridden: false };
 
-  async function save(next: Settings): Promise<Settings> {
+  async function save(next: Settings): Promise<SettingsView> {
     saved = Settings.parse(next);
     await writeJsonFile(options.file, saved);
     const current = effective();

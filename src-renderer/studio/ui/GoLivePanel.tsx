@@ -56,7 +56,7 @@ function MediaStatus() {
 }
 
 export function GoLivePanel() {
-  const { live, engine, api } = useServices();
+  const { live, engine, api, commands } = useServices();
   const state = useLive();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -64,6 +64,7 @@ export function GoLivePanel() {
   const [isPublic, setIsPublic] = useState(true);
   const [maxParticipants, setMaxParticipants] = useState(4);
   const titleRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const [copied, setCopied] = useState(false);
   const [summaryFor, setSummaryFor] = useState<{ id: string; title: string } | null>(null);
   const health = useHealth();
@@ -71,6 +72,17 @@ export function GoLivePanel() {
   const checks = useStudio((s) => preLiveChecks({ title, type, scenes: s.scenes, programSceneId: s.programSceneId, hasMedia: (id) => engine.media.has(id) }));
 
   useEffect(() => engine.compositor.events.on('stats', (s) => live.recordFrameStats(s.fps, s.missed)), [engine, live]);
+  // Menu › Go Live / End Live: starts with this form, as its Start button does; ending asks first.
+  useEffect(
+    () =>
+      commands.on('live:toggle', () => {
+        const phase = live.getSnapshot().phase;
+        if (phase === 'live') {
+          if (window.confirm(t('commands.confirmEndLive'))) void live.end();
+        } else if (phase === 'idle' || phase === 'error') formRef.current?.requestSubmit();
+      }),
+    [commands, live],
+  );
 
   // The relay knows an address other machines can open (PUBLIC_URL or its LAN address), unlike `localhost`.
   const [shareBase, setShareBase] = useState(api.baseUrl);
@@ -109,7 +121,7 @@ export function GoLivePanel() {
       {state.error && <p className="error" role="alert">{errorText(state.error)}</p>}
       {summaryFor && !onAir && <PostLiveSummary sessionId={summaryFor.id} title={summaryFor.title} onClose={() => setSummaryFor(null)} />}
       {!onAir && (
-        <form onSubmit={start} className="golive-form">
+        <form ref={formRef} onSubmit={start} className="golive-form">
           <label className="field wide">
             {t('studio.live.title')}
             <input ref={titleRef} data-testid="live-title" maxLength={120} value={title} onChange={(e) => setTitle(e.target.value)} />

@@ -5,7 +5,7 @@ import { useServices, useStudio } from './context.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 export function SignIn() {
-  const { store } = useServices();
+  const { store, settings } = useServices();
   const { pending, error } = useStudio((s) => ({ pending: s.authStatus === 'pending', error: s.authError }));
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -45,7 +45,12 @@ export function SignIn() {
           </button>
         </div>
         {pending && <p className="muted">{t('common.loading')}</p>}
-        <LanguageSwitch />
+        <div className="row">
+          <LanguageSwitch />
+          <button type="button" className="secondary" data-testid="open-settings" onClick={() => settings.open()}>
+            ⚙ {t('settings.open')}
+          </button>
+        </div>
       </form>
     </main>
   );

@@ -66,7 +66,7 @@ function useConnectionState(): ConnectionState {
 }
 
 export function TopBar() {
-  const { store, live: controller } = useServices();
+  const { store, live: controller, settings } = useServices();
   const { user, studioMode } = useStudio((s) => ({ user: s.user, studioMode: s.studioMode }));
   const live = useLive();
   const health = useHealth();
@@ -94,6 +94,9 @@ export function TopBar() {
       <ConnectionBadge state={connectionState} />
       <LanguageSwitch />
       <span className="muted">{user?.displayName}</span>
+      <button className="secondary" data-testid="open-settings" title={t('settings.open')} onClick={() => settings.open()}>
+        ⚙ {t('settings.open')}
+      </button>
       <button className="secondary" data-testid="sign-out" onClick={() => void signOut()}>
         {t('studio.auth.signOut')}
       </button>

@@ -9,6 +9,8 @@ import type { StudioEngine } from '../engine.js';
 import type { StageDirector } from '../guests/stage-director.js';
 import type { LiveController } from '../live/controller.js';
 import type { StudioState, StudioStore } from '../store/index.js';
+import type { SettingsController } from '../settings/settings-controller.js';
+import type { StudioCommands } from '../commands/studio-commands.js';
 
 /** Everything the studio UI talks to; made once in main.tsx. */
 export interface StudioServices {
@@ -19,6 +21,10 @@ export interface StudioServices {
   connection: RelayConnection;
   live: LiveController;
   director: StageDirector;
+  /** Preferences and the settings dialog (settings/). */
+  settings: SettingsController;
+  /** Menu commands and their passing notices (commands/). */
+  commands: StudioCommands;
 }
 
 export const ServicesContext = createContext<StudioServices | null>(null);

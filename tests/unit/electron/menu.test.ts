@@ -24,9 +24,18 @@ const click = (item: MenuItemConstructorOptions | undefined): void => {
 };
 
 describe('application menu', () => {
-  it('has File, Edit, View and Help', () => {
-    expect(build('en').template.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
-    expect(build('fr').template.map((m) => m.label)).toEqual(['Fichier', 'Édition', 'Affichage', 'Aide']);
+  it('has File, Edit, View, Window and Help', () => {
+    expect(build('en').template.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+    expect(build('fr').template.map((m) => m.label)).toEqual(['Fichier', 'Édition', 'Affichage', 'Fenêtre', 'Aide']);
+    expect(build('en').template[3]?.role).toBe('windowMenu');
+  });
+
+  it('every studio command has an item whose id is the command', () => {
+    const { template, commands } = build('en');
+    const all = template.flatMap(items);
+    const expected: MenuCommand[] = ['scene:new', 'scene:save', 'live:toggle', 'recording:toggle', 'settings:open', 'studio-mode:toggle'];
+    for (const command of expected) click(all.find((item) => item.id === command));
+    expect(commands).toEqual(expected);
   });
 
   it('sends studio commands with their accelerators', () => {

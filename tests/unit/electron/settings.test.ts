@@ -24,6 +24,7 @@ describe('settings', () => {
       relayUrl: DEFAULT_RELAY_URL,
       language: 'en',
       recordingsFolder: null,
+      relayUrlOverridden: false,
     });
     const updated = valueOf(await call(ipc, 'settings:update', { language: 'fr', relayUrl: 'https://relay.example:8443' }));
     expect(updated).toMatchObject({ language: 'fr', relayUrl: 'https://relay.example:8443' });
@@ -33,9 +34,9 @@ describe('settings', () => {
 
   it('keeps the valid fields of a damaged file and defaults the rest', async () => {
     const { store } = await setup({
-      content: JSON.stringify({ relayUrl: 'ftp://nope', language: 'fr', recordingsFolder: 12 }),
+      content: JSON.stringify({ relayUrl: 'ftp://nope', language: 'fr', recordingsFolder: 12}),
     });
-    expect(store.get()).toEqual({ relayUrl: DEFAULT_RELAY_URL, language: 'fr', recordingsFolder: null });
+    expect(store.get()).toEqual({ relayUrl: DEFAULT_RELAY_URL, language: 'fr', recordingsFolder: null, relayUrlOverridden: false });
   });
 
   it('starts with defaults when the file is not JSON', async () => {
@@ -45,7 +46,7 @@ describe('settings', () => {
 
   it('lets AFRITOK_RELAY_URL win without writing it to disk', async () => {
     const { file, ipc } = await setup({ relayUrlOverride: 'http://127.0.0.1:4555' });
-    expect(valueOf(await call(ipc, 'settings:get', {})).relayUrl).toBe('http://127.0.0.1:4555');
+    expect(valueOf(await call(ipc, 'settings:get', {}))).toMatchObject({ relayUrl: 'http://127.0.0.1:4555', relayUrlOverridden: true });
     await call(ipc, 'settings:update', { language: 'fr' });
     const onDisk: unknown = JSON.parse(await readFile(file, 'utf8'));
     expect(onDisk).toMatchObject({ relayUrl: DEFAULT_RELAY_URL, language: 'fr' });

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures.js';
+import { registerInStudio } from './helpers.js';
+
+/** Screenshots of the settings dialog, looked at by a person after a run. */
+const shots = path.resolve(import.meta.dirname, '../../../test-results/settings');
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+/** The size of the program canvas the compositor draws (what goes live and is recorded). */
+const programSize = (page: Page) =>
+  page.getByTestId('program-canvas').evaluate((c) => {
+    const canvas = c as unknown as { width: number; height: number };
+    return `${canvas.width}x${canvas.height}`;
+  });
+
+test('the web studio settings: output size and frame rate, language, recordings, relay; kept in this browser', async ({ page, relayUrl }) => {
+  await registerInStudio(page, relayUrl);
+  await expect.poll(() => programSize(page)).toBe('1280x720');
+
+  await page.getByTestId('open-settings').click();
+  const dialog = page.getByTestId('settings-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'settings-general.png') });
+
+  // Output: 1080p at 60 fps reaches the program canvas at once; the top bar's picker shows the same setting.
+  await page.getByTestId('settings-tab-output').click();
+  await page.getByTestId('settings-output-size').selectOption('1920x1080');
+  await page.getByTestId('settings-output-fps').selectOption('60');
+  await expect.poll(() => programSize(page)).toBe('1920x1080');
+  await expect(page.getByTestId('output-preset')).toHaveValue('1920x1080');
+  await expect(page.getByTestId('output-fps')).toHaveValue('60');
+  await page.screenshot({ path: path.join(shots, 'settings-output.png') });
+
+  // Recordings: the browser downloads them; nothing to choose here.
+  await page.getByTestId('settings-tab-recordings').click();
+  await expect(page.getByTestId('settings-recordings-web')).toContainText('downloads folder');
+
+  // Relay: the page's own origin, shown, not editable.
+  await page.getByTestId('settings-tab-relay').click();
+  await expect(page.getByTestId('settings-relay-web')).toContainText(relayUrl);
+  await expect(page.getByTestId('settings-relay-url')).toHaveCount(0);
+  await page.screenshot({ path: path.join(shots, 'settings-relay-web.png') });
+
+  // Language: the whole studio switches, the dialog too.
+  await page.getByTestId('settings-tab-general').click();
+  await page.getByTestId('settings-language').selectOption('fr');
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'Paramètres' })).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'settings-fr.png') });
+
+  // Escape closes it.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  // Everything survives a reload (kept in this browser's storage).
+  await page.reload();
+  await expect(page.getByTestId('source-add')).toBeVisible();
+  await expect.poll(() => programSize(page)).toBe('1920x1080');
+  await expect(page.getByTestId('open-settings')).toContainText('Paramètres');
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('settings-tab-output').click();
+  await expect(page.getByTestId('settings-output-size')).toHaveValue('1920x1080');
+  await expect(page.getByTestId('settings-output-fps')).toHaveValue('60');
+});
+
+test('settings open from the sign-in screen too, and the top bar output choice is the same setting', async ({ page, relayUrl }) => {
+  await page.goto(`${relayUrl}/studio`);
+  await page.getByTestId('open-settings').click();
+  await expect(page.getByTestId('settings-dialog')).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'settings-signin.png') });
+  await page.getByTestId('settings-close').click();
+  await expect(page.getByTestId('settings-dialog')).toHaveCount(0);
+
+  await registerInStudio(page, relayUrl);
+  await page.getByTestId('output-preset').selectOption('720x1280');
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('settings-tab-output').click();
+  await expect(page.getByTestId('settings-output-size')).toHaveValue('720x1280');
+  await expect.poll(() => programSize(page)).toBe('720x1280');
+});
