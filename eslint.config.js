@@ -43,6 +43,32 @@ export default tseslint.config(
     },
   },
   {
+    // Every import points down: the shared contracts (protocol/, i18n/) import no app code, and main,
+    // preload and relay do not reach into each other or into the renderer.
+    files: ['protocol/**/*.ts', 'i18n/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src-*/**', '**/relay-server/**'], message: 'Shared contracts import no app code.' }] }],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts', 'src-preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src-renderer/**', '**/relay-server/**'], message: 'Import shared contracts from protocol/ or i18n/.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src-preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src-main/**', '**/src-renderer/**', '**/relay-server/**'], message: 'Import shared contracts from protocol/ or i18n/.' }] },
+      ],
+    },
+  },
+  {
     // Repositories are written once for both dialects: what MySQL and SQLite spell differently goes
     // through the dialect bundle (storage/dialect.ts), never straight to one dialect's builder.
     files: ['relay-server/src/storage/repositories/**/*.ts'],

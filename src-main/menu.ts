@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { Language, MenuCommand } from './ipc/channels.js';
+import type { Language, MenuCommand } from '../protocol/ipc.js';
 import { strings } from '../i18n/strings.js';
 
 type MenuKey = Extract<keyof typeof strings, `menu.${string}`>;

@@ -15,4 +15,4 @@ export type {
   Settings,
   SettingsPatch,
   SettingsView,
-} from '../src-main/ipc/channels.js';
+} from '../protocol/ipc.js';

@@ -10,7 +10,7 @@ import type {
   IpcResult,
   RequestOf,
   ResponseOf,
-} from '../src-main/ipc/channels.js';
+} from '../protocol/ipc.js';
 
 /** The two raw operations; index.ts implements them with ipcRenderer, tests with anything. */
 export interface IpcBridge {

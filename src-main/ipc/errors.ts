@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IpcError, IpcErrorCode } from './channels.js';
+import type { IpcError, IpcErrorCode } from '../../protocol/ipc.js';
 
 /** An expected failure a handler reports to the renderer with its code and a human message. */
 export class IpcFailure extends Error {

@@ -4,7 +4,7 @@ import {
   type IpcResult,
   type ParsedRequestOf,
   type ResponseOf,
-} from './channels.js';
+} from '../../protocol/ipc.js';
 import { IpcFailure, toIpcError } from './errors.js';
 import { isTrustedFrame, type FrameLike } from '../security/origin.js';
 import { log } from '../lib/log.js';

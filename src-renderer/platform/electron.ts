@@ -1,6 +1,5 @@
 import type { IpcResult, SettingsView, StudioApi } from '../../src-preload/api-types.js';
-import type { RecordingSink } from '../studio/recorder/recorder.js';
-import { PlatformError, type Platform, type StudioPreferences } from './types.js';
+import { PlatformError, type Platform, type RecordingSink, type StudioPreferences } from './types.js';
 import { withTimeout } from './with-timeout.js';
 
 const CAPTURE_TIMEOUT_MS = 30_000;

@@ -1,4 +1,9 @@
-import type { RecordingSink } from '../studio/recorder/recorder.js';
+/** Where recorded chunks go: a download on the web, a file streamed to disk in Electron. */
+export interface RecordingSink {
+  write(chunk: Blob): Promise<void>;
+  /** Finishes the file; returns where it went (a file path or a download name). */
+  close(): Promise<string>;
+}
 
 /** A screen or window offered by our own picker (Electron); thumbnails are data: URLs. */
 export interface DisplaySourceInfo {

@@ -1,6 +1,5 @@
-import type { RecordingSink } from '../studio/recorder/recorder.js';
 import { getLang } from '../shared/i18n/index.js';
-import { PlatformError, type Platform, type PreferencesBackend, type SettingsStore, type StudioPreferences } from './types.js';
+import { PlatformError, type Platform, type PreferencesBackend, type RecordingSink, type SettingsStore, type StudioPreferences } from './types.js';
 import { withTimeout } from './with-timeout.js';
 
 const TOKEN_KEY = 'afritok.studio.token';

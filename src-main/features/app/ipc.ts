@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../ipc/channels.js';
+import type { AppInfo } from '../../../protocol/ipc.js';
 import { ipcFail } from '../../ipc/errors.js';
 import type { IpcRouter } from '../../ipc/handle.js';
 import { isSafeExternalUrl } from '../../security/navigation.js';

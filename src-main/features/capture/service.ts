@@ -1,4 +1,4 @@
-import type { CaptureSource } from '../../ipc/channels.js';
+import type { CaptureSource } from '../../../protocol/ipc.js';
 import { ipcFail } from '../../ipc/errors.js';
 
 /** The slice of a DesktopCapturerSource we read. */

@@ -1,7 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { CollectionName, SceneCollection } from '../../ipc/channels.js';
+import { CollectionName, SceneCollection } from '../../../protocol/ipc.js';
 import { ipcFail } from '../../ipc/errors.js';
 import { readJsonFile, writeJsonFile } from '../../lib/json-file.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpUrl, Language, Settings, type SettingsPatch, type SettingsView } from '../../ipc/channels.js';
+import { HttpUrl, Language, Settings, type SettingsPatch, type SettingsView } from '../../../protocol/ipc.js';
 import { readJsonFile, writeJsonFile } from '../../lib/json-file.js';
 import { log } from '../../lib/log.js';
 

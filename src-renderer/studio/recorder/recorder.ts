@@ -1,11 +1,5 @@
 import { Emitter } from '../events.js';
-
-/** Where recorded chunks go: a download on the web, a file streamed to disk in Electron. */
-export interface RecordingSink {
-  write(chunk: Blob): Promise<void>;
-  /** Finishes the file; returns where it went (a file path or a download name). */
-  close(): Promise<string>;
-}
+import type { RecordingSink } from '../../platform/types.js';
 
 export type RecorderState = 'idle' | 'recording' | 'stopping';
 export type RecorderEvents = {

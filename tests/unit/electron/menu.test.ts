@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { buildMenuTemplate } from '../../../src-main/menu.js';
-import type { MenuCommand } from '../../../src-main/ipc/channels.js';
+import type { MenuCommand } from '../../../protocol/ipc.js';
 
 function build(language: 'en' | 'fr', isDev = false) {
   const commands: MenuCommand[] = [];

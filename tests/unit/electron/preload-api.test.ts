@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStudioApi, type IpcBridge } from '../../../src-preload/api.js';
-import { channels, events } from '../../../src-main/ipc/channels.js';
+import { channels, events } from '../../../protocol/ipc.js';
 
 /** Records what the preload would send over ipcRenderer. */
 function recordingBridge() {

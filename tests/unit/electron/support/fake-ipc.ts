@@ -6,7 +6,7 @@ import type { InvokeEventLike, IpcMainLike } from '../../../../src-main/ipc/hand
 import type { FrameLike } from '../../../../src-main/security/origin.js';
 import { createIpcRouter, type IpcRouter } from '../../../../src-main/ipc/handle.js';
 import { trustedOrigins } from '../../../../src-main/security/origin.js';
-import { channels, type ChannelName, type IpcResult, type ResponseOf } from '../../../../src-main/ipc/channels.js';
+import { channels, type ChannelName, type IpcResult, type ResponseOf } from '../../../../protocol/ipc.js';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>;
 

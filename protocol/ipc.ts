@@ -3,7 +3,8 @@
  * Main parses every request with `request` before any work; `response` types the reply (and tests
  * parse replies with it). Events flow the other way (main → renderer) and are listed in `events`.
  *
- * This file must stay free of Node and Electron imports: the preload and the renderer's type check
+ * It lives in protocol/ because main, the preload and the renderer all import it; it must stay free of
+ * Node and Electron imports: the preload and the renderer's type check
  * (tsconfig.web.json) read it too.
  */
 import { z } from 'zod';
