@@ -61,7 +61,6 @@ export const strings = {
   'settings.saveFailed': { en: 'Not saved: {message}', fr: 'Non enregistré : {message}' },
   'commands.scenesSaved': { en: 'Scene collection saved', fr: 'Collection de scènes enregistrée' },
   'commands.saveFailed': { en: 'The scene collection could not be saved: {message}', fr: 'La collection de scènes n’a pas pu être enregistrée : {message}' },
-  'commands.confirmEndLive': { en: 'End the live for every viewer?', fr: 'Terminer le direct pour tous les spectateurs ?' },
   // end desktop
   // on air (issue 10, items 8–14): audio scope, stream health, people, presets, private lives, viewer page
   'studio.mixer.scope.global': { en: 'All scenes', fr: 'Toutes les scènes' },

@@ -2,8 +2,22 @@ import { useEffect, useState } from 'react';
 import { t } from '../../shared/i18n/index.js';
 
 /** "End the live" asks once, inline (a stray click must not end a show), with the viewer count at stake. */
-export function EndLiveButton({ viewers, busy, onEnd }: { viewers: number | null; busy: boolean; onEnd: () => void }) {
+export function EndLiveButton({
+  viewers,
+  busy,
+  onEnd,
+  askRequest = 0,
+}: {
+  viewers: number | null;
+  busy: boolean;
+  onEnd: () => void;
+  /** Bumped by Menu › Go Live / End Live: asks, exactly as a click on the button does. */
+  askRequest?: number;
+}) {
   const [asking, setAsking] = useState(false);
+  useEffect(() => {
+    if (askRequest > 0) setAsking(true);
+  }, [askRequest]);
   useEffect(() => {
     if (!asking) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setAsking(false);

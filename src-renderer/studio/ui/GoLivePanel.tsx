@@ -72,14 +72,14 @@ export function GoLivePanel() {
   const checks = useStudio((s) => preLiveChecks({ title, type, scenes: s.scenes, programSceneId: s.programSceneId, hasMedia: (id) => engine.media.has(id) }));
 
   useEffect(() => engine.compositor.events.on('stats', (s) => live.recordFrameStats(s.fps, s.missed)), [engine, live]);
-  // Menu › Go Live / End Live: starts with this form, as its Start button does; ending asks first.
+  // Menu › Go Live / End Live: starts with this form, as its Start button does; ending asks first, as its button does.
+  const [askEnd, setAskEnd] = useState(0);
   useEffect(
     () =>
       commands.on('live:toggle', () => {
         const phase = live.getSnapshot().phase;
-        if (phase === 'live') {
-          if (window.confirm(t('commands.confirmEndLive'))) void live.end();
-        } else if (phase === 'idle' || phase === 'error') formRef.current?.requestSubmit();
+        if (phase === 'live') setAskEnd((n) => n + 1);
+        else if (phase === 'idle' || phase === 'error') formRef.current?.requestSubmit();
       }),
     [commands, live],
   );
@@ -172,6 +172,7 @@ export function GoLivePanel() {
           <EndLiveButton
             viewers={health.viewers}
             busy={busy}
+            askRequest={askEnd}
             onEnd={() => {
               const session = state.session;
               void live.end().then(() => session && setSummaryFor({ id: session.id, title: session.title }));
