@@ -4,11 +4,27 @@ import { RelayError } from '../api/client.js';
 import { getLang, t, type StringKey } from '../i18n/index.js';
 
 /**
- * Relay errors in the reader's language. The relay's `message` is English for developers; what a
- * user reads is chosen from the error's `code` (and its `details`), never shown raw.
+ * The one table of error texts, for the pages and the studio alike. The relay's `message` is
+ * English for developers; what a user reads is chosen from the error's `code` (and its `details`),
+ * never shown raw. Texts are clauses ("the broadcast is full") so they fit inside sentences;
+ * `errorText` makes a stand-alone sentence of one.
  */
 
-const TEXT_BY_CODE: Partial<Record<ErrorCode, StringKey>> = {
+/** Codes the client makes itself, beside the relay's ErrorCode. */
+type ClientCode =
+  | 'timeout'
+  | 'wrong_credentials'
+  | 'media_unreachable'
+  | 'connection_lost'
+  // Browser media errors (DOMException names) from camera, microphone and screen capture.
+  | 'NotAllowedError'
+  | 'SecurityError'
+  | 'NotFoundError'
+  | 'OverconstrainedError'
+  | 'NotReadableError'
+  | 'AbortError';
+
+const TEXT_BY_CODE: Record<ErrorCode | ClientCode, StringKey> = {
   muted: 'error.muted',
   banned: 'error.banned',
   blocked_term: 'error.blockedTerm',
@@ -19,12 +35,27 @@ const TEXT_BY_CODE: Partial<Record<ErrorCode, StringKey>> = {
   forbidden: 'error.forbidden',
   not_host: 'error.forbidden',
   not_found: 'error.notFound',
-  invalid_transition: 'error.ended',
-  expired: 'error.ended',
+  duplicate: 'error.duplicate',
+  already_hosting: 'error.alreadyHosting',
+  invalid_transition: 'error.invalidTransition',
+  expired: 'error.expired',
   session_full: 'error.full',
   unavailable: 'error.unavailable',
   unsupported_codec: 'error.unsupportedCodec',
+  internal: 'error.internal',
+  timeout: 'error.timeout',
+  wrong_credentials: 'error.wrongCredentials',
+  media_unreachable: 'error.mediaUnreachable',
+  connection_lost: 'error.connectionLost',
+  NotAllowedError: 'error.deviceDenied',
+  SecurityError: 'error.deviceDenied',
+  NotFoundError: 'error.deviceMissing',
+  OverconstrainedError: 'error.deviceMissing',
+  NotReadableError: 'error.deviceBusy',
+  AbortError: 'error.deviceBusy',
 };
+
+const isKnown = (code: string): code is keyof typeof TEXT_BY_CODE => Object.hasOwn(TEXT_BY_CODE, code);
 
 /** Refusals that sending the same message again cannot overturn: no "Retry" for them. */
 const FINAL_CODES = new Set<ErrorCode>(['muted', 'banned', 'blocked_term']);
@@ -38,6 +69,11 @@ export function localTime(iso: string): string | null {
   return new Intl.DateTimeFormat(getLang(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
 
+/** A lower-case clause ("the broadcast is full") for a code; null when the code is unknown. */
+export function errorClause(code: string): string | null {
+  return isKnown(code) ? t(TEXT_BY_CODE[code]) : null;
+}
+
 /** A lower-case clause ("you are muted until 25 Nov 2026, 21:05") for an ApiError. */
 export function describeApiError(error: ApiError): string {
   if (error.code === 'muted') {
@@ -45,7 +81,7 @@ export function describeApiError(error: ApiError): string {
     const until = details.success ? localTime(details.data.until) : null;
     if (until) return t('error.mutedUntil', { time: until });
   }
-  return t(TEXT_BY_CODE[error.code] ?? 'error.generic');
+  return errorClause(error.code) ?? t('error.generic');
 }
 
 /** Whether offering "Retry" makes sense for this refusal. */
@@ -58,4 +94,18 @@ export function describeFailure(err: unknown): string {
   // A fetch that never reached the relay rejects with a TypeError.
   const reason = err instanceof RelayError ? describeApiError(err.error) : t(err instanceof TypeError ? 'error.unavailable' : 'error.generic');
   return t('common.error', { message: reason });
+}
+
+/** What to remember of a thrown value: a DOMException's name is stable across browsers, its message is not. */
+export function errorCodeOf(err: unknown): string {
+  if (err instanceof Error && isKnown(err.name)) return err.name;
+  return err instanceof Error ? err.message : String(err);
+}
+
+const sentence = (clause: string): string => `${clause.charAt(0).toLocaleUpperCase(getLang())}${clause.slice(1)}.`;
+
+/** An error code (or a message) as a stand-alone sentence in the current language. */
+export function errorText(code: string): string {
+  const clause = errorClause(code);
+  return clause === null ? t('common.error', { message: code }) : sentence(clause);
 }

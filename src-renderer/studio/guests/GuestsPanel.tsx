@@ -7,7 +7,7 @@ import { t } from '../../shared/i18n/index.js';
 import { BackstageChat } from '../../shared/stage/BackstageChat.js';
 import { LayoutBar } from '../layouts/LayoutBar.js';
 import { useLive, useServices, useStudio } from '../ui/context.js';
-import { errorText } from '../ui/error-text.js';
+import { errorText } from '../../shared/ui/error-text.js';
 import { useChannelState } from '../ui/use-channel.js';
 import { onAirGuests, type StageDirector } from './stage-director.js';
 

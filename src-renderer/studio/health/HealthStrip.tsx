@@ -1,5 +1,5 @@
 import { t } from '../../shared/i18n/index.js';
-import { errorText } from '../ui/error-text.js';
+import { errorText } from '../../shared/ui/error-text.js';
 import { useLive } from '../ui/context.js';
 import { useConnectionState, useHealth } from './use-health.js';
 import './health.css';

@@ -17,7 +17,9 @@ export const createAuthSlice =
         set({ user, token, authStatus: 'signed-in' });
         return true;
       } catch (err) {
-        set({ authStatus: 'signed-out', authError: codeOf(err) });
+        // A refused sign-in is a wrong password, not the "sign in again" of an expired session.
+        const code = codeOf(err);
+        set({ authStatus: 'signed-out', authError: code === 'unauthorized' ? 'wrong_credentials' : code });
         return false;
       }
     }

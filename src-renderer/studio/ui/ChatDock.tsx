@@ -4,7 +4,7 @@ import { routes } from '../../../protocol/routes.js';
 import { RelayError } from '../../shared/api/client.js';
 import { t } from '../../shared/i18n/index.js';
 import { useServices, useStudio } from './context.js';
-import { errorText } from './error-text.js';
+import { errorText } from '../../shared/ui/error-text.js';
 import { ChatSettingsForm } from './ChatSettingsForm.js';
 import { useChannelState } from './use-channel.js';
 import { useConnectionState } from '../health/use-health.js';

@@ -4,7 +4,7 @@ import { routes } from '../../../protocol/routes.js';
 import { RelayError } from '../../shared/api/client.js';
 import { t } from '../../shared/i18n/index.js';
 import { useServices } from './context.js';
-import { errorText } from './error-text.js';
+import { errorText } from '../../shared/ui/error-text.js';
 
 /** Slow mode and blocked terms (chat/settings routes). */
 export function ChatSettingsForm({ sessionId }: { sessionId: string }) {

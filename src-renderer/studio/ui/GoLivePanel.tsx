@@ -3,7 +3,7 @@ import { t } from '../../shared/i18n/index.js';
 import type { SessionType } from '../../../protocol/sessions.js';
 import { routes } from '../../../protocol/routes.js';
 import { useLive, useServices } from './context.js';
-import { errorText } from './error-text.js';
+import { errorText } from '../../shared/ui/error-text.js';
 import { formatDuration } from './format.js';
 import { preLiveChecks } from '../live/checks.js';
 import { EndLiveButton } from '../live/EndLiveButton.js';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { t } from '../../shared/i18n/index.js';
-import { errorText } from './error-text.js';
+import { errorText } from '../../shared/ui/error-text.js';
 import { useServices, useStudio } from './context.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 

@@ -3,7 +3,7 @@ import { t, type StringKey } from '../../shared/i18n/index.js';
 import type { Source, SourceKind } from '../model/types.js';
 import { selectPreviewScene } from '../store/index.js';
 import { useServices, useStudio } from './context.js';
-import { errorCodeOf, errorText } from './error-text.js';
+import { errorCodeOf, errorText } from '../../shared/ui/error-text.js';
 import { useScreenCapture } from './use-screen-capture.js';
 import { readFileAsDataUrl } from './read-file.js';
 

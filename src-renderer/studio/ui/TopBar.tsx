@@ -6,7 +6,7 @@ import { OutputPicker } from '../output/OutputPicker.js';
 import type { RecorderState } from '../recorder/recorder.js';
 import { useLive, useServices, useStudio } from './context.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
-import { errorText } from './error-text.js';
+import { errorText } from '../../shared/ui/error-text.js';
 import { useHealth } from '../health/use-health.js';
 import '../health/health.css';
 
