@@ -58,11 +58,23 @@ export type ReactionCounts = z.infer<typeof ReactionCounts>;
 export const ReactionCountsReply = z.object({ counts: ReactionCounts });
 
 export const MuteBody = z.strictObject({ userId: Id, durationSeconds: z.number().int().min(1).max(604800).optional() });
-export const BanBody = z.strictObject({ userId: Id, reason: z.string().max(280).optional() });
+export const BanBody = z.strictObject({
+  userId: Id,
+  reason: z.string().max(280).optional(),
+  /** Also delete every message the person sent in this session (viewers see them disappear). */
+  removeMessages: z.boolean().optional(),
+});
 export const Mute = z.object({ sessionId: Id, userId: Id, until: IsoTime.nullable() });
 export const MuteReply = z.object({ mute: Mute });
 export const Ban = z.object({ sessionId: Id, userId: Id, reason: z.string().nullable(), createdAt: IsoTime });
-export const BanReply = z.object({ ban: Ban });
+export const BanReply = z.object({ ban: Ban, removedMessages: z.number().int().optional() });
+/** Who is muted (until when) and banned (why) in a session, with names: the studio's people drawer. */
+export const RestrictedPerson = z.object({ userId: Id, displayName: z.string(), by: Id, since: IsoTime });
+export const ModerationPeopleReply = z.object({
+  mutes: z.array(RestrictedPerson.extend({ until: IsoTime.nullable() })),
+  bans: z.array(RestrictedPerson.extend({ reason: z.string().nullable() })),
+});
+export type ModerationPeopleReply = z.infer<typeof ModerationPeopleReply>;
 
 export const ChatStats = z.object({
   messageCount: z.number().int(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Ack, Id } from './common.js';
-import { Message, ReactionCounts, Emoji, ClientMessageId, MessageContent } from './chat.js';
+import { ChatSettings, Message, ReactionCounts, Emoji, ClientMessageId, MessageContent } from './chat.js';
 import { Participant, Session, SessionState } from './sessions.js';
 import { Invitation } from './invitations.js';
 import { SignalToClient, SignalToServer } from './signaling.js';
@@ -57,6 +57,8 @@ export const serverEvents = {
   'moderation:muted': z.object({ sessionId: Id, userId: Id, until: z.string().nullable().optional() }),
   'moderation:unmuted': z.object({ sessionId: Id, userId: Id }),
   'moderation:banned': z.object({ sessionId: Id, userId: Id }),
+  /** Chat settings changed (slow mode…): viewers announce it instead of leaving a message stuck at "Sending…". */
+  'chat:settings': z.object({ sessionId: Id, settings: ChatSettings }),
   /** To the host only: the host (on any device) removed this participant; the studio drops their P2P links. */
   'participant:removed': z.object({ sessionId: Id, userId: Id }),
   'session:state': z.object({ sessionId: Id, state: SessionState }),

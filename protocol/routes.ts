@@ -137,6 +137,7 @@ export const routes = {
     body: C.UpdateChatSettingsBody,
     reply: C.ChatSettingsReply,
   }),
+  moderationPeople: route({ method: 'GET', path: `${sessionPath}/moderation/people`, params: id, reply: C.ModerationPeopleReply }),
   moderationLog: route({ method: 'GET', path: `${sessionPath}/moderation-log`, params: id, reply: C.ModerationLogReply }),
 
   // media: which transport carries the program, and where to publish / play it

@@ -40,6 +40,11 @@ export class MemoryMessages implements MessageRepo {
     if (row) row.deletedAt = at;
     return row !== null;
   }
+  async listIdsByAuthor(sessionId: string, userId: string) {
+    return this.live(sessionId)
+      .filter((r) => r.userId === userId)
+      .map((r) => r.id);
+  }
   async count(sessionId: string) {
     return this.live(sessionId).length;
   }

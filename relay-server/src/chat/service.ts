@@ -191,6 +191,20 @@ export function createChatService(ctx: ModuleContext) {
       limits.prune();
       return storage.messages.purgeEndedBefore(new Date(clock().getTime() - config.chatMessageRetentionMs));
     },
+    /** For a ban that removes the person's messages (authorised by the caller): deletes each, tells viewers; returns how many. */
+    async removeAllBy(sessionId: string, userId: string): Promise<number> {
+      const ids = await storage.messages.listIdsByAuthor(sessionId, userId);
+      let removed = 0;
+      await serial.run(sessionId, async () => {
+        for (const messageId of ids) {
+          if (!(await storage.messages.softDelete(messageId, clock()))) continue;
+          removed += 1;
+          windows?.peek(sessionId)?.remove(messageId);
+          delivery.afterPending(sessionId, 'chat:deleted', { sessionId, messageId });
+        }
+      });
+      return removed;
+    },
     /** Sends whatever deliveries are still gathering. */
     close: () => delivery.close(),
   };

@@ -10,7 +10,8 @@ export function mountModerationRoutes(router: Router, moderation: () => Moderati
     await moderation().unmute(actor, params.id, params.userId);
     return undefined;
   });
-  mount(router, routes.ban, async ({ params, body, actor }) => ({ ban: await moderation().ban(actor, params.id, body) }));
+  mount(router, routes.ban, async ({ params, body, actor }) => moderation().ban(actor, params.id, body));
+  mount(router, routes.moderationPeople, async ({ params, actor }) => moderation().people(actor, params.id));
   mount(router, routes.unban, async ({ params, actor }) => {
     await moderation().unban(actor, params.id, params.userId);
     return undefined;

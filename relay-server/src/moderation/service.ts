@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatSettings, ModerationLogEntry } from '../../../protocol/chat.js';
+import type { ChatSettings, ModerationLogEntry, ModerationPeopleReply } from '../../../protocol/chat.js';
 import type { Actor } from '../core/actor.js';
 import { fail } from '../core/errors.js';
 import type { ModuleContext } from '../core/module.js';
@@ -15,7 +15,13 @@ export type LogInput = Omit<ModerationLogRecord, 'id' | 'createdAt' | 'targetUse
 export interface ModerationService {
   mute(actor: Actor | null, sessionId: string, input: { userId: string; durationSeconds?: number | undefined }): Promise<ReturnType<typeof toMute>>;
   unmute(actor: Actor | null, sessionId: string, userId: string): Promise<void>;
-  ban(actor: Actor | null, sessionId: string, input: { userId: string; reason?: string | undefined }): Promise<ReturnType<typeof toBan>>;
+  ban(
+    actor: Actor | null,
+    sessionId: string,
+    input: { userId: string; reason?: string | undefined; removeMessages?: boolean | undefined },
+  ): Promise<{ ban: ReturnType<typeof toBan>; removedMessages?: number }>;
+  /** The people drawer: active mutes and bans with names (host and moderators). */
+  people(actor: Actor | null, sessionId: string): Promise<ModerationPeopleReply>;
   unban(actor: Actor | null, sessionId: string, userId: string): Promise<void>;
   getSettings(actor: Actor | null, sessionId: string): Promise<ChatSettings>;
   updateSettings(actor: Actor | null, sessionId: string, patch: Partial<ChatSettings>): Promise<ChatSettings>;
@@ -151,7 +157,30 @@ export function createModerationService(ctx: ModuleContext): ModerationService {
       await notifier.removeFromSession(sessionId, input.userId);
       if (ctx.services.has('media')) ctx.services.get('media').endMediaOf(sessionId, input.userId);
       await refreshPresence(sessionId, wasMember && participant.role !== 'viewer');
-      return toBan(ban);
+      if (!input.removeMessages || !ctx.services.has('chat')) return { ban: toBan(ban) };
+      const removedMessages = await ctx.services.get('chat').removeAllBy(sessionId, input.userId);
+      return { ban: toBan(ban), removedMessages };
+    },
+
+    async people(actor, sessionId) {
+      const access = await accessSession(storage, sessionId, actor);
+      requireModerator(access);
+      const [mutes, bans] = await Promise.all([storage.moderation.listMutes(sessionId), storage.moderation.listBans(sessionId)]);
+      const nameOf = async (userId: string) => (await storage.users.findById(userId))?.displayName ?? '';
+      return {
+        mutes: await Promise.all(
+          mutes.filter(isActive).map(async (m) => ({
+            userId: m.userId,
+            displayName: await nameOf(m.userId),
+            by: m.createdBy,
+            since: m.createdAt.toISOString(),
+            until: m.until ? m.until.toISOString() : null,
+          })),
+        ),
+        bans: await Promise.all(
+          bans.map(async (b) => ({ userId: b.userId, displayName: await nameOf(b.userId), by: b.createdBy, since: b.createdAt.toISOString(), reason: b.reason })),
+        ),
+      };
     },
 
     async unban(actor, sessionId, userId) {
@@ -180,7 +209,9 @@ export function createModerationService(ctx: ModuleContext): ModerationService {
       };
       const saved = await storage.moderation.putSettings({ sessionId, ...next });
       await record({ sessionId, actorId: requireActor(access.actor).userId, action: 'settings', detail: JSON.stringify(patch) });
-      return toChatSettings(saved);
+      const settings = toChatSettings(saved);
+      notifier.toSession(sessionId, 'chat:settings', { sessionId, settings });
+      return settings;
     },
 
     async log(actor, sessionId) {

@@ -205,6 +205,8 @@ export interface MessageRepo {
   setPinned(id: string, pinned: boolean): Promise<MessageRecord | null>;
   /** Marks it deleted (and unpins it); false when unknown or already deleted. */
   softDelete(id: string, at: Date): Promise<boolean>;
+  /** Ids of one author's messages in a session that are not deleted, oldest first (a ban that removes them). */
+  listIdsByAuthor(sessionId: string, userId: string): Promise<string[]>;
   /** Messages not deleted (text and system). */
   count(sessionId: string): Promise<number>;
   /** Messages not deleted with createdAt >= since. */

@@ -79,6 +79,14 @@ export function messagesRepo(d: Dialect): MessageRepo {
       );
       return changed > 0;
     },
+    async listIdsByAuthor(sessionId, userId) {
+      const rows = await db
+        .select({ id: messages.id })
+        .from(messages)
+        .where(and(visible(sessionId), eq(messages.userId, userId)))
+        .orderBy(asc(messages.seq));
+      return rows.map((r) => r.id);
+    },
     async count(sessionId) {
       const [row] = await db.select({ n: count() }).from(messages).where(visible(sessionId));
       return row?.n ?? 0;
