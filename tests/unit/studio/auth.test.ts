@@ -38,12 +38,12 @@ describe('studio store: auth', () => {
     expect(restarted.getState().user?.username).toBe(username);
   });
 
-  it('reports a wrong password and a taken name with the relay codes', async () => {
+  it('reports a wrong password (not "sign in again") and a taken name', async () => {
     const username = uniqueName('host');
     await relay.register(username, 'the right password');
     const store = storeWith({ token: null });
     expect(await store.getState().signIn(username, 'the wrong password')).toBe(false);
-    expect(store.getState()).toMatchObject({ authStatus: 'signed-out', authError: 'unauthorized', user: null });
+    expect(store.getState()).toMatchObject({ authStatus: 'signed-out', authError: 'wrong_credentials', user: null });
     expect(await store.getState().register(username, 'another password')).toBe(false);
     expect(store.getState().authError).toBe('duplicate');
   });
