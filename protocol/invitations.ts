@@ -14,6 +14,10 @@ export const Invitation = z.object({
   status: InvitationStatus,
   createdAt: IsoTime,
   expiresAt: IsoTime,
+  /** Who and what, for an inbox line or the host's list ("Ama invites you to Morning talk"); absent on old relays. */
+  sessionTitle: z.string().optional(),
+  fromDisplayName: z.string().optional(),
+  toDisplayName: z.string().optional(),
 });
 export type Invitation = z.infer<typeof Invitation>;
 

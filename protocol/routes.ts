@@ -75,6 +75,16 @@ export const routes = {
     reply: I.RedeemInviteLinkReply,
     status: 200,
   }),
+  /** Host: every invitation of the session and its state (pending, accepted, rejected, expired, cancelled). */
+  sessionInvitations: route({ method: 'GET', path: `${sessionPath}/invitations`, params: id, reply: I.InvitationsReply }),
+  /** Host: withdraws a pending invitation (cancelled); both sides hear invitation:update. */
+  revokeInvitation: route({
+    method: 'POST',
+    path: '/api/invitations/:id/revoke',
+    params: I.InvitationIdParams,
+    reply: I.InvitationReply,
+    status: 200,
+  }),
   pendingInvitations: route({ method: 'GET', path: '/api/invitations/pending', reply: I.InvitationsReply }),
   acceptInvitation: route({
     method: 'POST',

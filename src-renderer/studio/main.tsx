@@ -5,6 +5,8 @@ import { createRelayConnection } from '../shared/realtime/index.js';
 import { detectPlatform } from '../platform/index.js';
 import { getLang, onLangChange, setLang, t } from '../shared/i18n/index.js';
 import { StudioEngine } from './engine.js';
+import { createInboxClient } from '../shared/invitations/inbox-client.js';
+import { ConsoleHolder } from './guests/console/console-holder.js';
 import { StageDirector } from './guests/stage-director.js';
 import { keepLayouts } from './layouts/reflow.js';
 import { LiveController } from './live/controller.js';
@@ -83,22 +85,35 @@ async function boot(root: HTMLElement): Promise<void> {
     },
   });
   platform.onMenuCommand?.((command) => commands.run(command));
+  const inbox = createInboxClient(api, connection);
+  const guestConsole = new ConsoleHolder(() => {
+    const selfId = store.getState().user?.id;
+    return selfId ? { api, connection, selfId, studioProgram: () => engine.program() } : null;
+  });
   // Browsers keep an AudioContext suspended until the user interacts: the first click wakes the mix.
   window.addEventListener('pointerdown', () => void engine.mixer.resume(), { once: true });
 
   store.subscribe((state, prev) => {
     if (state.token === prev.token) return;
     connection.reauthenticate();
-    if (state.authStatus === 'signed-in') void live.resume();
+    // A guest console belongs to the person who opened it.
+    void guestConsole.close();
+    if (state.authStatus === 'signed-in') {
+      void live.resume();
+      void inbox.load();
+    }
     // Signed out: the program must stop reaching viewers at once, whatever the reason.
     else if (!state.token) void live.leave();
   });
   await store.getState().restoreSession();
-  if (store.getState().authStatus === 'signed-in') void live.resume();
+  if (store.getState().authStatus === 'signed-in') {
+    void live.resume();
+    void inbox.load();
+  }
 
   createRoot(root).render(
     <StrictMode>
-      <ServicesContext.Provider value={{ store, engine, platform, api, connection, live, director, settings, commands }}>
+      <ServicesContext.Provider value={{ store, engine, platform, api, connection, live, director, settings, commands, inbox, guestConsole }}>
         <App />
       </ServicesContext.Provider>
     </StrictMode>,

@@ -17,6 +17,8 @@ export function mountInvitationRoutes(router: Router, ctx: ModuleContext): void 
   );
   mount(router, routes.inviteLinkInfo, async ({ params }) => invitations().linkInfo(params.token));
   mount(router, routes.redeemInviteLink, async ({ actor, params }) => invitations().redeemLink(params.token, actor));
+  mount(router, routes.sessionInvitations, async ({ actor, params }) => ({ invitations: await invitations().forSession(params.id, actor) }));
+  mount(router, routes.revokeInvitation, async ({ actor, params }) => ({ invitation: await invitations().revoke(params.id, actor) }));
   mount(router, routes.pendingInvitations, async ({ actor }) => ({ invitations: await invitations().pending(actor) }));
   mount(router, routes.acceptInvitation, async ({ actor, params }) => invitations().accept(params.id, actor));
   mount(router, routes.rejectInvitation, async ({ actor, params }) => ({ invitation: await invitations().reject(params.id, actor) }));

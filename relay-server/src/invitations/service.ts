@@ -35,17 +35,33 @@ export type InvitationsService = ReturnType<typeof createInvitationsService>;
 export function createInvitationsService(deps: InvitationDeps) {
   const { storage, notifier, clock } = deps;
 
-  function tellBothSides(record: InvitationRecord): void {
-    const invitation = toInvitationView(record);
+  /** The invitation with the names an inbox line and the host's list show. */
+  async function view(record: InvitationRecord): Promise<Invitation> {
+    const [session, from, to] = await Promise.all([
+      storage.sessions.findById(record.sessionId),
+      storage.users.findById(record.fromUserId),
+      storage.users.findById(record.toUserId),
+    ]);
+    return {
+      ...toInvitationView(record),
+      sessionTitle: session?.title ?? '',
+      fromDisplayName: from?.displayName ?? '',
+      toDisplayName: to?.displayName ?? '',
+    };
+  }
+
+  async function tellBothSides(record: InvitationRecord): Promise<Invitation> {
+    const invitation = await view(record);
     notifier.toUser(record.toUserId, 'invitation:update', { invitation });
     notifier.toUser(record.fromUserId, 'invitation:update', { invitation });
+    return invitation;
   }
 
   /** A pending invitation past its expiry is marked expired now (lazily) and tells both sides. */
   async function expireIfDue(record: InvitationRecord): Promise<boolean> {
     if (record.status !== 'pending' || record.expiresAt.getTime() > clock().getTime()) return false;
     const expired = await storage.invitations.setStatus(record.id, 'pending', 'expired');
-    if (expired) tellBothSides(expired);
+    if (expired) await tellBothSides(expired);
     return true;
   }
 
@@ -75,14 +91,36 @@ export function createInvitationsService(deps: InvitationDeps) {
       .catch((err: unknown) => {
         throw err instanceof DuplicateKeyError ? fail.duplicate('An invitation to that user is already pending') : err;
       });
-    const invitation = toInvitationView(record);
+    const invitation = await view(record);
     notifier.toUser(toUserId, 'invitation:new', { invitation });
     return invitation;
   }
 
   async function pending(actor: Actor | null): Promise<Invitation[]> {
     const user = requireActor(actor);
-    return (await storage.invitations.listPendingFor(user.userId, clock())).map(toInvitationView);
+    return Promise.all((await storage.invitations.listPendingFor(user.userId, clock())).map(view));
+  }
+
+  /** Host: the session's invitations and their states; pending ones past their time are marked expired first. */
+  async function forSession(sessionId: string, actor: Actor | null): Promise<Invitation[]> {
+    const access = await accessSession(storage, sessionId, actor);
+    requireHost(access);
+    const records = await storage.invitations.listForSession(sessionId);
+    for (const record of records) await expireIfDue(record);
+    return Promise.all((await storage.invitations.listForSession(sessionId)).map(view));
+  }
+
+  /** Host: withdraws a pending invitation; the invitee's inbox drops it. */
+  async function revoke(id: string, actor: Actor | null): Promise<Invitation> {
+    const user = requireActor(actor);
+    const record = await storage.invitations.findById(id);
+    const session = record ? await storage.sessions.findById(record.sessionId) : null;
+    // Not the host's own: 404, so invitation ids of other sessions say nothing.
+    if (!record || !session || session.hostId !== user.userId) throw fail.notFound('Invitation');
+    if (record.status !== 'pending') throw notPending(record.status);
+    const moved = await storage.invitations.setStatus(id, 'pending', 'cancelled');
+    if (!moved) throw notPending('no longer pending');
+    return tellBothSides(moved);
   }
 
   /** The caller's own invitation, still pending and not expired; anyone else's is 404. */
@@ -107,17 +145,16 @@ export function createInvitationsService(deps: InvitationDeps) {
         return { accepted: moved, seat: await seatGuest(tx, session, user.userId, clock()) };
       }),
     );
-    tellBothSides(accepted);
+    const invitation = await tellBothSides(accepted);
     await deps.present().broadcastParticipants(session.id);
-    return { invitation: toInvitationView(accepted), participant: await deps.present().participant(seat) };
+    return { invitation, participant: await deps.present().participant(seat) };
   }
 
   async function reject(id: string, actor: Actor | null): Promise<Invitation> {
     await ownPending(id, actor);
     const moved = await storage.invitations.setStatus(id, 'pending', 'rejected');
     if (!moved) throw notPending('no longer pending');
-    tellBothSides(moved);
-    return toInvitationView(moved);
+    return tellBothSides(moved);
   }
 
   async function createLink(sessionId: string, actor: Actor | null, expiresInSeconds: number | undefined, baseUrl: string) {
@@ -157,5 +194,5 @@ export function createInvitationsService(deps: InvitationDeps) {
     return { sessionId: session.id, sessionTitle: session.title, hostDisplayName: host?.displayName ?? '', expiresAt: link.expiresAt.toISOString() };
   }
 
-  return { invite, pending, accept, reject, createLink, redeemLink, linkInfo };
+  return { invite, pending, forSession, revoke, accept, reject, createLink, redeemLink, linkInfo };
 }

@@ -179,6 +179,8 @@ export interface InvitationRepo {
   findPending(sessionId: string, toUserId: string): Promise<InvitationRecord | null>;
   /** Every pending invitation of the session, expired or not, oldest first (to tell invitees it was cancelled). */
   listPendingForSession(sessionId: string): Promise<InvitationRecord[]>;
+  /** Every invitation of the session whatever its state, oldest first (the host's list). */
+  listForSession(sessionId: string): Promise<InvitationRecord[]>;
   /** Compare-and-set on status; null when it was no longer `from`. */
   setStatus(id: string, from: InvitationStatus, to: InvitationStatus): Promise<InvitationRecord | null>;
   /** Marks every pending invitation of the session with `to` (e.g. cancelled when it ends). */

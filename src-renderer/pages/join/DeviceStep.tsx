@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { t } from '../../shared/i18n/index.js';
-import { listDevices, openDevices, watchLevel, type DeviceLists } from './devices.js';
+import { listDevices, openDevices, type DeviceLists } from '../../shared/media/devices.js';
+import { LevelMeter, Preview } from '../../shared/stage/DevicePreview.js';
 import type { JoinController } from './join-store.js';
 
 /** Camera and microphone pickers with a live preview and a level meter, then "Join backstage". */
@@ -77,21 +78,3 @@ export function DeviceStep({ controller, local }: { controller: JoinController; 
   );
 }
 
-export function Preview({ stream }: { stream: MediaStream | null }) {
-  const video = useRef<HTMLVideoElement>(null);
-  useEffect(() => {
-    if (video.current) video.current.srcObject = stream;
-  }, [stream]);
-  return <video ref={video} className="preview" data-testid="preview" aria-label={t('join.preview')} muted autoPlay playsInline />;
-}
-
-export function LevelMeter({ stream }: { stream: MediaStream | null }) {
-  const [level, setLevel] = useState(0);
-  useEffect(() => (stream ? watchLevel(stream, setLevel) : undefined), [stream]);
-  return (
-    <label>
-      {t('join.level')}
-      <meter className="level" data-testid="level-meter" min={0} max={1} low={0.6} high={0.9} value={level} />
-    </label>
-  );
-}

@@ -5,7 +5,7 @@ import { BackstageChat } from '../../shared/stage/BackstageChat.js';
 import { OnAirBanner } from '../../shared/stage/OnAirBanner.js';
 import { ReturnFeed } from '../../shared/stage/ReturnFeed.js';
 import type { StageClient } from '../../shared/stage/stage-client.js';
-import { LevelMeter, Preview } from './DeviceStep.js';
+import { LevelMeter, Preview } from '../../shared/stage/DevicePreview.js';
 import type { JoinController } from './join-store.js';
 
 const STATE_TEXT = {

@@ -8,7 +8,7 @@ import { describeFailure } from '../../shared/ui/error-text.js';
 import { createGuestLink, type GuestLinkState } from '../../shared/media/index.js';
 import { createRelayConnection, createSessionChannel, type ConnectionState, type RelayConnection, type SessionChannel } from '../../shared/realtime/index.js';
 import { createStageClient, type StageClient } from '../../shared/stage/stage-client.js';
-import { stopStream } from './devices.js';
+import { stopStream } from '../../shared/media/devices.js';
 
 export type JoinStep = 'checking' | 'auth' | 'devices' | 'joining' | 'stage' | 'left' | 'ended' | 'invalid';
 

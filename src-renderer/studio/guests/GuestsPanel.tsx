@@ -9,17 +9,17 @@ import { LayoutBar } from '../layouts/LayoutBar.js';
 import { useLive, useServices, useStudio } from '../ui/context.js';
 import { errorText } from '../../shared/ui/error-text.js';
 import { useChannelState } from '../ui/use-channel.js';
+import { SentInvitations } from './SentInvitations.js';
 import { onAirGuests, type StageDirector } from './stage-director.js';
 
 function codeOf(err: unknown): string {
   return err instanceof RelayError ? err.error.code : 'unavailable';
 }
 
-function InviteSearch({ sessionId }: { sessionId: string }) {
+function InviteSearch({ sessionId, onInvited }: { sessionId: string; onInvited: () => void }) {
   const { api } = useServices();
   const [query, setQuery] = useState('');
   const [users, setUsers] = useState<User[]>([]);
-  const [invited, setInvited] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
 
   const search = async (q: string) => {
@@ -35,7 +35,10 @@ function InviteSearch({ sessionId }: { sessionId: string }) {
     setError(null);
     try {
       await api.call(routes.invite, { params: { id: sessionId }, body: { toUserId: user.id } });
-      setInvited(new Set([...invited, user.id]));
+      // The invitation's fate (pending, accepted, declined…) is followed in the list below.
+      setUsers([]);
+      setQuery('');
+      onInvited();
     } catch (err) {
       setError(codeOf(err));
     }
@@ -50,8 +53,8 @@ function InviteSearch({ sessionId }: { sessionId: string }) {
             <span className="name">
               {u.displayName} <span className="muted">@{u.username}</span>
             </span>
-            <button data-testid="invite-user" disabled={invited.has(u.id)} onClick={() => void invite(u)}>
-              {invited.has(u.id) ? t('studio.guests.invited') : t('studio.guests.invite')}
+            <button data-testid="invite-user" onClick={() => void invite(u)}>
+              {t('studio.guests.invite')}
             </button>
           </li>
         ))}
@@ -109,6 +112,7 @@ export function GuestsPanel() {
   useStudio((s) => onAirGuests(s.scenes, s.programSceneId).join(','));
   useDirector(director);
   const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState(0);
   const session = live.session;
   if (!session || live.phase === 'idle') {
     return (
@@ -129,7 +133,8 @@ export function GuestsPanel() {
         <h2>{t('studio.guests')}</h2>
       </header>
       <LayoutBar />
-      <InviteSearch sessionId={session.id} />
+      <InviteSearch sessionId={session.id} onInvited={() => setSent(sent + 1)} />
+      <SentInvitations sessionId={session.id} version={sent} />
       <InviteLink sessionId={session.id} />
       {error && <p className="error">{errorText(error)}</p>}
       {guests.length === 0 && <p className="muted empty">{t('studio.guests.none')}</p>}

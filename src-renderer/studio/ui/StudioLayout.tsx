@@ -1,6 +1,7 @@
 import { CanvasArea } from './CanvasArea.js';
 import { ChatDock } from './ChatDock.js';
 import { GoLivePanel } from './GoLivePanel.js';
+import { GuestConsoleLayer } from '../guests/CohostOverlays.js';
 import { GuestsPanel } from '../guests/GuestsPanel.js';
 import { HealthStrip } from '../health/HealthStrip.js';
 import { MixerPanel } from './MixerPanel.js';
@@ -33,6 +34,7 @@ export function StudioLayout() {
         <GuestsPanel />
         <ChatDock />
       </aside>
+      <GuestConsoleLayer />
     </div>
   );
 }

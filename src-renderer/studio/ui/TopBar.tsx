@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { t } from '../../shared/i18n/index.js';
 import type { ConnectionState } from '../../shared/realtime/index.js';
 import { ConnectionBadge } from '../../shared/ui/ConnectionBadge.js';
+import { StudioInbox } from '../guests/CohostOverlays.js';
 import { OutputPicker } from '../output/OutputPicker.js';
 import type { RecorderState } from '../recorder/recorder.js';
 import { useLive, useServices, useStudio } from './context.js';
@@ -91,6 +92,7 @@ export function TopBar() {
       <OutputPicker />
       <RecordControls />
       <span className="spacer" />
+      <StudioInbox />
       <ConnectionBadge state={connectionState} />
       <LanguageSwitch />
       <span className="muted">{user?.displayName}</span>

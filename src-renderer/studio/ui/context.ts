@@ -6,6 +6,8 @@ import type { RelayConnection } from '../../shared/realtime/index.js';
 import { getLang, onLangChange, type Lang } from '../../shared/i18n/index.js';
 import type { Platform } from '../../platform/index.js';
 import type { StudioEngine } from '../engine.js';
+import type { InboxClient } from '../../shared/invitations/inbox-client.js';
+import type { ConsoleHolder } from '../guests/console/console-holder.js';
 import type { StageDirector } from '../guests/stage-director.js';
 import type { LiveController } from '../live/controller.js';
 import type { StudioState, StudioStore } from '../store/index.js';
@@ -25,6 +27,10 @@ export interface StudioServices {
   settings: SettingsController;
   /** Menu commands and their passing notices (commands/). */
   commands: StudioCommands;
+  /** My invitations (to be a guest on someone else's live). */
+  inbox: InboxClient;
+  /** The guest console opened by accepting one. */
+  guestConsole: ConsoleHolder;
 }
 
 export const ServicesContext = createContext<StudioServices | null>(null);

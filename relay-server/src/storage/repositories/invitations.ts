@@ -50,6 +50,14 @@ export function invitationsRepo(d: Dialect): InvitationRepo {
         .orderBy(asc(invitations.createdAt), asc(invitations.id));
       return rows.map(invitationFromRow);
     },
+    async listForSession(sessionId) {
+      const rows = await db
+        .select()
+        .from(invitations)
+        .where(eq(invitations.sessionId, sessionId))
+        .orderBy(asc(invitations.createdAt), asc(invitations.id));
+      return rows.map(invitationFromRow);
+    },
     async setStatus(id, from, to) {
       const row = await uniqueAs('pending_invitation', () =>
         d.updateThenRead(
