@@ -9,7 +9,7 @@ const shots = path.resolve(import.meta.dirname, '../../../test-results/cohost');
 
 test.use({ viewport: { width: 1600, height: 900 } });
 // Three pages with live WebRTC on a shared 2-core machine: a generous bound, not a speed claim.
-test.setTimeout(300_000);
+test.setTimeout(480_000);
 
 /** The sum of `totalAudioEnergy` over a page's inbound audio, now. */
 const energy = async (page: Page) => (await rtcStats(page)).audioEnergy;
