@@ -87,11 +87,22 @@ test('a guest hears the host without their own voice, is counted down on air, ta
   await expect(host.getByTestId('backstage-message').filter({ hasText: 'Ready when you are' })).toBeVisible();
 
   // Bring on stage: a 3-2-1 countdown on the guest's page, then ON AIR; the host's program has them.
+  // The countdown lasts 3 s; on a loaded machine one Playwright round trip can outlast it, so the page
+  // itself records every number it showed and the test reads that record once the guest is on air.
+  await guest.evaluate(`(() => {
+    const seen = (window.countdownSeen = []);
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="on-air-countdown"]')?.textContent ?? '';
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  })()`);
   await guestItem.getByTestId('guest-bring-on').click();
-  await expect(onAir).toHaveAttribute('data-state', 'cueing');
-  await expect(guest.getByTestId('on-air-countdown')).toHaveText(/^[123]$/);
+  await expect(onAir).toHaveAttribute('data-state', /cueing|on-air/);
   await guest.screenshot({ path: path.join(shots, 'join-countdown.png'), fullPage: true });
   await expect(onAir).toHaveAttribute('data-state', 'on-air');
+  const countdownSeen = (await guest.evaluate('window.countdownSeen')) as string[];
+  expect(countdownSeen.length).toBeGreaterThan(0);
+  expect(countdownSeen.every((n) => /^[123]$/.test(n))).toBe(true);
   await expect(onAir).toContainText('ON AIR');
   await expect(guestItem).toHaveAttribute('data-status', 'on-air');
   await expect(host.getByTestId('source-item').filter({ hasText: 'Gina' })).toHaveCount(1);
