@@ -61,6 +61,7 @@ export const strings = {
   'settings.saveFailed': { en: 'Not saved: {message}', fr: 'Non enregistré : {message}' },
   'commands.scenesSaved': { en: 'Scene collection saved', fr: 'Collection de scènes enregistrée' },
   'commands.saveFailed': { en: 'The scene collection could not be saved: {message}', fr: 'La collection de scènes n’a pas pu être enregistrée : {message}' },
+  'studio.auth.noKeyring': { en: 'This computer has no keyring (such as GNOME Keyring or KWallet), so Afritok Live cannot keep your sign-in safely: you will sign in again each time you start it.', fr: 'Cet ordinateur n’a pas de trousseau de clés (comme GNOME Keyring ou KWallet) : Afritok Live ne peut pas garder votre connexion en sécurité, vous vous reconnecterez à chaque démarrage.' },
   // end desktop
   // on air (issue 10, items 8–14): audio scope, stream health, people, presets, private lives, viewer page
   'studio.mixer.scope.global': { en: 'All scenes', fr: 'Toutes les scènes' },

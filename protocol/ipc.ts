@@ -111,6 +111,14 @@ export const channels = {
     response: z.object({ persisted: z.boolean() }),
   },
   'auth:clearToken': { request: None, response: Void },
+  /** Whether a sign-in survives a restart; not on Linux without a keyring (the studio says why). */
+  'auth:persistence': {
+    request: None,
+    response: z.discriminatedUnion('persistent', [
+      z.object({ persistent: z.literal(true) }),
+      z.object({ persistent: z.literal(false), reason: z.enum(['no-keyring']) }),
+    ]),
+  },
 
   'scenes:list': { request: None, response: z.object({ names: z.array(CollectionName) }) },
   'scenes:load': { request: z.strictObject({ name: CollectionName }), response: SceneCollection.nullable() },
@@ -125,7 +133,8 @@ export const channels = {
       kinds: z.array(CaptureSourceKind).min(1).max(2).default(['screen', 'window']),
       thumbnailWidth: z.number().int().min(16).max(1920).default(320),
     }),
-    response: z.object({ sources: z.array(CaptureSource) }),
+    /** `pickedBySystem`: the OS's own dialog (Wayland's portal) already chose; the studio skips its picker. */
+    response: z.object({ sources: z.array(CaptureSource), pickedBySystem: z.boolean() }),
   },
   /** Records the user's pick; the next getDisplayMedia() in this window is granted that source. */
   'capture:selectSource': {

@@ -2,6 +2,7 @@
  * Main process entry: a thin, hardened shell. It wires Electron to the typed feature modules and
  * holds no domain logic of its own.
  */
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   app,
@@ -13,6 +14,7 @@ import {
   safeStorage,
   session,
   shell,
+  systemPreferences,
   desktopCapturer,
   webContents,
   type OpenDialogOptions,
@@ -29,7 +31,12 @@ import { hardenAllWebContents, secureSession } from './security/harden.js';
 import { isSafeExternalUrl } from './security/navigation.js';
 import { openSettingsStore } from './features/settings/store.js';
 import { registerSettingsIpc } from './features/settings/ipc.js';
-import { createTokenStore, type SecretCipher } from './features/auth/token-store.js';
+import { createTokenStore, isSecureStorage, type SecretCipher } from './features/auth/token-store.js';
+import { learnMediaOrigins } from './security/media-origins.js';
+import { ensureMacMediaAccess, screenAccessRefusal } from './features/platform/mac-media.js';
+import { offerReload } from './features/platform/crash.js';
+import { onSecondInstance } from './features/platform/second-instance.js';
+import { systemPicksCaptureSource } from './features/platform/wayland.js';
 import { registerAuthIpc } from './features/auth/ipc.js';
 import { createSceneStore } from './features/scenes/store.js';
 import { registerScenesIpc } from './features/scenes/ipc.js';
@@ -43,6 +50,9 @@ import { log } from './lib/log.js';
 // A separate profile folder (tests, several installs side by side); must precede the single-instance lock.
 if (process.env.AFRITOK_USER_DATA_DIR) app.setPath('userData', process.env.AFRITOK_USER_DATA_DIR);
 
+// Windows groups taskbar buttons and shows notifications by this id: the packaged appId.
+if (process.platform === 'win32') app.setAppUserModelId('live.afritok.studio');
+
 // Every renderer sandboxed, whatever a future window's options say.
 app.enableSandbox();
 
@@ -54,16 +64,21 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 const trusted = trustedOrigins(devServerUrl);
 const getTrusted = (): readonly string[] => trusted;
 
-/** Linux without a keyring "encrypts" with a fixed key: treat that as no encryption at all. */
+/** safeStorage's async calls; Linux without a keyring "encrypts" with a fixed key: treated as no encryption. */
 const cipher: SecretCipher = {
-  isSecure: () =>
-    safeStorage.isEncryptionAvailable() &&
-    (process.platform !== 'linux' || !['basic_text', 'unknown'].includes(safeStorage.getSelectedStorageBackend())),
-  encryptString: (plain) => safeStorage.encryptString(plain),
-  decryptString: (encrypted) => safeStorage.decryptString(encrypted),
+  isSecure: async () =>
+    isSecureStorage(
+      await safeStorage.isAsyncEncryptionAvailable(),
+      process.platform,
+      process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined,
+    ),
+  encrypt: (plain) => safeStorage.encryptStringAsync(plain),
+  decrypt: (encrypted) => safeStorage.decryptStringAsync(encrypted),
 };
 
 let mainWindow: BrowserWindow | null = null;
+/** Set once the app is ready: a second launch may need a window (macOS keeps running without one). */
+let openStudioWindow: (() => Promise<void>) | null = null;
 
 async function start(): Promise<void> {
   const paths = userDataPaths(app.getPath('userData'));
@@ -72,18 +87,47 @@ async function start(): Promise<void> {
     relayUrlOverride: process.env.AFRITOK_RELAY_URL,
     defaultLanguage: app.getLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en',
   });
-  const csp = (): string => buildCsp({ relayUrl: settings.get().relayUrl, devServerUrl });
-  const capture = createCaptureService((options) => desktopCapturer.getSources(options), process.platform);
+  // External WHIP/WHEP servers the relay names (GET /api/info) join connect-src; learnt again when the relay changes.
+  let mediaOrigins: string[] = [];
+  let learning: Promise<void> = Promise.resolve();
+  let learntFor = '';
+  const learnMedia = (): Promise<void> => {
+    const relayUrl = settings.get().relayUrl;
+    if (relayUrl === learntFor) return learning;
+    learntFor = relayUrl;
+    learning = learnMediaOrigins(relayUrl).then((origins) => {
+      if (settings.get().relayUrl === relayUrl) mediaOrigins = origins;
+    });
+    return learning;
+  };
+  await learnMedia();
+  const csp = (): string => buildCsp({ relayUrl: settings.get().relayUrl, devServerUrl, mediaOrigins });
+  const isMac = process.platform === 'darwin';
+  const capture = createCaptureService((options) => desktopCapturer.getSources(options), process.platform, {
+    screenAccessRefusal: () => (isMac ? screenAccessRefusal(systemPreferences.getMediaAccessStatus('screen')) : null),
+    pickedBySystem: systemPicksCaptureSource(process.platform, process.env),
+  });
   const defaultRecordingsFolder = (): string => join(app.getPath('videos'), 'Afritok Live');
   const writer = createRecordingWriter(() => settings.get().recordingsFolder ?? defaultRecordingsFolder());
 
-  protocol.handle(APP_SCHEME, (request) => serveAppRequest(builtPaths.renderer, request, csp()));
+  // A page load after a relay change waits for that relay's media origins, so its CSP is the right one.
+  protocol.handle(APP_SCHEME, async (request) => {
+    await learning;
+    return serveAppRequest(builtPaths.renderer, request, csp());
+  });
   secureSession(session.defaultSession, {
     trusted: getTrusted,
     csp,
     devServerUrl,
     capture,
     ownerIdOfFrame: (frame) => webContents.fromFrame(frame)?.id ?? null,
+    osMediaAccess: isMac
+      ? (mediaTypes) =>
+          ensureMacMediaAccess(mediaTypes, {
+            status: (type) => systemPreferences.getMediaAccessStatus(type),
+            ask: (type) => systemPreferences.askForMediaAccess(type),
+          })
+      : undefined,
   });
 
   const router = createIpcRouter(ipcMain, getTrusted);
@@ -103,6 +147,8 @@ async function start(): Promise<void> {
   registerScenesIpc(router, createSceneStore(paths.scenes));
   registerCaptureIpc(router, capture);
   const showFolder = async (folder: string): Promise<void> => {
+    // Before the first recording the folder does not exist yet: make it, so the file manager opens something.
+    await mkdir(folder, { recursive: true }).catch((err: unknown) => log.warn('could not create the recordings folder', err));
     const error = await shell.openPath(folder);
     if (error) log.warn('could not open the recordings folder', error);
   };
@@ -138,6 +184,7 @@ async function start(): Promise<void> {
   installMenu();
   settings.onChange((next) => {
     installMenu();
+    void learnMedia();
     if (mainWindow) sendEvent(mainWindow.webContents, 'settings:changed', next);
   });
 
@@ -158,6 +205,17 @@ async function start(): Promise<void> {
     window.webContents.on('render-process-gone', (_event, details) => {
       log.error('the studio page crashed', details.reason);
       release();
+      // Never leave a blank window: ask to reload it (or quit).
+      void offerReload(
+        details.reason,
+        {
+          ask: async ({ message, detail, buttons }) =>
+            (await dialog.showMessageBox(window, { type: 'error', message, detail, buttons, defaultId: 0, cancelId: 1, noLink: true })).response,
+          reload: () => !window.isDestroyed() && window.webContents.reload(),
+          quit: () => app.quit(),
+        },
+        settings.get().language,
+      );
     });
     window.on('closed', () => {
       release();
@@ -165,6 +223,7 @@ async function start(): Promise<void> {
     });
     mainWindow = window;
   };
+  openStudioWindow = openWindow;
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow();
@@ -186,9 +245,9 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    // Before start() finished there is nothing to show yet; the first window is on its way.
+    if (!openStudioWindow && !mainWindow) return;
+    onSecondInstance(mainWindow, () => void openStudioWindow?.());
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -41,6 +41,7 @@ export function createStudioApi(bridge: IpcBridge) {
       getToken: () => call('auth:getToken', {}),
       setToken: (token: string) => call('auth:setToken', { token }),
       clearToken: () => call('auth:clearToken', {}),
+      persistence: () => call('auth:persistence', {}),
     },
     scenes: {
       list: () => call('scenes:list', {}),

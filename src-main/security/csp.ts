@@ -1,3 +1,4 @@
+import { exactHttpOrigin } from './media-origins.js';
 import { originOf } from './origin.js';
 
 export interface CspInput {
@@ -5,6 +6,8 @@ export interface CspInput {
   relayUrl: string;
   /** The electron-vite dev server, in development only (it needs inline scripts and its websocket). */
   devServerUrl?: string | undefined;
+  /** External WHIP/WHEP servers the relay named (GET /api/info): the studio's fetch() must reach them. */
+  mediaOrigins?: readonly string[] | undefined;
 }
 
 /** ws(s) twin of an http(s) origin, for Socket.io's websocket transport. */
@@ -13,12 +16,17 @@ function websocketOrigin(httpOrigin: string): string {
 }
 
 /** The Content-Security-Policy of the studio page. */
-export function buildCsp({ relayUrl, devServerUrl }: CspInput): string {
+export function buildCsp({ relayUrl, devServerUrl, mediaOrigins = [] }: CspInput): string {
   const relay = originOf(relayUrl);
   const dev = devServerUrl ? originOf(devServerUrl) : null;
   const connect = ["'self'"];
   if (relay) connect.push(relay, websocketOrigin(relay));
   if (dev) connect.push(dev, websocketOrigin(dev));
+  // WHIP/WHEP is plain HTTP (POST an offer, DELETE to stop): the http(s) origin only, no websocket twin.
+  for (const origin of mediaOrigins) {
+    const exact = exactHttpOrigin(origin);
+    if (exact && !connect.includes(exact)) connect.push(exact);
+  }
   const scripts = dev ? ["'self'", "'unsafe-inline'", dev] : ["'self'"];
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],

@@ -37,6 +37,8 @@ export interface SessionSecurityOptions {
   capture: CaptureService;
   /** The webContents id a frame belongs to (keys the capture pick). */
   ownerIdOfFrame: (frame: WebFrameMain) => number | null;
+  /** macOS: the OS's own consent for camera/microphone, asked before Chromium opens them. */
+  osMediaAccess?: ((mediaTypes: readonly string[]) => Promise<boolean>) | undefined;
 }
 
 /** Permission allow-list, our display-media picker, and the CSP header in development. */
@@ -48,7 +50,17 @@ export function secureSession(session: Session, options: SessionSecurityOptions)
       options.trusted(),
     );
     if (!allowed) log.warn(`permission refused: ${permission}`, details.requestingUrl);
-    callback(allowed);
+    if (!allowed || permission !== 'media' || !options.osMediaAccess) return callback(allowed);
+    options.osMediaAccess(mediaTypes ?? []).then(
+      (granted) => {
+        if (!granted) log.warn('camera or microphone refused in the system privacy settings');
+        callback(granted);
+      },
+      (err: unknown) => {
+        log.warn('could not ask the system for camera/microphone access', err);
+        callback(false);
+      },
+    );
   });
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
     decidePermission(

@@ -43,14 +43,17 @@ export function createElectronPlatform(api: StudioApi, win: Window = window): Pl
     tokens: {
       load: async () => (await value(api.auth.getToken())).token,
       save: async (token) => void (await value(token ? api.auth.setToken(token) : api.auth.clearToken())),
+      persistsAcrossLaunches: async () => (await value(api.auth.persistence())).persistent,
     },
     settings: {
       load: async (key) => (await value(api.scenes.load(key)))?.data ?? null,
       save: async (key, data) => void (await value(api.scenes.save(key, JSON.parse(JSON.stringify(data))))),
     },
     async captureScreen(choose) {
-      const { sources } = await value(api.capture.listSources({ kinds: ['screen', 'window'], thumbnailWidth: 320 }));
-      const picked = await choose(sources);
+      const { sources, pickedBySystem } = await value(api.capture.listSources({ kinds: ['screen', 'window'], thumbnailWidth: 320 }));
+      // Wayland: the system's portal dialog already asked; its one pick is the answer (no second question).
+      const systemPick = pickedBySystem && sources.length === 1 ? sources[0]?.id : undefined;
+      const picked = systemPick ?? (await choose(sources));
       if (!picked) throw new PlatformError('cancelled', 'No screen or window chosen');
       await value(api.capture.selectSource(picked, false));
       // Main grants exactly the picked source to this request (setDisplayMediaRequestHandler).

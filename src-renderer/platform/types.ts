@@ -49,7 +49,12 @@ export interface Platform {
   /** The relay's origin (page origin on the web, from settings in Electron). */
   relayUrl(): Promise<string>;
   /** The sign-in token, kept with safeStorage in Electron and in localStorage on the web. */
-  readonly tokens: { load(): Promise<string | null>; save(token: string | null): Promise<void> };
+  readonly tokens: {
+    load(): Promise<string | null>;
+    save(token: string | null): Promise<void>;
+    /** Electron: false when the OS has no keyring (Linux), so a sign-in lasts this run only. */
+    persistsAcrossLaunches?(): Promise<boolean>;
+  };
   readonly settings: SettingsStore;
   /** Asks for a screen or window; Electron lists sources in our own picker through `choose`. */
   captureScreen(choose: ChooseDisplaySource): Promise<MediaStream>;

@@ -1,3 +1,4 @@
+import '../shared/zod-jitless.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApiClient } from '../shared/api/client.js';

@@ -30,6 +30,8 @@ interface Selection {
 }
 
 export interface CaptureService {
+  /** The OS chose the source in its own dialog (Wayland portal): the studio must not ask again. */
+  readonly pickedBySystem: boolean;
   listSources(ownerId: number, kinds: Array<'screen' | 'window'>, thumbnailWidth: number): Promise<CaptureSource[]>;
   select(ownerId: number, sourceId: string, systemAudio: boolean): { sourceId: string; audio: 'loopback' | 'none' };
   clear(ownerId: number): void;
@@ -48,13 +50,22 @@ const kindOf = (id: string): 'screen' | 'window' => (id.startsWith('screen:') ? 
  * renderer records the pick, then getDisplayMedia() is answered with exactly that source.
  * A pick must be one of the sources this window was shown.
  */
-export function createCaptureService(getSources: GetSources, platform: NodeJS.Platform): CaptureService {
+export interface CaptureOptions {
+  /** Why the OS refuses screen capture (macOS privacy settings), or null; checked before every listing. */
+  screenAccessRefusal?: () => string | null;
+  pickedBySystem?: boolean;
+}
+
+export function createCaptureService(getSources: GetSources, platform: NodeJS.Platform, options: CaptureOptions = {}): CaptureService {
   const shown = new Map<number, Map<string, string>>();
   const picks = new Map<number, Selection>();
   const loopback = supportsSystemAudio(platform);
 
   return {
+    pickedBySystem: options.pickedBySystem ?? false,
     async listSources(ownerId, kinds, thumbnailWidth) {
+      const refusal = options.screenAccessRefusal?.();
+      if (refusal) throw ipcFail.forbidden(refusal);
       const thumbnailSize = { width: thumbnailWidth, height: Math.round((thumbnailWidth * 9) / 16) };
       const sources = await getSources({ types: kinds, thumbnailSize, fetchWindowIcons: true });
       shown.set(ownerId, new Map(sources.map((s) => [s.id, s.name])));

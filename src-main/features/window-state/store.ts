@@ -24,21 +24,43 @@ export const DEFAULT_WINDOW_STATE: WindowState = { width: 1440, height: 900, max
 /** How much of the saved window must land on a current display for its position to be kept. */
 const MIN_VISIBLE = 64;
 
-function overlaps(a: Rect, b: Rect): boolean {
+function overlapArea(a: Rect, b: Rect): number {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  return w >= MIN_VISIBLE && h >= MIN_VISIBLE;
+  return w >= MIN_VISIBLE && h >= MIN_VISIBLE ? w * h : 0;
 }
 
+const clamp = (value: number, min: number, max: number): number => Math.max(min, Math.min(value, max));
+
 /**
- * Keeps the saved position only when the window would still be reachable on today's displays
- * (a monitor may have been unplugged); otherwise the OS centres it.
+ * Clamps a restored window to today's displays (a monitor may have been unplugged, or the window was saved
+ * on a bigger screen): it lands on the display it overlaps most, no larger than that display's work area
+ * and wholly inside it. When it overlaps none, the position is dropped (the OS centres it) and the size is
+ * clamped to the first (primary) display.
  */
 export function fitToDisplays(state: WindowState, workAreas: readonly Rect[]): WindowState {
-  if (state.x === undefined || state.y === undefined) return state;
+  const first = workAreas[0];
+  if (!first) return state;
+  const sizeFor = (area: Rect) => ({
+    width: Math.min(state.width, Math.max(400, area.width)),
+    height: Math.min(state.height, Math.max(300, area.height)),
+  });
+  if (state.x === undefined || state.y === undefined) return { ...sizeFor(first), maximized: state.maximized };
   const rect = { x: state.x, y: state.y, width: state.width, height: state.height };
-  if (workAreas.some((area) => overlaps(rect, area))) return state;
-  return { width: state.width, height: state.height, maximized: state.maximized };
+  let best: Rect | null = null;
+  let bestArea = 0;
+  for (const area of workAreas) {
+    const overlap = overlapArea(rect, area);
+    if (overlap > bestArea) [best, bestArea] = [area, overlap];
+  }
+  if (!best) return { ...sizeFor(first), maximized: state.maximized };
+  const size = sizeFor(best);
+  return {
+    x: clamp(state.x, best.x, best.x + best.width - size.width),
+    y: clamp(state.y, best.y, best.y + best.height - size.height),
+    ...size,
+    maximized: state.maximized,
+  };
 }
 
 export async function loadWindowState(file: string): Promise<WindowState> {

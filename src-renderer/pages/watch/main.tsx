@@ -1,3 +1,4 @@
+import '../../shared/zod-jitless.js';
 import { createRoot } from 'react-dom/client';
 import { getLang } from '../../shared/i18n/index.js';
 import '../../shared/ui/pages.css';

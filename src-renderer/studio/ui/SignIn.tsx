@@ -1,11 +1,20 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { t } from '../../shared/i18n/index.js';
 import { errorText } from '../../shared/ui/error-text.js';
 import { useServices, useStudio } from './context.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 export function SignIn() {
-  const { store, settings } = useServices();
+  const { store, settings, platform } = useServices();
+  // Linux without a keyring: say why the studio asks for a sign-in at every launch.
+  const [persists, setPersists] = useState(true);
+  useEffect(() => {
+    let current = true;
+    platform.tokens.persistsAcrossLaunches?.().then((p) => current && setPersists(p), () => undefined);
+    return () => {
+      current = false;
+    };
+  }, [platform]);
   const { pending, error } = useStudio((s) => ({ pending: s.authStatus === 'pending', error: s.authError }));
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -45,6 +54,11 @@ export function SignIn() {
           </button>
         </div>
         {pending && <p className="muted">{t('common.loading')}</p>}
+        {!persists && (
+          <p className="muted" role="note" data-testid="auth-no-keyring">
+            {t('studio.auth.noKeyring')}
+          </p>
+        )}
         <div className="row">
           <LanguageSwitch />
           <button type="button" className="secondary" data-testid="open-settings" onClick={() => settings.open()}>

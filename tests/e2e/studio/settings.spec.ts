@@ -16,7 +16,17 @@ const programSize = (page: Page) =>
   });
 
 test('the web studio settings: output size and frame rate, language, recordings, relay; kept in this browser', async ({ page, relayUrl }) => {
+  // zod runs jitless: its `new Function` probe would be reported against the page's CSP at start-up.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (globalThis as unknown as { cspViolations: string[] }).cspViolations = seen;
+    globalThis.addEventListener('securitypolicyviolation', (e) => {
+      const v = e as unknown as { violatedDirective: string; blockedURI: string };
+      seen.push(`${v.violatedDirective} ${v.blockedURI}`);
+    });
+  });
   await registerInStudio(page, relayUrl);
+  expect(await page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
   await expect.poll(() => programSize(page)).toBe('1280x720');
 
   await page.getByTestId('open-settings').click();

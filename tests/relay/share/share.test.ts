@@ -21,7 +21,7 @@ describe('share links', () => {
   it('keeps loopback when the relay listens on loopback only', async () => {
     relay = await startTestRelay({ dialect: 'sqlite' });
     const info = RelayInfo.parse((await relay.api('GET', '/api/info')).body);
-    expect(info).toEqual({ shareBaseUrl: relay.url, lanUrls: [] });
+    expect(info).toEqual({ shareBaseUrl: relay.url, lanUrls: [], mediaOrigins: [] });
   });
 
   it('replaces a loopback address with one on the local network when it listens there', async () => {
@@ -46,5 +46,22 @@ describe('share links', () => {
       req.on('error', reject);
     });
     expect(RelayInfo.parse(JSON.parse(body)).shareBaseUrl).toBe(`http://studio.lan:${port}`);
+  });
+
+  it('names the external media server origins (and nothing else) when MEDIA_WHIP_URL/MEDIA_WHEP_URL are set', async () => {
+    relay = await startTestRelay({
+      dialect: 'sqlite',
+      env: { MEDIA_WHIP_URL: 'https://ingest.example.com:8443/{sessionId}/whip', MEDIA_WHEP_URL: 'https://edge.example.net/rtc/{sessionId}/whep' },
+    });
+    const raw = (await relay.api('GET', '/api/info')).body as { mediaOrigins: unknown };
+    expect(raw.mediaOrigins).toEqual(['https://ingest.example.com:8443', 'https://edge.example.net']);
+  });
+
+  it('one origin once when WHIP and WHEP live on the same server', async () => {
+    relay = await startTestRelay({
+      dialect: 'sqlite',
+      env: { MEDIA_WHIP_URL: 'http://10.0.0.5:8889/{sessionId}/whip', MEDIA_WHEP_URL: 'http://10.0.0.5:8889/{sessionId}/whep' },
+    });
+    expect(RelayInfo.parse((await relay.api('GET', '/api/info')).body).mediaOrigins).toEqual(['http://10.0.0.5:8889']);
   });
 });

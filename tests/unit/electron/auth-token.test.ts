@@ -1,7 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTokenStore, type SecretCipher } from '../../../src-main/features/auth/token-store.js';
+import { createTokenStore, isSecureStorage, type SecretCipher } from '../../../src-main/features/auth/token-store.js';
 import { registerAuthIpc } from '../../../src-main/features/auth/ipc.js';
 import { call, fakeRouter, valueOf } from './support/fake-ipc.js';
 import { useTempDirs } from './support/temp-dir.js';
@@ -9,13 +9,14 @@ import { useTempDirs } from './support/temp-dir.js';
 const tempDir = useTempDirs();
 
 /** Stands in for safeStorage: a reversible transform, so plaintext must never appear on disk. */
-const reversingCipher = (secure: boolean): SecretCipher => ({
-  isSecure: () => secure,
-  encryptString: (plain) => Buffer.from(`enc:${[...plain].reverse().join('')}`),
-  decryptString: (encrypted) => {
+const reversingCipher = (secure: boolean, rotated = false): SecretCipher => ({
+  isSecure: async () => secure,
+  encrypt: async (plain) => Buffer.from(`${rotated ? 'enc2' : 'enc'}:${[...plain].reverse().join('')}`),
+  decrypt: async (encrypted) => {
     const text = encrypted.toString();
-    if (!text.startsWith('enc:')) throw new Error('bad ciphertext');
-    return [...text.slice(4)].reverse().join('');
+    const match = /^(enc2?):/.exec(text);
+    if (!match) throw new Error('bad ciphertext');
+    return { result: [...text.slice(match[0].length)].reverse().join(''), shouldReEncrypt: rotated && match[1] === 'enc' };
   },
 });
 
@@ -65,5 +66,30 @@ describe('session token', () => {
   it('refuses an empty token', async () => {
     const { ipc } = await setup(true);
     expect(await call(ipc, 'auth:setToken', { token: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('says why a sign-in does not survive a restart on Linux without a keyring', async () => {
+    const insecure = await setup(false);
+    expect(valueOf(await call(insecure.ipc, 'auth:persistence', {}))).toEqual({ persistent: false, reason: 'no-keyring' });
+    const secure = await setup(true);
+    expect(valueOf(await call(secure.ipc, 'auth:persistence', {}))).toEqual({ persistent: true });
+  });
+
+  it('re-encrypts the stored token when safeStorage says the key rotated', async () => {
+    const { file, ipc } = await setup(true);
+    await call(ipc, 'auth:setToken', { token: TOKEN });
+    const next = fakeRouter();
+    registerAuthIpc(next.router, createTokenStore(file, reversingCipher(true, true)));
+    expect(valueOf(await call(next.ipc, 'auth:getToken', {}))).toEqual({ token: TOKEN });
+    expect(await readFile(file, 'utf8')).toMatch(/^enc2:/);
+  });
+
+  it('treats Linux basic_text (no keyring) as no encryption, a real keyring or another OS as encryption', () => {
+    expect(isSecureStorage(true, 'linux', 'basic_text')).toBe(false);
+    expect(isSecureStorage(true, 'linux', 'unknown')).toBe(false);
+    expect(isSecureStorage(true, 'linux', 'gnome_libsecret')).toBe(true);
+    expect(isSecureStorage(true, 'linux', 'kwallet6')).toBe(true);
+    expect(isSecureStorage(true, 'darwin', undefined)).toBe(true);
+    expect(isSecureStorage(false, 'win32', undefined)).toBe(false);
   });
 });

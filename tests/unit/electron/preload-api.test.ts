@@ -33,6 +33,7 @@ describe('window.studio API', () => {
       api.auth.getToken(),
       api.auth.setToken('t'),
       api.auth.clearToken(),
+      api.auth.persistence(),
       api.scenes.list(),
       api.scenes.load('Main'),
       api.scenes.save('Main', { scenes: [] }),
