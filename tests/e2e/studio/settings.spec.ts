@@ -18,12 +18,13 @@ const programSize = (page: Page) =>
 test('the web studio settings: output size and frame rate, language, recordings, relay; kept in this browser', async ({ page, relayUrl }) => {
   // zod runs jitless: its `new Function` probe would be reported against the page's CSP at start-up.
   await page.addInitScript(() => {
-    const seen: string[] = [];
-    (globalThis as unknown as { cspViolations: string[] }).cspViolations = seen;
-    globalThis.addEventListener('securitypolicyviolation', (e) => {
-      const v = e as unknown as { violatedDirective: string; blockedURI: string };
-      seen.push(`${v.violatedDirective} ${v.blockedURI}`);
-    });
+    // Runs in the page; this file is type-checked as Node code, so the window is described structurally.
+    const page = globalThis as unknown as {
+      cspViolations: string[];
+      addEventListener(type: 'securitypolicyviolation', listener: (e: { violatedDirective: string; blockedURI: string }) => void): void;
+    };
+    page.cspViolations = [];
+    page.addEventListener('securitypolicyviolation', (e) => page.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await registerInStudio(page, relayUrl);
   expect(await page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
