@@ -11,3 +11,4 @@ export * from './rooms.js';
 export * from './media.js';
 export * from './relay-info.js';
 export * from './stage.js';
+export * from './ingest.js';

@@ -6,6 +6,7 @@ import * as I from './invitations.js';
 import * as C from './chat.js';
 import { RelayInfo } from './relay-info.js';
 import * as M from './media.js';
+import * as K from './ingest.js';
 
 const sessionPath = '/api/sessions/:id';
 const id = S.SessionIdParams;
@@ -152,6 +153,13 @@ export const routes = {
 
   // media: which transport carries the program, and where to publish / play it
   mediaHint: route({ method: 'GET', path: `${sessionPath}/media`, params: id, reply: M.MediaHintReply }),
+
+  // stream keys and encoder ingest (signed-in accounts only; a stream key itself may call none of these)
+  listStreamKeys: route({ method: 'GET', path: '/api/stream-keys', reply: K.StreamKeysReply }),
+  createStreamKey: route({ method: 'POST', path: '/api/stream-keys', body: K.CreateStreamKeyBody, reply: K.NewStreamKeyReply }),
+  revokeStreamKey: route({ method: 'DELETE', path: '/api/stream-keys/:keyId', params: K.StreamKeyParams }),
+  regenerateStreamKey: route({ method: 'POST', path: '/api/stream-keys/:keyId/regenerate', params: K.StreamKeyParams, reply: K.NewStreamKeyReply }),
+  saveIngestDefaults: route({ method: 'PATCH', path: '/api/ingest/defaults', body: K.IngestDefaults, reply: K.IngestDefaultsReply, status: 200 }),
 } as const;
 
 export type Routes = typeof routes;

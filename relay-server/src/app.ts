@@ -22,6 +22,7 @@ import { pagesRouter } from './http/pages.js';
 import { createSocketServer, createActorCheck, installHandshakeAuth } from './realtime/server.js';
 import { createNotifier } from './realtime/notifier.js';
 import { createPresence } from './realtime/presence.js';
+import { EncoderPresence, withEncoders } from './ingest/encoder-presence.js';
 import { attachRedisAdapter } from './realtime/redis.js';
 import type { RelayIo } from './realtime/on-event.js';
 import { RelayMetrics } from './observability/metrics.js';
@@ -70,11 +71,14 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   const services = new ServiceRegistry();
   services.provide('auth', auth);
   const notifier = createNotifier(io, { singleNode: !redis });
+  // Hosts on air through an encoder count as present (see ingest/encoder-presence.ts).
+  const encoders = new EncoderPresence();
+  services.provide('encoders', encoders);
   const ctx: ModuleContext = {
     config,
     storage,
     notifier,
-    presence: createPresence(io, storage, notifier),
+    presence: withEncoders(createPresence(io, storage, notifier), encoders),
     clock,
     services,
     checkActor: createActorCheck(auth),

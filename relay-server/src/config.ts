@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { IceServer } from '../../protocol/sessions.js';
 import { MediaEnv, mediaConfigFrom, type MediaConfig } from './media/config.js';
+import { IngestEnv, ingestConfigFrom, type IngestConfig } from './ingest/config.js';
 
 const int = (min: number, max: number) =>
   z.coerce.number({ error: `must be a whole number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min).max(max);
@@ -55,6 +56,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('production'),
   ...MediaEnv.shape,
+  ...IngestEnv.shape,
 });
 
 export interface RelayConfig {
@@ -80,6 +82,8 @@ export interface RelayConfig {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** WHIP/WHEP forwarding (media/config.ts); the defaults when absent. */
   media?: MediaConfig;
+  /** Encoder ingest with stream keys (ingest/config.ts); the defaults when absent. */
+  ingest?: IngestConfig;
   /** Express `trust proxy` (off unless TRUST_PROXY says otherwise): decides req.ip and req.secure. */
   trustProxy?: boolean | number | string;
   /** Serve web pages from this folder (the built renderer); undefined to serve none. */
@@ -129,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     media: mediaConfigFrom(e),
+    ingest: ingestConfigFrom(e),
   };
 }
 

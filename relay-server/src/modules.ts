@@ -7,6 +7,7 @@ import { chatModule } from './chat/module.js';
 import { moderationModule } from './moderation/module.js';
 import { mediaModule } from './media/module.js';
 import { shareModule } from './share/module.js';
+import { ingestModule } from './ingest/module.js';
 import { stageModule } from './stage/module.js';
 
 /**
@@ -24,6 +25,7 @@ export const modules: readonly RelayModule[] = [
   chatModule,
   moderationModule,
   mediaModule,
+  ingestModule,
   shareModule,
   stageModule,
 ];

@@ -112,6 +112,11 @@ export class Forwarder {
     return this.rooms.get(sessionId)?.hasPublisher ?? false;
   }
 
+  /** A publisher is on and has sent media within `ms` (a live encoder, not a vanished one). */
+  isReceiving(sessionId: string, ms: number): boolean {
+    return this.rooms.get(sessionId)?.publisherSentWithin(ms) ?? false;
+  }
+
   viewerStats(sessionId: string): ViewerLinkStats[] {
     return this.rooms.get(sessionId)?.viewerStats() ?? [];
   }

@@ -45,6 +45,7 @@ export const mediaModule: RelayModule = {
         return state.directory;
       },
       selfUrl: ctx.config.publicUrl,
+      encoderOn: (sessionId) => ctx.services.has('encoders') && ctx.services.get('encoders').hostOf(sessionId) !== undefined,
       embeddedPaths: (id) => ({ whip: buildPath(mediaPaths.whip, { id }), whep: buildPath(mediaPaths.whep, { id }) }),
     }));
   },

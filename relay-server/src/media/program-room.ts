@@ -41,6 +41,11 @@ export class ProgramRoom {
     return this.publisher !== null;
   }
 
+  /** Whether the publisher has sent media within the last `ms`. */
+  publisherSentWithin(ms: number): boolean {
+    return this.publisher !== null && performance.now() - this.publisher.lastPacketAt <= ms;
+  }
+
   /** The codec viewers must decode, while a publisher is on. */
   get publisherVideoCodec(): CodecLike | null {
     return this.publisher?.videoCodec ?? null;

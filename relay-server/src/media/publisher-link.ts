@@ -9,6 +9,8 @@ import type { MediaKind, SourcePacket } from './types.js';
 export class PublisherLink {
   private videoSsrc: number | undefined;
   private closed = false;
+  /** performance.now() of the last media packet: an encoder that vanished without DELETE goes quiet. */
+  lastPacketAt = Number.NEGATIVE_INFINITY;
   private readonly h264 = new H264KeyframeDetector();
 
   constructor(
@@ -23,6 +25,7 @@ export class PublisherLink {
       const codecs = new Map<number, CodecLike | null>();
       track.onReceiveRtp.subscribe((rtp) => {
         if (this.closed) return;
+        this.lastPacketAt = performance.now();
         let codec = codecs.get(rtp.header.payloadType);
         if (codec === undefined) {
           codec = this.codecOf(track, rtp.header.payloadType);

@@ -14,7 +14,7 @@ import type { MediaService } from './service.js';
 const readSdp = express.text({ type: 'application/sdp', limit: MAX_SDP_BYTES });
 
 /** Reads an `application/sdp` body into req.body (left undefined for any other content type). */
-function sdpBody(req: Request, res: Response): Promise<unknown> {
+export function sdpBody(req: Request, res: Response): Promise<unknown> {
   return new Promise((resolve, reject) => {
     void readSdp(req, res, (err?: unknown) => {
       if (!err) return resolve(req.body as unknown);
@@ -40,8 +40,8 @@ function sendAnswer(res: Response, resource: MediaResource): void {
     .send(resource.answerSdp);
 }
 
-type Handler = (req: Request, res: Response) => Promise<void>;
-const guarded = (handler: Handler) => (req: Request, res: Response, _next: NextFunction) => {
+export type Handler = (req: Request, res: Response) => Promise<void>;
+export const guarded = (handler: Handler) => (req: Request, res: Response, _next: NextFunction) => {
   handler(req, res).catch((err: unknown) => sendError(res, err, req));
 };
 

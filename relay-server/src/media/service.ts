@@ -21,7 +21,12 @@ export interface MediaServiceDeps {
   /** Where each session's publisher is, across nodes; and this node's public base URL, when known. */
   directory: PublisherDirectory;
   selfUrl: string | undefined;
+  /** Whether an encoder (stream key) is the session's publisher: the studio does not replace it while it sends. */
+  encoderOn(sessionId: string): boolean;
 }
+
+/** A publisher that sent media this recently is live (an encoder that vanished goes quiet). */
+const PUBLISHER_ALIVE_MS = 3_000;
 
 /** WHEP reached a node that does not hold the publisher: the client should POST again at `url` (307). */
 export interface MediaRedirect {
@@ -107,14 +112,20 @@ export function createMediaService(deps: MediaServiceDeps) {
       return { transport, whipUrl: access.isHost ? urls.whip : null, whepUrl: urls.whep };
     },
 
-    /** WHIP: the host publishes the program. Any previous publisher of the session is replaced. */
-    async publish(sessionId: string, actor: Actor | null, body: unknown, clientKey: string): Promise<MediaResource> {
+    /**
+     * WHIP: the host publishes the program. Any previous publisher of the session is replaced, except an
+     * encoder still sending, which only another encoder publish (`fromEncoder`, the ingest address) replaces.
+     */
+    async publish(sessionId: string, actor: Actor | null, body: unknown, clientKey: string, options: { fromEncoder?: boolean } = {}): Promise<MediaResource> {
       limitOffers(clientKey);
       requireActor(actor);
       const access = await accessSession(deps.repos, sessionId, actor);
       requireHost(access);
       requireLive(access);
       const forwarder = embedded();
+      if (!options.fromEncoder && deps.encoderOn(sessionId) && forwarder.isReceiving(sessionId, PUBLISHER_ALIVE_MS)) {
+        throw fail.duplicate('An encoder is streaming to this live with a stream key; stop it first');
+      }
       const resource = remember(await forwarder.publish(sessionId, parseOffer(body)), actor);
       // Redis trouble must not fail a publish that worked; the sweep claims again every 5 s.
       await deps.directory.claim(sessionId).catch(() => undefined);
@@ -160,6 +171,11 @@ export function createMediaService(deps: MediaServiceDeps) {
         forwarder.stop(id);
         owners.delete(id);
       }
+    },
+
+    /** Whether this node's forwarder has a publisher for the session that sent media within `ms`. */
+    isReceiving(sessionId: string, ms: number): boolean {
+      return deps.forwarder?.isReceiving(sessionId, ms) ?? false;
     },
 
     /** Ends the media of sessions that ended and of banned viewers (called periodically). */

@@ -4,6 +4,7 @@ import { GeneralSection } from './GeneralSection.js';
 import { OutputSection } from './OutputSection.js';
 import { RecordingsSection } from './RecordingsSection.js';
 import { RelaySection } from './RelaySection.js';
+import { StreamKeysSection } from './StreamKeysSection.js';
 
 /**
  * One page of the settings dialog. A section is self-contained: it reads what it needs through
@@ -29,4 +30,5 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'output', title: 'settings.section.output', Component: OutputSection },
   { id: 'recordings', title: 'settings.section.recordings', Component: RecordingsSection },
   { id: 'relay', title: 'settings.section.relay', Component: RelaySection },
+  { id: 'stream-keys', title: 'settings.section.streamKeys', Component: StreamKeysSection },
 ];

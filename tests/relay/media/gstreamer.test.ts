@@ -1,57 +1,22 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SessionReply } from '../../../protocol/sessions.js';
 import { startTestRelay, type TestRelay } from '../../support/relay.js';
+import { GST_PYTHON, startGstPublisher, type GstPublisher } from './gstreamer/publisher.js';
 
 /**
  * An encoder nobody here wrote: GStreamer's webrtcbin with x264enc (Debian's packages), publishing H.264 +
  * Opus shaped as OBS shapes its WHIP offer; Chromium plays it back through the forwarder with WHEP.
  */
-const PUBLISHER = path.join(import.meta.dirname, 'gstreamer/whip_publish.py');
 const PAGE_SCRIPT = path.join(import.meta.dirname, 'browser/whip-page.js');
-const PYTHON = '/usr/bin/python3';
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'];
 const Played = z.object({ status: z.number(), width: z.number(), height: z.number(), audioPackets: z.number() });
 const Received = z.object({ framesDecoded: z.number(), codec: z.string(), audioEnergy: z.number() });
 
-const haveGstreamer = existsSync(PYTHON) && existsSync('/usr/lib/x86_64-linux-gnu/girepository-1.0/GstWebRTC-1.0.typelib');
-
-interface GstPublisher {
-  lines: string[];
-  /** Resolves with the first line starting with `prefix`. */
-  line(prefix: string): Promise<string>;
-  stop(): Promise<void>;
-}
-
-function startGstPublisher(url: string, args: string[]): GstPublisher {
-  const child: ChildProcessWithoutNullStreams = spawn(PYTHON, [PUBLISHER, url, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const lines: string[] = [];
-  const waiters: Array<{ prefix: string; resolve: (line: string) => void }> = [];
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    lines.push(line);
-    for (const waiter of waiters.filter((w) => line.startsWith(w.prefix))) {
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve(line);
-    }
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    lines,
-    line: (prefix) => {
-      const seen = lines.find((l) => l.startsWith(prefix));
-      return seen ? Promise.resolve(seen) : new Promise((resolve) => waiters.push({ prefix, resolve }));
-    },
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
+const haveGstreamer = existsSync(GST_PYTHON) && existsSync('/usr/lib/x86_64-linux-gnu/girepository-1.0/GstWebRTC-1.0.typelib');
 
 describe.skipIf(!haveGstreamer && process.env.CI !== 'true')('GStreamer webrtcbin (x264enc) publishes H.264 with WHIP; Chromium plays it through the forwarder', () => {
   let t: TestRelay;
