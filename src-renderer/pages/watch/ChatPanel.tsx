@@ -13,11 +13,23 @@ interface ChatPanelProps {
 }
 
 export function ChatPanel({ channel, state, onChooseName }: ChatPanelProps) {
+  const hostId = state.session?.hostId ?? null;
+  const roles = new Map(state.participants.map((p) => [p.userId, p.role]));
+  const badgeOf = (userId: string) => (userId === hostId ? 'host' : roles.get(userId) === 'moderator' ? 'moderator' : null);
+  const selfId = channel.selfId();
+  // The host and moderators are not slowed down (the relay exempts them too).
+  const slow = selfId && badgeOf(selfId) ? 0 : state.slowModeSeconds;
   return (
     <section className="side" aria-labelledby="chat-title">
       <h2 id="chat-title">{t('chat.title')}</h2>
       <PinnedBanner pins={state.pins} />
+      {slow > 0 && (
+        <p className="notice slow-mode" data-testid="slow-mode-banner" role="status">
+          🐢 {t('chat.slowMode', { seconds: slow })}
+        </p>
+      )}
       <ChatList
+        badgeOf={badgeOf}
         messages={state.messages}
         pending={state.pending}
         onRetry={(id) => channel.retry(id)}
@@ -34,7 +46,7 @@ export function ChatPanel({ channel, state, onChooseName }: ChatPanelProps) {
       ) : (
         <>
           {state.muted && <p className="notice">{t('chat.muted')}</p>}
-          <ChatComposer onSend={(text) => channel.send(text)} />
+          <ChatComposer onSend={(text) => channel.send(text)} cooldownSeconds={slow} />
         </>
       )}
     </section>

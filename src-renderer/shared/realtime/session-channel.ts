@@ -36,6 +36,8 @@ export interface SessionChannelState {
   /** This user is muted (moderation) / banned in this session. */
   muted: boolean;
   banned: boolean;
+  /** Slow mode: seconds a viewer waits between messages (0: off), announced live by `chat:settings`. */
+  slowModeSeconds: number;
 }
 
 export interface SessionChannelEvents {
@@ -72,6 +74,7 @@ const initialState = (): SessionChannelState => ({
   viewerCount: 0,
   muted: false,
   banned: false,
+  slowModeSeconds: 0,
 });
 
 /**
@@ -96,6 +99,11 @@ export class SessionChannel {
 
   get sessionId(): string {
     return this.options.sessionId;
+  }
+
+  /** Who this page is (null when anonymous): a page's own role decides badges and slow mode. */
+  selfId(): string | null {
+    return this.options.getSelfId?.() ?? null;
   }
 
   /** Subscribes to the server events and joins now if connected (else at the next connect). */
@@ -195,6 +203,7 @@ export class SessionChannel {
     });
     this.events.emit('joined', this.state);
     void this.seedReactions();
+    void this.seedSettings();
     await this.flush();
   }
 
@@ -210,6 +219,18 @@ export class SessionChannel {
       this.patch({ reactions: version === this.reactionsVersion ? counts : { ...counts, ...this.liveReactions } });
     } catch {
       // Counts are decoration: the next live reaction brings the totals anyway.
+    }
+  }
+
+  /** Reads slow mode on every (re)join (a change while away came without us); members only, others keep 0. */
+  private async seedSettings(): Promise<void> {
+    const api = this.options.api;
+    if (!api) return;
+    try {
+      const { settings } = await api.call(routes.chatSettings, { params: { id: this.sessionId } });
+      if (!this.stopped) this.patch({ slowModeSeconds: settings.slowModeSeconds });
+    } catch {
+      // Anonymous readers may not read settings; they cannot send either.
     }
   }
 
@@ -292,6 +313,7 @@ export class SessionChannel {
       }),
       c.on('participants:update', (p) => mine(p) && this.patch({ participants: p.participants })),
       c.on('viewers:count', (p) => mine(p) && this.patch({ viewerCount: p.count })),
+      c.on('chat:settings', (p) => mine(p) && this.patch({ slowModeSeconds: p.settings.slowModeSeconds })),
     ];
   }
 

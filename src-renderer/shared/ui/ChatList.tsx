@@ -3,19 +3,22 @@ import type { Message } from '../../../protocol/chat.js';
 import type { PendingMessage } from '../realtime/chat-log.js';
 import { t } from '../i18n/index.js';
 import { describeApiError, isRetryWorthwhile } from './error-text.js';
+import './chat-badge.css';
 
 interface ChatListProps {
   messages: Message[];
   pending: readonly PendingMessage[];
   onRetry?: (clientMessageId: string) => void;
   onDiscard?: (clientMessageId: string) => void;
+  /** Host and moderator badges beside names (who speaks with authority in this chat). */
+  badgeOf?: (userId: string) => 'host' | 'moderator' | null;
 }
 
 /**
  * The chat log. Content is rendered as React text children only — never as HTML — so whatever a
  * message contains is shown literally.
  */
-export function ChatList({ messages, pending, onRetry, onDiscard }: ChatListProps) {
+export function ChatList({ messages, pending, onRetry, onDiscard, badgeOf }: ChatListProps) {
   const end = useRef<HTMLLIElement>(null);
   const count = messages.length + pending.length;
   useEffect(() => {
@@ -26,6 +29,7 @@ export function ChatList({ messages, pending, onRetry, onDiscard }: ChatListProp
       {count === 0 && <li className="chat-empty">{t('chat.empty')}</li>}
       {messages.map((m) => (
         <li key={m.id} className={`chat-message${m.type === 'system' ? ' chat-system' : ''}`} data-testid="chat-message" data-message-id={m.id}>
+          <ChatBadge role={badgeOf?.(m.userId) ?? null} />
           <span className="chat-author">{m.displayName}</span> <span className="chat-content">{m.content}</span>
         </li>
       ))}
@@ -53,5 +57,15 @@ export function ChatList({ messages, pending, onRetry, onDiscard }: ChatListProp
       ))}
       <li ref={end} aria-hidden="true" className="chat-end" />
     </ol>
+  );
+}
+
+/** "Host" / "Mod" before a name. */
+export function ChatBadge({ role }: { role: 'host' | 'moderator' | null }) {
+  if (!role) return null;
+  return (
+    <span className={`chat-badge chat-badge-${role}`} data-testid="chat-badge" data-role={role}>
+      {t(role === 'host' ? 'chat.badge.host' : 'chat.badge.moderator')}
+    </span>
   );
 }

@@ -8,17 +8,37 @@ import { errorText } from '../../shared/ui/error-text.js';
 import { ChatSettingsForm } from './ChatSettingsForm.js';
 import { useChannelState } from './use-channel.js';
 import { useConnectionState } from '../health/use-health.js';
+import { moderationActions } from '../people/actions.js';
+import { BanForm } from '../people/BanForm.js';
+import { PeopleDrawer } from '../people/PeopleDrawer.js';
+import { ChatBadge } from '../../shared/ui/ChatList.js';
 
 const MUTE_CHOICES = [60, 300, 600, 3600];
 
-function MessageRow({ m, sessionId, selfId, onError }: { m: Message; sessionId: string; selfId: string | null; onError: (code: string) => void }) {
+function MessageRow({
+  m,
+  sessionId,
+  selfId,
+  onError,
+  badge,
+}: {
+  m: Message;
+  sessionId: string;
+  selfId: string | null;
+  onError: (code: string) => void;
+  badge: 'host' | 'moderator' | null;
+}) {
   const { api } = useServices();
   const [muteFor, setMuteFor] = useState(300);
+  const [banning, setBanning] = useState(false);
+  const actions = moderationActions(api, sessionId);
+  const who = { userId: m.userId, displayName: m.displayName };
   const params = { id: sessionId, messageId: m.id };
   const run = (fn: () => Promise<unknown>) => void fn().catch((err: unknown) => onError(err instanceof RelayError ? err.error.code : 'unavailable'));
   const other = m.userId !== selfId;
   return (
     <li data-testid="chat-message" data-message-id={m.id} className={m.pinned ? 'pinned' : ''}>
+      <ChatBadge role={badge} />
       <span className="author">{m.displayName}</span> <span className="content">{m.content}</span>
       <span className="msg-actions">
         <button data-testid="msg-pin" title={m.pinned ? t('studio.chat.unpin') : t('studio.chat.pin')} onClick={() => run(() => api.call(m.pinned ? routes.unpinMessage : routes.pinMessage, { params }))}>
@@ -39,16 +59,26 @@ function MessageRow({ m, sessionId, selfId, onError }: { m: Message; sessionId: 
             <button
               data-testid="msg-mute"
               title={t('studio.chat.mute')}
-              onClick={() => run(() => api.call(routes.mute, { params: { id: sessionId }, body: { userId: m.userId, durationSeconds: muteFor } }))}
+              onClick={() => run(() => actions.mute(who, muteFor))}
             >
               {t('studio.chat.muteShort')}
             </button>
-            <button data-testid="msg-ban" title={t('studio.chat.ban')} onClick={() => run(() => api.call(routes.ban, { params: { id: sessionId }, body: { userId: m.userId } }))}>
-              {t('studio.chat.banShort')}
+            <button data-testid="msg-ban" title={t('studio.chat.ban')} onClick={() => setBanning(!banning)}>
+              {t('studio.chat.banShort')}…
             </button>
           </>
         )}
       </span>
+      {banning && (
+        <BanForm
+          name={m.displayName}
+          onCancel={() => setBanning(false)}
+          onBan={(options) => {
+            setBanning(false);
+            run(() => actions.ban(who, options));
+          }}
+        />
+      )}
     </li>
   );
 }
@@ -84,6 +114,10 @@ export function ChatDock() {
   const { channel, state } = useChannelState();
   const selfId = useStudio((s) => s.user?.id ?? null);
   const connection = useConnectionState();
+  const [peopleOpen, setPeopleOpen] = useState(false);
+  const hostId = state?.session?.hostId ?? null;
+  const roles = new Map((state?.participants ?? []).map((p) => [p.userId, p.role]));
+  const badgeOf = (userId: string) => (userId === hostId ? 'host' : roles.get(userId) === 'moderator' ? 'moderator' : null);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
@@ -105,7 +139,13 @@ export function ChatDock() {
         <h2>{t('studio.chat')}</h2>
         {/* With the relay unreachable the last count is stale: say nothing rather than claim viewers. */}
         {state && connection === 'connected' && <span className="muted">{t('studio.chat.viewers', { count: state.viewerCount })}</span>}
+        {channel && (
+          <button className="secondary" data-testid="people-open" aria-expanded={peopleOpen} title={t('people.openHint')} onClick={() => setPeopleOpen(!peopleOpen)}>
+            👥 {t('people.title')}
+          </button>
+        )}
       </header>
+      {channel && peopleOpen && <PeopleDrawer sessionId={channel.sessionId} onClose={() => setPeopleOpen(false)} />}
       {!channel || !state ? (
         <p className="muted empty">{t('studio.chat.offline')}</p>
       ) : (
@@ -128,7 +168,7 @@ export function ChatDock() {
           <ol className="chat-log" ref={listRef}>
             {messages.length === 0 && state.pending.length === 0 && <li className="muted empty">{t('studio.chat.empty')}</li>}
             {messages.map((m) => (
-              <MessageRow key={m.id} m={m} sessionId={channel.sessionId} selfId={selfId} onError={setError} />
+              <MessageRow key={m.id} m={m} sessionId={channel.sessionId} selfId={selfId} onError={setError} badge={badgeOf(m.userId)} />
             ))}
             {state.pending.map((p) => (
               <li key={p.clientMessageId} className="pending">

@@ -4,6 +4,7 @@ import { GoLivePanel } from './GoLivePanel.js';
 import { GuestConsoleLayer } from '../guests/CohostOverlays.js';
 import { GuestsPanel } from '../guests/GuestsPanel.js';
 import { HealthStrip } from '../health/HealthStrip.js';
+import { UndoNotices } from '../people/UndoNotices.js';
 import { MixerPanel } from './MixerPanel.js';
 import { PropertiesPanel } from './PropertiesPanel.js';
 import { ScenesPanel } from './ScenesPanel.js';
@@ -35,6 +36,7 @@ export function StudioLayout() {
         <ChatDock />
       </aside>
       <GuestConsoleLayer />
+      <UndoNotices />
     </div>
   );
 }

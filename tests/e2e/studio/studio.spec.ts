@@ -168,6 +168,7 @@ test('goes live; a viewer sees moving video and chats; the dock moderates', asyn
   // Ban → the viewer is out: their page says so and the chat input is gone or disabled.
   await dockMessage('hello from the viewer').hover();
   await dockMessage('hello from the viewer').getByTestId('msg-ban').click();
+  await page.getByTestId('ban-confirm').click(); // a ban asks for a reason and whether their messages go too
   await expect
     .poll(async () => {
       const input = viewer.getByTestId('chat-input');

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures.js';
+import { addSource, registerInStudio } from '../studio/helpers.js';
+
+const shots = path.resolve(import.meta.dirname, '../../../test-results/onair');
+
+test.use({ viewport: { width: 1600, height: 900 } });
+
+async function joinChat(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('display-name-input').fill(name);
+  await page.getByTestId('display-name-submit').click();
+  await expect(page.getByTestId('chat-input')).toBeVisible();
+}
+
+async function say(page: Page, text: string): Promise<void> {
+  await page.getByTestId('chat-input').fill(text);
+  await page.getByTestId('chat-input').press('Enter');
+  await expect(page.getByTestId('chat-message').filter({ hasText: text })).toBeVisible();
+}
+
+test('the people drawer lists muted and banned people, undoes every action; viewers see badges and slow mode', async ({ page, newPage, relayUrl }) => {
+  await registerInStudio(page, relayUrl);
+  await addSource(page, 'camera');
+  await page.getByTestId('live-title').fill('Moderated show');
+  await page.getByTestId('live-start').click();
+  await expect(page.getByTestId('live-state')).toHaveAttribute('data-state', 'live');
+  const shareUrl = await page.getByTestId('live-share-url').inputValue();
+
+  const ada = await newPage();
+  const bob = await newPage();
+  await joinChat(ada, shareUrl, 'Ada');
+  await joinChat(bob, shareUrl, 'Bob');
+  await say(ada, 'hello from Ada');
+  await say(bob, 'buy cheap pills');
+  await say(bob, 'cheap pills here');
+  await page.getByTestId('chat-input').fill('Welcome everyone');
+  await page.getByTestId('chat-send').click();
+  // The host's message carries a Host badge for viewers.
+  const hostLine = ada.getByTestId('chat-message').filter({ hasText: 'Welcome everyone' });
+  await expect(hostLine.getByTestId('chat-badge')).toHaveAttribute('data-role', 'host');
+
+  const dock = (text: string) => page.getByTestId('chat-message').filter({ hasText: text });
+  // Mute from the chat: a notice with Undo; the drawer shows the countdown; one click unmutes.
+  await dock('hello from Ada').hover();
+  await dock('hello from Ada').getByTestId('msg-mute').click();
+  await expect(page.getByTestId('undo-notice').last()).toContainText('Ada is muted for 5 min');
+  await page.getByTestId('people-open').click();
+  const drawer = page.getByTestId('people-drawer');
+  const person = (name: string) => drawer.getByTestId('person-item').filter({ hasText: name });
+  await expect(person('Ada')).toHaveAttribute('data-status', 'muted');
+  await expect(person('Ada').getByTestId('person-mute-left')).toContainText(/muted · [45]:\d\d left/);
+  await expect(ada.getByText('You are muted in this chat.')).toBeVisible();
+
+  // Ban Bob with a reason and his messages removed: Ada's page loses them, the drawer says why.
+  await dock('buy cheap pills').hover();
+  await dock('buy cheap pills').getByTestId('msg-ban').click();
+  await page.getByTestId('ban-reason').fill('spam');
+  await expect(page.getByTestId('ban-remove-messages')).toBeChecked();
+  await page.getByTestId('ban-confirm').click();
+  await expect(ada.getByTestId('chat-message').filter({ hasText: 'cheap pills' })).toHaveCount(0);
+  await expect(page.getByTestId('undo-notice').last()).toContainText('2 of their messages were removed');
+  await expect(person('Bob')).toHaveAttribute('data-status', 'banned');
+  await expect(person('Bob').getByTestId('person-ban-reason')).toHaveText('Reason: spam');
+  await page.screenshot({ path: path.join(shots, 'people-drawer.png') });
+
+  // One click each to lift them.
+  await person('Ada').getByTestId('person-unmute').click();
+  await expect(person('Ada')).toHaveAttribute('data-status', 'present');
+  await expect(ada.getByText('You are muted in this chat.')).toHaveCount(0);
+  await person('Bob').getByTestId('person-unban').click();
+  await expect(person('Bob')).toHaveCount(0);
+  await expect(page.getByTestId('undo-notice').last()).toContainText('Bob may come back');
+
+  // Undo right after an action puts things back.
+  await person('Ada').getByTestId('person-mute').click();
+  await expect(person('Ada')).toHaveAttribute('data-status', 'muted');
+  await page.getByTestId('undo-notice').filter({ hasText: 'Ada is muted' }).getByTestId('undo-button').click();
+  await expect(person('Ada')).toHaveAttribute('data-status', 'present');
+
+  // Slow mode is announced to viewers, and the Send button counts down instead of "Sending…".
+  await page.getByTestId('people-close').click();
+  await page.getByText('Chat settings').click();
+  await page.getByLabel('Slow mode (seconds)').fill('30');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(ada.getByTestId('slow-mode-banner')).toContainText('one message every 30 seconds');
+  await say(ada, 'slow message');
+  await expect(ada.getByTestId('chat-send')).toHaveText(/Wait \d+ s/);
+  await ada.getByTestId('chat-input').fill('too fast');
+  await expect(ada.getByTestId('chat-send')).toBeDisabled();
+  await ada.screenshot({ path: path.join(shots, 'viewer-slow-mode.png') });
+  await page.screenshot({ path: path.join(shots, 'people-after.png') });
+});
