@@ -172,7 +172,8 @@ test('goes live; a viewer sees moving video and chats; the dock moderates', asyn
   await expect
     .poll(async () => {
       const input = viewer.getByTestId('chat-input');
-      return (await input.count()) === 0 || (await input.isDisabled());
+      // The input may go between the two reads: a detached input counts as gone.
+      return (await input.count()) === 0 || (await input.isDisabled({ timeout: 1_000 }).catch(() => true));
     })
     .toBe(true);
   await viewer.screenshot({ path: path.join(shots, 'viewer-after-ban.png') });
