@@ -39,10 +39,10 @@ interface EncoderResource {
 const SILENT_AFTER_MS = 15_000;
 /**
  * A publish this recent is still setting up (ICE, DTLS) and counts as streaming: a burst of attempts on
- * one key cannot replace each other. Short, so an encoder that crashed while connecting can retry (OBS
- * waits 2 s or more between attempts).
+ * one key cannot replace each other. Short, so an encoder that crashed while connecting can retry soon
+ * (OBS retries after a few seconds, longer each time).
  */
-const SETUP_WINDOW_MS = 2_000;
+const SETUP_WINDOW_MS = 5_000;
 
 const view = (key: StreamKeyRecord): StreamKey => ({
   id: key.id,

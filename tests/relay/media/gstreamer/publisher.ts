@@ -7,8 +7,8 @@ const SCRIPT = path.join(import.meta.dirname, 'whip_publish.py');
 export const GST_PYTHON = '/usr/bin/python3';
 /** libnice 0.1.21 sometimes aborts during nomination (`conncheck.c … NICE_CHECK_SUCCEEDED`); OBS would reconnect, so do we. */
 const MAX_ATTEMPTS = 3;
-/** As OBS's reconnect delay: the relay treats a publish younger than 2 s as still setting up. */
-const RETRY_DELAY_MS = 2_500;
+/** As OBS's reconnect delay: the relay treats a publish younger than 5 s as still setting up (409). */
+const RETRY_DELAY_MS = 5_500;
 
 export interface GstPublisher {
   /** Every stdout line of every attempt (`status …`, `location …`, `connected`, `failed`, `body …`). */
