@@ -8,6 +8,13 @@ export type SessionType = z.infer<typeof SessionType>;
 export const Role = z.enum(['host', 'moderator', 'guest', 'viewer']);
 export type Role = z.infer<typeof Role>;
 
+/** Roles on stage, seen and heard in the live (the host and the people brought up); viewers only watch. */
+export const STAGE_ROLES: readonly Role[] = ['host', 'moderator', 'guest'];
+/** The people on stage beside the host. */
+export const STAGE_GUEST_ROLES: readonly Role[] = ['moderator', 'guest'];
+export const isStage = (role: string | null | undefined): boolean => STAGE_ROLES.some((r) => r === role);
+export const isStageGuest = (role: string | null | undefined): boolean => STAGE_GUEST_ROLES.some((r) => r === role);
+
 export const Session = z.object({
   id: Id,
   hostId: Id,

@@ -80,7 +80,7 @@ export class SessionWindow {
   }
 }
 
-/** Windows by session, loaded on first use; callers serialise access per session (see SerialQueues). */
+/** Windows by session, loaded on first use; callers serialise access per session (see core/keyed-lock.ts). */
 export class MessageWindows {
   private readonly windows = new Map<string, SessionWindow>();
 

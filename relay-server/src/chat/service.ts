@@ -13,7 +13,7 @@ import { ChatHistory } from './history.js';
 import { ChatLimits } from './limits.js';
 import { MessageWindows } from './message-window.js';
 import { assertMayPublish, authorizeSpeaker, type Origin } from './policy.js';
-import { SerialQueues } from './serial.js';
+import { KeyedLock } from '../core/keyed-lock.js';
 import { toMessage } from './wire.js';
 import { MessageWriter } from './writer.js';
 
@@ -43,7 +43,7 @@ const WINDOW_IDLE_MS = 10 * MINUTE_MS;
 export function createChatService(ctx: ModuleContext) {
   const { storage, clock, config } = ctx;
   const moderation = (): ModerationService => ctx.services.get('moderation');
-  const serial = new SerialQueues();
+  const serial = new KeyedLock();
   // The window sees only this node's writes: with several nodes (Redis) every read goes to storage.
   const windows = config.redisUrl
     ? null

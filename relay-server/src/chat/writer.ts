@@ -1,5 +1,5 @@
 import type { InsertMessageResult, MessageRecord, MessageRepo, NewMessage } from '../storage/types.js';
-import type { SerialQueues } from './serial.js';
+import type { KeyedLock } from '../core/keyed-lock.js';
 
 /** Most inserts one round sends to storage at once. */
 const MAX_ROUND = 200;
@@ -22,7 +22,7 @@ export class MessageWriter {
 
   constructor(
     private readonly messages: MessageRepo,
-    private readonly serial: SerialQueues,
+    private readonly serial: KeyedLock,
     /** Runs inside the session's queue with the round's new messages, oldest first. */
     private readonly onStored: (sessionId: string, created: MessageRecord[]) => Promise<void>,
   ) {}

@@ -15,7 +15,5 @@ export interface SessionDeps {
 }
 
 /** Roles that take a seat on stage: `maxParticipants` counts these. */
-export const SEATED_ROLES: Role[] = ['host', 'guest'];
-/** Roles listed as participants when viewers are not asked for. */
-export const STAGE_ROLES: Role[] = ['host', 'moderator', 'guest'];
-export const ALL_ROLES: Role[] = ['host', 'moderator', 'guest', 'viewer'];
+export const SEATED_ROLES: readonly Role[] = ['host', 'guest'];
+export const ALL_ROLES: readonly Role[] = ['host', 'moderator', 'guest', 'viewer'];

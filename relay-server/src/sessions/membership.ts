@@ -1,4 +1,4 @@
-import type { Participant, Role, UpdateParticipantBody } from '../../../protocol/sessions.js';
+import { isStage, isStageGuest, type Participant, type Role, type UpdateParticipantBody } from '../../../protocol/sessions.js';
 import type { Actor } from '../core/actor.js';
 import { fail } from '../core/errors.js';
 import type { ParticipantRecord, Repositories, SessionRecord } from '../storage/types.js';
@@ -45,8 +45,6 @@ function freshParticipant(sessionId: string, userId: string, role: Role, now: Da
   };
 }
 
-const STAGE: ReadonlySet<Role> = new Set<Role>(['host', 'guest', 'moderator']);
-
 /**
  * Participant changes (PATCH) per user: a person flips a switch a few times a second at most, and the
  * host toggling guests' microphones stays far below this; a script hammering the route gets 429.
@@ -63,7 +61,7 @@ export function createMembership(deps: SessionDeps, present: Presenter) {
   /** A user who left comes back in the role they had (guest, moderator); a newcomer is a viewer. */
   function roleOnReturn(session: SessionRecord, userId: string, previous: ParticipantRecord | null): Role {
     if (userId === session.hostId) return 'host';
-    return previous && (previous.role === 'guest' || previous.role === 'moderator') ? previous.role : 'viewer';
+    return previous && isStageGuest(previous.role) ? previous.role : 'viewer';
   }
 
   async function assertViewerRoom(sessionId: string, userId: string): Promise<void> {
@@ -162,7 +160,7 @@ export function createMembership(deps: SessionDeps, present: Presenter) {
       return (await storage.participants.update(sessionId, targetId, patch)) ?? target;
     });
     // The room sees the stage only: a viewer's own switches change nothing anyone else is shown.
-    if (STAGE.has(target.role) || STAGE.has(updated.role)) await present.broadcastParticipants(sessionId);
+    if (isStage(target.role) || isStage(updated.role)) await present.broadcastParticipants(sessionId);
     if (body.role !== undefined) present.scheduleViewerCount(sessionId);
     return present.participant(updated);
   }

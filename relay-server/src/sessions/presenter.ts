@@ -1,7 +1,7 @@
-import type { Participant, Role, Session } from '../../../protocol/sessions.js';
+import { STAGE_ROLES, type Participant, type Role, type Session } from '../../../protocol/sessions.js';
 import { logger } from '../core/logger.js';
 import type { ParticipantRecord, Repositories, SessionRecord } from '../storage/types.js';
-import { ALL_ROLES, SEATED_ROLES, STAGE_ROLES, type SessionDeps } from './deps.js';
+import { ALL_ROLES, SEATED_ROLES, type SessionDeps } from './deps.js';
 import { JOIN_CACHE_TTL_MS } from './join-cache.js';
 import { markedCache } from './marked-cache.js';
 import { singleFlight } from './single-flight.js';
@@ -63,7 +63,7 @@ export function createPresenter(deps: SessionDeps) {
     return toSessionView(record, host, { viewerCount: viewers, participantCount, hostConnected });
   }
 
-  async function roster(sessionId: string, roles: Role[]): Promise<Participant[]> {
+  async function roster(sessionId: string, roles: readonly Role[]): Promise<Participant[]> {
     const records = await storage.participants.list(sessionId, roles);
     const [names, connected] = await Promise.all([
       displayNames(storage, records.map((r) => r.userId)),

@@ -1,5 +1,6 @@
 import type { Message } from '../../../protocol/chat.js';
 import { rooms } from '../../../protocol/rooms.js';
+import { isStage } from '../../../protocol/sessions.js';
 import type { ModuleContext } from '../core/module.js';
 import type { Actor } from '../core/actor.js';
 import { fail } from '../core/errors.js';
@@ -14,7 +15,6 @@ export interface JoinHistory {
   pins(sessionId: string): Promise<Message[]>;
 }
 
-const isStage = (role: string | null): boolean => role === 'host' || role === 'guest' || role === 'moderator';
 
 /** MAX_LIVE_VIEWERS: a socket that is not already counted may not push the count past it. */
 async function assertViewerSeat(ctx: ModuleContext, socket: RelaySocket, sessionId: string, actor: Actor | null): Promise<void> {

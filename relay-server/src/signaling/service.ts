@@ -1,4 +1,4 @@
-import type { Role } from '../../../protocol/sessions.js';
+import { isStage, type Role } from '../../../protocol/sessions.js';
 import { SIGNAL_CHANNELS, type SignalChannel } from '../../../protocol/signaling.js';
 import type { Actor } from '../core/actor.js';
 import { fail } from '../core/errors.js';
@@ -11,8 +11,6 @@ export interface SignalingDeps {
   presence: Presence;
   media: MediaConfig;
 }
-
-const STAGE: ReadonlySet<Role> = new Set<Role>(['host', 'guest', 'moderator']);
 
 /** A signed-in member of the room without a stage role is a viewer. */
 async function roleIn(deps: SignalingDeps, session: SessionRecord, userId: string): Promise<Role> {
@@ -54,7 +52,7 @@ export function createSignalingService(deps: SignalingDeps) {
     if (channel === SIGNAL_CHANNELS.program) {
       if (transportFor(deps.media, session) !== 'p2p') throw fail.forbidden('This session’s program goes through the relay, not a direct link');
       if (fromRole !== 'host' && toRole !== 'host') throw fail.forbidden('Viewers may signal only the host');
-    } else if (!STAGE.has(fromRole) || !STAGE.has(toRole)) {
+    } else if (!isStage(fromRole) || !isStage(toRole)) {
       throw fail.forbidden('Only people on stage link with each other');
     }
     return { from: actor.userId };

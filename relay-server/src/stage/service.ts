@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { STAGE_GUEST_ROLES } from '../../../protocol/sessions.js';
 import type { BackstageMessage, StageState } from '../../../protocol/stage.js';
 import { TokenBuckets } from '../auth/token-bucket.js';
 import type { Actor } from '../core/actor.js';
@@ -60,7 +61,7 @@ export function createStageService(deps: StageDeps) {
 
   /** Guests and moderators who have not left, in join order. */
   async function stageMembers(sessionId: string): Promise<Map<string, StageRole>> {
-    const onStage = await storage.participants.list(sessionId, ['guest', 'moderator']);
+    const onStage = await storage.participants.list(sessionId, STAGE_GUEST_ROLES);
     return new Map(onStage.map((p) => [p.userId, p.role === 'moderator' ? 'moderator' : 'guest']));
   }
 

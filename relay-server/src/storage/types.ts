@@ -162,8 +162,8 @@ export interface ParticipantRepo {
   upsert(participant: ParticipantRecord): Promise<ParticipantRecord>;
   find(sessionId: string, userId: string): Promise<ParticipantRecord | null>;
   /** Current participants (leftAt null), optionally only the given roles, ordered by joinedAt. */
-  list(sessionId: string, roles?: Role[]): Promise<ParticipantRecord[]>;
-  count(sessionId: string, roles: Role[]): Promise<number>;
+  list(sessionId: string, roles?: readonly Role[]): Promise<ParticipantRecord[]>;
+  count(sessionId: string, roles: readonly Role[]): Promise<number>;
   update(
     sessionId: string,
     userId: string,

@@ -1,4 +1,4 @@
-import type { Participant } from '../../../protocol/sessions.js';
+import { isStageGuest, type Participant } from '../../../protocol/sessions.js';
 import { routes } from '../../../protocol/routes.js';
 import { SIGNAL_CHANNELS } from '../../../protocol/signaling.js';
 import { Emitter } from '../realtime/emitter.js';
@@ -10,7 +10,6 @@ import type { GuestHost, GuestHostEvents, GuestHostOptions, RemoteGuest } from '
 
 /** The signaling channel of host↔guest links. */
 export const GUEST_CHANNEL = SIGNAL_CHANNELS.stage;
-const STAGE_ROLES = new Set<Participant['role']>(['guest', 'moderator']);
 
 interface GuestEntry {
   link: PeerLink;
@@ -109,7 +108,7 @@ export class P2PGuestHost implements GuestHost {
    * watchdog; each guest answers with its hello, and the host links as usual (it stays impolite).
    */
   private async greetGuests(): Promise<void> {
-    const onStage = [...this.participants.values()].filter((p) => STAGE_ROLES.has(p.role) && p.connected && !this.links.has(p.userId));
+    const onStage = [...this.participants.values()].filter((p) => isStageGuest(p.role) && p.connected && !this.links.has(p.userId));
     await Promise.all(onStage.map((p) => this.router.send(p.userId, { restart: true, channel: GUEST_CHANNEL })));
   }
 
@@ -144,7 +143,7 @@ export class P2PGuestHost implements GuestHost {
 
   private isOnStage(userId: string): boolean {
     const p = this.participants.get(userId);
-    return p !== undefined && STAGE_ROLES.has(p.role);
+    return p !== undefined && isStageGuest(p.role);
   }
 
   private async refreshParticipants(): Promise<void> {
@@ -166,7 +165,7 @@ export class P2PGuestHost implements GuestHost {
     this.participants = new Map(list.map((p) => [p.userId, p]));
     for (const userId of [...this.links.keys()]) {
       const p = this.participants.get(userId);
-      if (!p || !STAGE_ROLES.has(p.role)) this.dropGuest(userId);
+      if (!p || !isStageGuest(p.role)) this.dropGuest(userId);
       else this.enforceFlags(userId);
     }
     this.emitGuests();

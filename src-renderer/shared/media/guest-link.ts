@@ -1,4 +1,4 @@
-import type { Participant } from '../../../protocol/sessions.js';
+import { isStageGuest, type Participant } from '../../../protocol/sessions.js';
 import { routes } from '../../../protocol/routes.js';
 import { Emitter } from '../realtime/emitter.js';
 import { GUEST_CHANNEL } from './guest-host.js';
@@ -14,7 +14,6 @@ const WATCHDOG_MS = 1_000;
 const HELLO_RETRY_MS = 5_000;
 /** A link down this long (ICE restarts did not help) is replaced by a fresh one. */
 const DOWN_MS = 10_000;
-const STAGE_ROLES = new Set<Participant['role']>(['guest', 'moderator']);
 
 /**
  * Guest side of the host↔guest mesh. Backstage until it holds a camera/mic stream and the relay lists
@@ -87,7 +86,7 @@ export class P2PGuestLink implements GuestLink {
   }
 
   private onStage(): boolean {
-    return this.role !== null && STAGE_ROLES.has(this.role);
+    return this.role !== null && isStageGuest(this.role);
   }
 
   /** A fresh link to the host; `announce` sends our hello (the host links on it and offers). */

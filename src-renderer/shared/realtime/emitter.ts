@@ -1,4 +1,4 @@
-/** A tiny typed event emitter for the managers (connection, channels, peer links). */
+/** The one typed event emitter of the pages and the studio (connection, channels, peer links, media managers). */
 export class Emitter<Events extends { [K in keyof Events]: unknown }> {
   private readonly listeners = new Map<keyof Events, Set<(payload: never) => void>>();
 

@@ -1,4 +1,4 @@
-import { Emitter } from '../events.js';
+import { Emitter } from '../../shared/realtime/emitter.js';
 import type { MenuCommand } from '../../platform/index.js';
 import { addSceneSafely } from '../live/add-scene.js';
 import type { StudioStore } from '../store/index.js';

@@ -1,4 +1,4 @@
-import { Emitter } from '../events.js';
+import { Emitter } from '../../shared/realtime/emitter.js';
 import type { Scene, TransitionKind } from '../model/types.js';
 import { createFrameClock, type FrameClock } from './clock.js';
 import { drawScene, type MediaLookup } from './draw.js';

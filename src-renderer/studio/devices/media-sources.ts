@@ -1,5 +1,5 @@
 import type { MediaFrame } from '../compositor/draw.js';
-import { Emitter } from '../events.js';
+import { Emitter } from '../../shared/realtime/emitter.js';
 import type { MixerInput } from '../mixer/mixer.js';
 import { hasAudio, type Source } from '../model/types.js';
 

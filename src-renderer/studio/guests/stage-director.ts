@@ -1,7 +1,7 @@
 import { ON_AIR_COUNTDOWN_MS } from '../../../protocol/stage.js';
 import type { RelayConnection } from '../../shared/realtime/index.js';
 import { createStageClient, type OnAirStatus, type StageClient } from '../../shared/stage/stage-client.js';
-import { Emitter } from '../events.js';
+import { Emitter } from '../../shared/realtime/emitter.js';
 import type { LiveController } from '../live/controller.js';
 import { makeSource } from '../model/defaults.js';
 import { newId } from '../model/ids.js';

@@ -13,7 +13,7 @@ import {
   type UploadStatus,
 } from '../../shared/media/index.js';
 import { WhipProgramPublisher } from '../../shared/media/whip/whip-publisher.js';
-import { Emitter } from '../events.js';
+import { Emitter } from '../../shared/realtime/emitter.js';
 import { toKbps, totalBitrate } from './bitrate.js';
 
 export type LivePhase = 'idle' | 'creating' | 'live' | 'ending' | 'error';

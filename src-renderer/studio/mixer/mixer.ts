@@ -1,4 +1,4 @@
-import { Emitter } from '../events.js';
+import { Emitter } from '../../shared/realtime/emitter.js';
 import type { AudioSettings } from '../model/types.js';
 import { decayPeak, peakOf, toDb } from './meter.js';
 

@@ -1,4 +1,4 @@
-import { Emitter } from '../events.js';
+import { Emitter } from '../../shared/realtime/emitter.js';
 import type { RecordingSink } from '../../platform/types.js';
 
 export type RecorderState = 'idle' | 'recording' | 'stopping';

@@ -9,11 +9,11 @@ export function participantsRepo(d: Dialect): ParticipantRepo {
   const { participants } = d.t;
   const key = (sessionId: string, userId: string) =>
     and(eq(participants.sessionId, sessionId), eq(participants.userId, userId));
-  const current = (sessionId: string, roles?: Role[]) =>
+  const current = (sessionId: string, roles?: readonly Role[]) =>
     and(
       eq(participants.sessionId, sessionId),
       isNull(participants.leftAt),
-      roles ? inArray(participants.role, roles) : undefined,
+      roles ? inArray(participants.role, [...roles]) : undefined,
     );
 
   const repo: ParticipantRepo = {
