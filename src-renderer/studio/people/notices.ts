@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { Emitter } from '../events.js';
+import { Emitter } from '../../shared/realtime/emitter.js';
 
 export interface Notice {
   id: number;
