@@ -17,7 +17,7 @@ const rendererBans = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'dist-web/**', 'bench/results/**', 'relay-server/drizzle/**', 'test-results/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'dist-web/**', 'bench/results/**', 'relay-server/drizzle/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -364,7 +364,7 @@ export const strings = {
   'guests.thumbnail': { en: '{name}’s camera', fr: 'Caméra de {name}' },
   'invitations.title': { en: 'Invitations', fr: 'Invitations' },
   'invitations.none': { en: 'No invitations right now.', fr: 'Aucune invitation pour le moment.' },
-  'invitations.line': { en: '{host} invites you on “{title}”', fr: '{host} vous invite dans « {title} »' },
+  'invitations.line': { en: '{host} invites you to join “{title}”', fr: '{host} vous invite à rejoindre « {title} »' },
   'invitations.accept': { en: 'Accept', fr: 'Accepter' },
   'invitations.decline': { en: 'Decline', fr: 'Refuser' },
   'invitations.state.pending': { en: 'invited', fr: 'invité·e' },

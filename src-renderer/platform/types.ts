@@ -54,6 +54,11 @@ export interface Platform {
     save(token: string | null): Promise<void>;
     /** Electron: false when the OS has no keyring (Linux), so a sign-in lasts this run only. */
     persistsAcrossLaunches?(): Promise<boolean>;
+    /**
+     * Web: the relay's httpOnly cookie is the credential (one sign-in for every page of the origin); the
+     * studio then keeps no token at all, neither in storage nor in memory.
+     */
+    cookieSession?: boolean;
   };
   readonly settings: SettingsStore;
   /** Asks for a screen or window; Electron lists sources in our own picker through `choose`. */

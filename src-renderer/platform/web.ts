@@ -2,7 +2,8 @@ import { getLang } from '../shared/i18n/index.js';
 import { PlatformError, type Platform, type PreferencesBackend, type RecordingSink, type SettingsStore, type StudioPreferences } from './types.js';
 import { withTimeout } from './with-timeout.js';
 
-const TOKEN_KEY = 'afritok.studio.token';
+/** Where the web studio kept its 30-day token before one sign-in per origin (cookie only). */
+const LEGACY_TOKEN_KEY = 'afritok.studio.token';
 const SETTINGS_PREFIX = 'afritok.studio.';
 /** getDisplayMedia can hang (no picker shown, policy prompts); give the user time, then give up. */
 export const DISPLAY_MEDIA_TIMEOUT_MS = 60_000;
@@ -72,9 +73,14 @@ export function createWebPlatform(win: Window = window): Platform {
   return {
     kind: 'web',
     relayUrl: async () => win.location.origin,
+    // The sign-in cookie carries the session; a token an older version kept in localStorage is forgotten.
     tokens: {
-      load: async () => win.localStorage.getItem(TOKEN_KEY),
-      save: async (token) => (token ? win.localStorage.setItem(TOKEN_KEY, token) : win.localStorage.removeItem(TOKEN_KEY)),
+      load: async () => {
+        win.localStorage.removeItem(LEGACY_TOKEN_KEY);
+        return null;
+      },
+      save: async () => undefined,
+      cookieSession: true,
     },
     settings: localSettings(win.localStorage),
     async captureScreen() {

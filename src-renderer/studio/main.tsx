@@ -94,8 +94,11 @@ async function boot(root: HTMLElement): Promise<void> {
   // Browsers keep an AudioContext suspended until the user interacts: the first click wakes the mix.
   window.addEventListener('pointerdown', () => void engine.mixer.resume(), { once: true });
 
+  // Sign-in, sign-out or another account: the socket re-authenticates, the live resumes or stops.
+  // (A cookie session has no token: who is signed in is what changes.)
   store.subscribe((state, prev) => {
-    if (state.token === prev.token) return;
+    const changed = state.token !== prev.token || state.user?.id !== prev.user?.id || state.authStatus !== prev.authStatus;
+    if (!changed || state.authStatus === 'pending' || state.authStatus === 'unknown') return;
     connection.reauthenticate();
     // A guest console belongs to the person who opened it.
     void guestConsole.close();
@@ -104,13 +107,9 @@ async function boot(root: HTMLElement): Promise<void> {
       void inbox.load();
     }
     // Signed out: the program must stop reaching viewers at once, whatever the reason.
-    else if (!state.token) void live.leave();
+    else void live.leave();
   });
   await store.getState().restoreSession();
-  if (store.getState().authStatus === 'signed-in') {
-    void live.resume();
-    void inbox.load();
-  }
 
   createRoot(root).render(
     <StrictMode>

@@ -3,6 +3,7 @@ import type { Session } from '../../../protocol/sessions.js';
 import { routes } from '../../../protocol/routes.js';
 import { createPageApi } from '../../shared/auth/auth-store.js';
 import { t } from '../../shared/i18n/index.js';
+import { PageInbox } from '../../shared/invitations/PageInbox.js';
 import { LangSwitch } from '../../shared/ui/LangSwitch.js';
 import { useLang } from '../../shared/ui/use-lang.js';
 
@@ -43,6 +44,7 @@ export function DirectoryApp() {
       <header className="page-header">
         <h1>{t('app.name')}</h1>
         <a href="/studio">{t('directory.studio')}</a>
+        <PageInbox api={api} />
         <LangSwitch />
       </header>
       <main className="page-main">

@@ -9,9 +9,9 @@ import { createJoinController } from './join-store.js';
 import { StageView } from './StageView.js';
 
 /** `/join/:token`: a guest's way on stage. */
-export function JoinApp({ token }: { token: string }) {
+export function JoinApp({ token, acceptedSessionId = null }: { token: string; acceptedSessionId?: string | null }) {
   useLang();
-  const controller = useMemo(() => createJoinController(token), [token]);
+  const controller = useMemo(() => createJoinController(token, acceptedSessionId), [token, acceptedSessionId]);
   useEffect(() => {
     void controller.start();
     return () => controller.dispose();

@@ -41,7 +41,11 @@ type GuestLinkHandle = ReturnType<typeof createGuestLink>;
  * The guest page's flow: identity (sign in or guest name) → device check → redeem the invite link →
  * backstage/on stage over a GuestLink → leave.
  */
-export function createJoinController(token: string) {
+/** `/join/accepted?session=<id>`: an invitation accepted on another page (the inbox) seated us already. */
+export const ACCEPTED_PATH_TOKEN = 'accepted';
+
+export function createJoinController(token: string, acceptedSessionId: string | null = null) {
+  const accepted = token === ACCEPTED_PATH_TOKEN && acceptedSessionId !== null;
   const store = createStore<JoinState>(() => ({
     step: 'checking',
     error: null,
@@ -74,6 +78,10 @@ export function createJoinController(token: string) {
   }
 
   async function start(): Promise<void> {
+    if (accepted) {
+      const identity = await verifyStoredAuth(api);
+      return store.setState(identity && !identity.auto ? { identity, step: 'devices' } : { identity: null, step: 'auth' });
+    }
     // A bad link is said first: before any sign-in, account creation or camera prompt.
     if (token.length < 10) return store.setState({ step: 'invalid', invalidReason: 'unknown' });
     try {
@@ -119,9 +127,18 @@ export function createJoinController(token: string) {
     let participant: Participant;
     let session: Session;
     try {
-      const redeemed = await api.call(routes.redeemInviteLink, { params: { token } });
-      participant = redeemed.participant;
-      session = (await api.call(routes.getSession, { params: { id: redeemed.sessionId } })).session;
+      if (accepted && acceptedSessionId) {
+        session = (await api.call(routes.getSession, { params: { id: acceptedSessionId } })).session;
+        const seated = (await api.call(routes.listParticipants, { params: { id: session.id }, query: {} })).participants.find(
+          (p) => p.userId === identity.user.id,
+        );
+        if (!seated) throw new RelayError(404, { code: 'not_found', message: 'Not a guest of this session' });
+        participant = seated;
+      } else {
+        const redeemed = await api.call(routes.redeemInviteLink, { params: { token } });
+        participant = redeemed.participant;
+        session = (await api.call(routes.getSession, { params: { id: redeemed.sessionId } })).session;
+      }
     } catch (err) {
       const reason = deadLinkReason(err);
       if (reason) {

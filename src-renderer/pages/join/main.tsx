@@ -8,4 +8,6 @@ import { JoinApp } from './JoinApp.js';
 const token = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
 document.documentElement.lang = getLang();
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<JoinApp token={token} />);
+/** Set by the invitations inbox after accepting: `/join/accepted?session=<id>`. */
+const acceptedSessionId = new URLSearchParams(location.search).get('session');
+if (root) createRoot(root).render(<JoinApp token={token} acceptedSessionId={acceptedSessionId} />);

@@ -3,7 +3,12 @@ import { useStore } from 'zustand';
 import { t } from '../../shared/i18n/index.js';
 import type { SessionChannel, SessionChannelState } from '../../shared/realtime/index.js';
 import { ConnectionBadge } from '../../shared/ui/ConnectionBadge.js';
+import { createPageApi } from '../../shared/auth/auth-store.js';
+import { PageInbox } from '../../shared/invitations/PageInbox.js';
 import { LangSwitch } from '../../shared/ui/LangSwitch.js';
+
+/** For the invitations inbox of the header (the controller has its own client). */
+const inboxApi = createPageApi();
 import { FloatingReactions, ReactionBar } from '../../shared/ui/ReactionBar.js';
 import { useLang } from '../../shared/ui/use-lang.js';
 import { ChatPanel } from './ChatPanel.js';
@@ -65,6 +70,7 @@ function WatchView({ controller, channel }: { controller: WatchController; chann
           </span>
         )}
         <ConnectionBadge state={connection} />
+        {identity && !identity.auto && <PageInbox api={inboxApi} />}
         <LangSwitch />
       </header>
       <main className="page-main watch-layout">

@@ -3,82 +3,74 @@ import { User } from '../../../protocol/users.js';
 import { routes } from '../../../protocol/routes.js';
 import { RelayError, createApiClient, type ApiClient } from '../api/client.js';
 
-const STORAGE_KEY = 'afritok.auth';
+/**
+ * One sign-in for every page of the origin (/studio, /watch, /join, /): the relay's httpOnly
+ * `afritok_token` cookie is the credential. Pages never hold a token in script or in localStorage (a
+ * script-readable long-lived token is what cross-site scripting steals); they ask `GET /api/auth/me`
+ * who they are, and their HTTP calls and sockets carry the cookie.
+ */
 
-/** A signed-in identity kept in localStorage so a reload resumes as the same user. */
+/** Before one sign-in per origin, pages kept `{token, user}` here: forgotten on sight. */
+const LEGACY_KEY = 'afritok.auth';
+/** The user id of a silent viewer identity (no name chosen yet): not a credential. */
+const AUTO_KEY = 'afritok.auth.auto';
+
 export const StoredAuth = z.object({
-  token: z.string().min(1),
   user: User,
   /** Created silently for watching (no name chosen yet): the viewer page asks for a name before chat. */
   auto: z.boolean().default(false),
 });
 export type StoredAuth = z.infer<typeof StoredAuth>;
 
-let current: StoredAuth | null = read();
-
-function read(): StoredAuth | null {
-  if (typeof localStorage === 'undefined') return null;
-  try {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const parsed = StoredAuth.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+const storage = typeof localStorage === 'undefined' ? null : localStorage;
+storage?.removeItem(LEGACY_KEY);
+let current: StoredAuth | null = null;
 
 export function getAuth(): StoredAuth | null {
   return current;
 }
 
+/** Pages send no token of their own: the cookie goes with every same-origin request and socket. */
 export function getToken(): string | null {
-  return current?.token ?? null;
+  return null;
 }
 
-export function setAuth(auth: StoredAuth | null): void {
+function remember(auth: StoredAuth | null): StoredAuth | null {
   current = auth;
-  if (typeof localStorage === 'undefined') return;
-  if (auth) localStorage.setItem(STORAGE_KEY, JSON.stringify(auth));
-  else localStorage.removeItem(STORAGE_KEY);
+  if (auth?.auto) storage?.setItem(AUTO_KEY, auth.user.id);
+  else storage?.removeItem(AUTO_KEY);
+  return auth;
 }
 
-/** The page's HTTP client: same origin, Bearer token from the stored identity. */
+/** The page's HTTP client: same origin, authenticated by the sign-in cookie. */
 export function createPageApi(origin: string = location.origin): ApiClient {
   return createApiClient(origin, getToken);
 }
 
-/** Checks the stored token with the relay; forgets it when the relay no longer accepts it. */
+/** Who the cookie says we are (signed in on any page of this origin), or null when nobody is. */
 export async function verifyStoredAuth(api: ApiClient): Promise<StoredAuth | null> {
-  const auth = getAuth();
-  if (!auth) return null;
   try {
     const { user } = await api.call(routes.me);
-    const fresh = { ...auth, user };
-    setAuth(fresh);
-    return fresh;
+    return remember({ user, auto: storage?.getItem(AUTO_KEY) === user.id });
   } catch (err) {
-    // Forget the identity only when the relay says it is no longer valid, not on a network hiccup.
-    if (err instanceof RelayError && err.status === 401) {
-      setAuth(null);
-      return null;
-    }
-    return auth;
+    // Forget the identity only when the relay says nobody is signed in, not on a network hiccup.
+    if (err instanceof RelayError && err.status === 401) return remember(null);
+    return current;
   }
 }
 
-/** Creates a light guest account (`POST /api/auth/guest`) and keeps it. */
+/** Creates a light guest account (`POST /api/auth/guest`); the relay's reply sets the cookie. */
 export async function signInAsGuest(api: ApiClient, displayName: string, auto = false): Promise<StoredAuth> {
-  const { user, token } = await api.call(routes.guest, { body: { displayName } });
-  const auth: StoredAuth = { user, token, auto };
-  setAuth(auth);
+  const { user } = await api.call(routes.guest, { body: { displayName } });
+  const auth: StoredAuth = { user, auto };
+  remember(auth);
   return auth;
 }
 
-/** Signs in with a username and password and keeps the identity. */
+/** Signs in with a username and password; the relay's reply sets the cookie. */
 export async function signIn(api: ApiClient, username: string, password: string): Promise<StoredAuth> {
-  const { user, token } = await api.call(routes.login, { body: { username, password } });
-  const auth: StoredAuth = { user, token, auto: false };
-  setAuth(auth);
+  const { user } = await api.call(routes.login, { body: { username, password } });
+  const auth: StoredAuth = { user, auto: false };
+  remember(auth);
   return auth;
 }

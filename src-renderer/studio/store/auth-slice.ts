@@ -13,8 +13,10 @@ export const createAuthSlice =
       set({ authStatus: 'pending', authError: null });
       try {
         const { user, token } = await deps.api.call(route, { body: { username, password } });
-        await deps.tokens.save(token);
-        set({ user, token, authStatus: 'signed-in' });
+        // A cookie session keeps nothing: the relay's reply has set the cookie.
+        const kept = deps.tokens.cookieSession ? null : token;
+        await deps.tokens.save(kept);
+        set({ user, token: kept, authStatus: 'signed-in' });
         return true;
       } catch (err) {
         // A refused sign-in is a wrong password, not the "sign in again" of an expired session.
@@ -33,7 +35,8 @@ export const createAuthSlice =
       register: (username, password) => authenticate(routes.register, username, password),
       async restoreSession() {
         const token = await deps.tokens.load();
-        if (!token) return set({ authStatus: 'signed-out' });
+        if (!token && !deps.tokens.cookieSession) return set({ authStatus: 'signed-out' });
+        // With a cookie session, whoever signed in on any page of this origin is signed in here too.
         set({ token, authStatus: 'pending' });
         try {
           const { user } = await deps.api.call(routes.me);
@@ -44,7 +47,9 @@ export const createAuthSlice =
         }
       },
       async signOut() {
-        if (get().token) await deps.api.call(routes.logout).catch(() => undefined);
+        if (get().token || (deps.tokens.cookieSession && get().authStatus === 'signed-in')) {
+          await deps.api.call(routes.logout).catch(() => undefined);
+        }
         await deps.tokens.save(null);
         set({ user: null, token: null, authStatus: 'signed-out', authError: null });
       },

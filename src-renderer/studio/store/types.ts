@@ -8,8 +8,11 @@ import type { AudioSettings, Scene, SceneCollection, Source, SourceKind, Transfo
 /** What the store needs from outside; tests pass real parts (a relay-backed client, in-memory storage). */
 export interface StoreDeps {
   api: ApiClient;
-  /** Keeps the sign-in token between runs (safeStorage in Electron, localStorage on the web). */
-  tokens: { load(): Promise<string | null>; save(token: string | null): Promise<void> };
+  /**
+   * Keeps the sign-in token between runs (safeStorage in Electron). `cookieSession` (the web): the relay's
+   * httpOnly cookie is the credential and no token is kept at all.
+   */
+  tokens: { load(): Promise<string | null>; save(token: string | null): Promise<void>; cookieSession?: boolean };
   newId: () => string;
 }
 

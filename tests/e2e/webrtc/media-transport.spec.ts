@@ -65,8 +65,8 @@ test('a private session still plays P2P, straight from the studio', async ({ rel
   await host.api.call(routes.invite, { params: { id: session.id }, body: { toUserId: viewerUser.user.id } });
   expect((await viewerUser.api.call(routes.mediaHint, { params: { id: session.id } })).media.transport).toBe('p2p');
   const viewer = await newPage();
-  const auth = JSON.stringify({ token: viewerUser.token, user: viewerUser.user, auto: false });
-  await viewer.addInitScript(`localStorage.setItem('afritok.auth', ${JSON.stringify(auth)})`);
+  // Signed in on this origin: the relay's sign-in cookie is what every page uses.
+  await viewer.context().addCookies([{ name: 'afritok_token', value: viewerUser.token, url: relay.baseUrl }]);
   await viewer.goto(`/watch/${session.id}`);
 
   await expect(viewer.locator(PLAYER)).toHaveAttribute('data-transport', 'p2p');
@@ -87,8 +87,8 @@ test('a private (P2P) session: viewers play again within seconds after the studi
   const viewerUser = await relay.signUp('viewer');
   await host.api.call(routes.invite, { params: { id: session.id }, body: { toUserId: viewerUser.user.id } });
   const viewer = await newPage();
-  const auth = JSON.stringify({ token: viewerUser.token, user: viewerUser.user, auto: false });
-  await viewer.addInitScript(`localStorage.setItem('afritok.auth', ${JSON.stringify(auth)})`);
+  // Signed in on this origin: the relay's sign-in cookie is what every page uses.
+  await viewer.context().addCookies([{ name: 'afritok_token', value: viewerUser.token, url: relay.baseUrl }]);
   await viewer.goto(`/watch/${session.id}`);
   await expect(viewer.locator(PLAYER)).toHaveAttribute('data-transport', 'p2p');
   await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(10);
