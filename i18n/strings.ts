@@ -215,6 +215,28 @@ export const strings = {
     fr: '{name} est banni et {count} de ses messages ont été supprimés (Annuler lève le bannissement ; les messages restent supprimés).',
   },
   'people.notice.unbanned': { en: '{name} may come back.', fr: '{name} peut revenir.' },
+  'studio.copyFailed': { en: 'Copy failed: select the link and press Ctrl+C', fr: 'Copie impossible : sélectionnez le lien et faites Ctrl+C' },
+  'studio.live.publicMeans': {
+    en: 'Public: listed on the Live now page; anyone with the link can watch and chat.',
+    fr: 'Public : visible sur la page « En direct » ; toute personne ayant le lien peut regarder et discuter.',
+  },
+  'studio.live.privateMeans': {
+    en: 'Private: not listed anywhere; only you, your guests and people you invite by username can open it. Anyone else gets “does not exist or is private”.',
+    fr: 'Privé : listé nulle part ; seuls vous, vos invités et les personnes invitées par leur nom peuvent l’ouvrir. Les autres voient « n’existe pas ou est privée ».',
+  },
+  'studio.live.privateLinkNote': {
+    en: 'Private live: this link opens only for people you invited (Guests panel). Sharing it elsewhere lets nobody in.',
+    fr: 'Direct privé : ce lien ne s’ouvre que pour les personnes invitées (panneau Invités). Le partager ailleurs ne fait entrer personne.',
+  },
+  'shortcuts.title': { en: 'Keyboard shortcuts', fr: 'Raccourcis clavier' },
+  'shortcuts.scene': { en: 'Switch to scene 1 to 9 (to preview in studio mode)', fr: 'Passer à la scène 1 à 9 (en aperçu en mode studio)' },
+  'shortcuts.take': { en: 'Studio mode: send preview to program', fr: 'Mode studio : envoyer l’aperçu au programme' },
+  'shortcuts.delete': { en: 'Remove the selected source (asks while live)', fr: 'Retirer la source sélectionnée (demande en direct)' },
+  'shortcuts.help': { en: 'Show or hide this list', fr: 'Afficher ou masquer cette liste' },
+  'shortcuts.close': { en: 'Close this list', fr: 'Fermer cette liste' },
+  'shortcuts.sceneTip': { en: 'Key {key} · double-click to rename', fr: 'Touche {key} · double-clic pour renommer' },
+  'shortcuts.takeTip': { en: 'Send preview to program (Enter)', fr: 'Envoyer l’aperçu au programme (Entrée)' },
+  'shortcuts.hint': { en: 'Keyboard shortcuts (?)', fr: 'Raccourcis clavier (?)' },
   // end on air
   // viewer, guest and directory pages + shared UI (helper-4)
   'ui.lang.en': { en: 'English', fr: 'English' },

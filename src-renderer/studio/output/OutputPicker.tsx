@@ -9,8 +9,9 @@ export function OutputPicker() {
   return (
     <span className="output-picker">
       <label className="inline" title={t('studio.output.hint')}>
-        {t('studio.output')}
+        <span className="output-label">{t('studio.output')}</span>
         <select
+          aria-label={t('studio.output')}
           data-testid="output-preset"
           value={output.preset}
           onChange={(e) => {

@@ -64,7 +64,7 @@ function TransitionControls() {
         value={transition.durationMs}
         onChange={(e) => actions.setTransition(transition.kind, Math.max(0, Math.min(5000, Number(e.target.value) || 0)))}
       />
-      <button data-testid="transition-take" onClick={() => actions.takeToProgram()}>
+      <button data-testid="transition-take" title={t('shortcuts.takeTip')} onClick={() => actions.takeToProgram()}>
         {t('studio.transition.take')} ⏎
       </button>
     </div>

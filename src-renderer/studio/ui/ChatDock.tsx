@@ -12,6 +12,7 @@ import { moderationActions } from '../people/actions.js';
 import { BanForm } from '../people/BanForm.js';
 import { PeopleDrawer } from '../people/PeopleDrawer.js';
 import { ChatBadge } from '../../shared/ui/ChatList.js';
+import './chat-dock.css';
 
 const MUTE_CHOICES = [60, 300, 600, 3600];
 
@@ -115,6 +116,7 @@ export function ChatDock() {
   const selfId = useStudio((s) => s.user?.id ?? null);
   const connection = useConnectionState();
   const [peopleOpen, setPeopleOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const hostId = state?.session?.hostId ?? null;
   const roles = new Map((state?.participants ?? []).map((p) => [p.userId, p.role]));
   const badgeOf = (userId: string) => (userId === hostId ? 'host' : roles.get(userId) === 'moderator' ? 'moderator' : null);
@@ -139,6 +141,18 @@ export function ChatDock() {
         <h2>{t('studio.chat')}</h2>
         {/* With the relay unreachable the last count is stale: say nothing rather than claim viewers. */}
         {state && connection === 'connected' && <span className="muted">{t('studio.chat.viewers', { count: state.viewerCount })}</span>}
+        {channel && (
+          <button
+            className="secondary"
+            data-testid="chat-settings-toggle"
+            aria-expanded={settingsOpen}
+            title={t('studio.chat.settings')}
+            aria-label={t('studio.chat.settings')}
+            onClick={() => setSettingsOpen(!settingsOpen)}
+          >
+            ⚙
+          </button>
+        )}
         {channel && (
           <button className="secondary" data-testid="people-open" aria-expanded={peopleOpen} title={t('people.openHint')} onClick={() => setPeopleOpen(!peopleOpen)}>
             👥 {t('people.title')}
@@ -165,6 +179,13 @@ export function ChatDock() {
             </div>
           )}
           {error && <p className="error">{errorText(error)}</p>}
+          {/* Opened from the header, the settings sit above the log: on screen even on a 768-pixel-high window. */}
+          {settingsOpen && (
+            <div className="chat-settings-top" data-testid="chat-settings-panel">
+              <Moderators sessionId={channel.sessionId} />
+              <ChatSettingsForm sessionId={channel.sessionId} />
+            </div>
+          )}
           <ol className="chat-log" ref={listRef}>
             {messages.length === 0 && state.pending.length === 0 && <li className="muted empty">{t('studio.chat.empty')}</li>}
             {messages.map((m) => (
@@ -182,8 +203,12 @@ export function ChatDock() {
               {t('studio.chat.send')}
             </button>
           </form>
-          <Moderators sessionId={channel.sessionId} />
-          <ChatSettingsForm sessionId={channel.sessionId} />
+          {!settingsOpen && (
+            <>
+              <Moderators sessionId={channel.sessionId} />
+              <ChatSettingsForm sessionId={channel.sessionId} />
+            </>
+          )}
         </>
       )}
     </section>

@@ -12,6 +12,7 @@ import { PreLiveChecklist } from '../live/PreLiveChecklist.js';
 import { useHealth } from '../health/use-health.js';
 import '../live/live.css';
 import { useStudio } from './context.js';
+import { CopyButton } from '../live/CopyButton.js';
 
 function LiveStatsView() {
   const live = useLive();
@@ -65,7 +66,6 @@ export function GoLivePanel() {
   const [maxParticipants, setMaxParticipants] = useState(4);
   const titleRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const [copied, setCopied] = useState(false);
   const [summaryFor, setSummaryFor] = useState<{ id: string; title: string } | null>(null);
   const health = useHealth();
   // A shallowly compared list of check names: re-renders only when the advice changes.
@@ -148,6 +148,9 @@ export function GoLivePanel() {
               {t('studio.live.public')}
             </label>
           </div>
+          <p className="notice-line" data-testid="visibility-explainer">
+            {isPublic ? t('studio.live.publicMeans') : t('studio.live.privateMeans')}
+          </p>
           <PreLiveChecklist checks={checks} />
           <button data-testid="live-start" type="submit" disabled={busy}>
             {state.phase === 'creating' ? t('studio.live.starting') : checks.length > 0 ? t('studio.live.startAnyway') : t('studio.live.start')}
@@ -157,13 +160,13 @@ export function GoLivePanel() {
       {shareUrl && state.phase !== 'idle' && (
         <div className="share">
           <input readOnly data-testid="live-share-url" value={shareUrl} aria-label={t('studio.live.share')} onFocus={(e) => e.target.select()} />
-          <button
-            className="secondary"
-            onClick={() => void navigator.clipboard?.writeText(shareUrl).then(() => setCopied(true), () => setCopied(false))}
-          >
-            {copied ? t('studio.copied') : t('studio.copy')}
-          </button>
+          <CopyButton text={shareUrl} testId="live-share-copy" />
         </div>
+      )}
+      {shareUrl && state.phase !== 'idle' && state.session && !state.session.isPublic && (
+        <p className="notice-line private-link" data-testid="private-link-note">
+          🔒 {t('studio.live.privateLinkNote')}
+        </p>
       )}
       {onAir && (
         <>

@@ -5,8 +5,8 @@ export function LanguageSwitch() {
   const lang = useLang();
   return (
     <label className="lang-switch">
-      {t('common.language')}
-      <select value={lang} onChange={(e) => setLang(e.target.value === 'fr' ? 'fr' : 'en')}>
+      <span className="lang-label">{t('common.language')}</span>
+      <select aria-label={t('common.language')} value={lang} onChange={(e) => setLang(e.target.value === 'fr' ? 'fr' : 'en')}>
         <option value="en">English</option>
         <option value="fr">Français</option>
       </select>

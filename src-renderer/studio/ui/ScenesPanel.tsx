@@ -45,6 +45,7 @@ export function ScenesPanel() {
             className={[scene.id === previewSceneId ? 'selected' : '', scene.id === programSceneId ? 'on-air' : ''].join(' ')}
             onClick={() => actions.selectScene(scene.id)}
             onDoubleClick={() => setEditing(scene.id)}
+            title={i < 9 ? t('shortcuts.sceneTip', { key: i + 1 }) : undefined}
           >
             <span className="hotkey">{i < 9 ? i + 1 : ''}</span>
             {editing === scene.id ? (

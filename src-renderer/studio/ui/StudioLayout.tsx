@@ -5,6 +5,7 @@ import { GuestConsoleLayer } from '../guests/CohostOverlays.js';
 import { GuestsPanel } from '../guests/GuestsPanel.js';
 import { HealthStrip } from '../health/HealthStrip.js';
 import { UndoNotices } from '../people/UndoNotices.js';
+import { ShortcutsOverlay } from '../shortcuts/ShortcutsOverlay.js';
 import { MixerPanel } from './MixerPanel.js';
 import { PropertiesPanel } from './PropertiesPanel.js';
 import { ScenesPanel } from './ScenesPanel.js';
@@ -37,6 +38,7 @@ export function StudioLayout() {
       </aside>
       <GuestConsoleLayer />
       <UndoNotices />
+      <ShortcutsOverlay />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { LanguageSwitch } from './LanguageSwitch.js';
 import { errorText } from '../../shared/ui/error-text.js';
 import { useHealth } from '../health/use-health.js';
 import '../health/health.css';
+import './topbar.css';
 
 function useRecorderState(): RecorderState {
   const { engine } = useServices();
@@ -95,11 +96,11 @@ export function TopBar() {
       <StudioInbox />
       <ConnectionBadge state={connectionState} />
       <LanguageSwitch />
-      <span className="muted">{user?.displayName}</span>
+      <span className="muted topbar-user">{user?.displayName}</span>
       <button className="secondary" data-testid="open-settings" title={t('settings.open')} onClick={() => settings.open()}>
-        ⚙ {t('settings.open')}
+        ⚙ <span className="btn-label">{t('settings.open')}</span>
       </button>
-      <button className="secondary" data-testid="sign-out" onClick={() => void signOut()}>
+      <button className="secondary" data-testid="sign-out" title={user?.displayName} onClick={() => void signOut()}>
         {t('studio.auth.signOut')}
       </button>
     </header>
