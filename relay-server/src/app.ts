@@ -19,6 +19,7 @@ import { resolveActor } from './http/actor.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { pagesRouter } from './http/pages.js';
+import { compileTrust } from './http/client-address.js';
 import { createSocketServer, createActorCheck, installHandshakeAuth } from './realtime/server.js';
 import { createNotifier } from './realtime/notifier.js';
 import { createPresence } from './realtime/presence.js';
@@ -58,7 +59,9 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   const modules = deps.modules ?? defaultModules;
 
   const app = express();
-  app.set('trust proxy', config.trustProxy ?? false);
+  // One trust function for Express (req.ip, req.secure) and the Socket.io handshake (socket.data.address).
+  const trust = compileTrust(config.trustProxy ?? false);
+  app.set('trust proxy', trust);
   app.disable('x-powered-by');
   app.set('etag', false);
   const server = http.createServer(app);
@@ -100,7 +103,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   app.use(notFound);
   app.use(errorHandler);
 
-  installHandshakeAuth(io, auth);
+  installHandshakeAuth(io, auth, trust);
   io.on('connection', (socket) => {
     metrics.countSocketEvents(socket);
     for (const m of modules) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { IceServer } from '../../protocol/sessions.js';
 import { MediaEnv, mediaConfigFrom, type MediaConfig } from './media/config.js';
 import { IngestEnv, ingestConfigFrom, type IngestConfig } from './ingest/config.js';
+import { compileTrust, type TrustProxy } from './http/client-address.js';
 
 const int = (min: number, max: number) =>
   z.coerce.number({ error: `must be a whole number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min).max(max);
@@ -51,8 +52,21 @@ const EnvSchema = z.object({
   TURN_URLS: z.string().optional(),
   TURN_TTL_SECONDS: int(60, 7 * 24 * 3600).default(86_400),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
-  /** Express `trust proxy`: unset/false (default), true, a hop count, or a comma list of proxy addresses. */
-  TRUST_PROXY: z.string().regex(/^(true|false|\d{1,2}|[0-9a-fA-F:.,/ ]+|loopback|uniquelocal|linklocal)$/, 'must be true, false, a hop count or proxy addresses').optional(),
+  /** Proxies in front of the relay: unset/false (default), a hop count, or a comma list of proxy addresses/CIDRs. */
+  TRUST_PROXY: z
+    .string()
+    .refine((v) => v.trim() !== 'true', {
+      message: 'true would trust the X-Forwarded-For a client writes itself (every per-address limit bypassed): give the number of proxies in front of the relay (e.g. 1) or their addresses/CIDRs',
+    })
+    .transform((v, ctx) => {
+      try {
+        return parseTrustProxy(v);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be false, a hop count (1-10) or proxy addresses/CIDRs (e.g. 10.0.0.0/8, loopback)' });
+        return z.NEVER;
+      }
+    })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('production'),
   ...MediaEnv.shape,
@@ -84,8 +98,8 @@ export interface RelayConfig {
   media?: MediaConfig;
   /** Encoder ingest with stream keys (ingest/config.ts); the defaults when absent. */
   ingest?: IngestConfig;
-  /** Express `trust proxy` (off unless TRUST_PROXY says otherwise): decides req.ip and req.secure. */
-  trustProxy?: boolean | number | string;
+  /** Proxies trusted to report the client (off unless TRUST_PROXY says otherwise): decides every client address and req.secure. */
+  trustProxy?: TrustProxy;
   /** Serve web pages from this folder (the built renderer); undefined to serve none. */
   webRoot?: string | undefined;
 }
@@ -131,14 +145,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
       : undefined,
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
-    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    trustProxy: e.TRUST_PROXY ?? false,
     media: mediaConfigFrom(e),
     ingest: ingestConfigFrom(e),
   };
 }
 
-function parseTrustProxy(value: string | undefined): boolean | number | string {
-  if (value === undefined || value === 'false') return false;
-  if (value === 'true') return true;
-  return /^\d+$/.test(value) ? Number(value) : value;
+/** A hop count, or addresses/CIDRs/names that proxy-addr accepts (it throws on anything else). */
+function parseTrustProxy(value: string): TrustProxy {
+  const text = value.trim();
+  if (text === 'false') return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops < 1 || hops > 10) throw new Error('hop count out of range');
+    return hops;
+  }
+  const list = text.split(',').map((s) => s.trim()).filter(Boolean);
+  if (list.length === 0) throw new Error('empty');
+  compileTrust(list);
+  return list;
 }

@@ -63,15 +63,22 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'http://localhost:6379' }, 'REDIS_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ TRUST_PROXY: 'yes please' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '0' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/99' }, 'TRUST_PROXY'],
   ])('stops on %j, naming %s', (env, variable) => {
     expect(errorOf(env)).toContain(variable);
   });
 
   it('leaves trust proxy off unless TRUST_PROXY says otherwise', () => {
     expect(loadConfig(base).trustProxy).toBe(false);
-    expect(loadConfig({ ...base, TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
     expect(loadConfig({ ...base, TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.1, 10.0.0.2' }).trustProxy).toBe('10.0.0.1, 10.0.0.2');
+    expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.1, 10.0.0.0/8, loopback' }).trustProxy).toEqual(['10.0.0.1', '10.0.0.0/8', 'loopback']);
+  });
+
+  it('refuses TRUST_PROXY=true with a message saying what to set instead', () => {
+    expect(errorOf({ TRUST_PROXY: 'true' })).toContain('X-Forwarded-For');
   });
 
   it('names every bad variable at once', () => {

@@ -56,7 +56,8 @@ export function mountMediaRoutes(router: Router, ctx: ModuleContext): void {
     const { id } = params(MediaSessionParams, req);
     const body = await sdpBody(req, res);
     const actor = actorOf(res);
-    const clientKey = req.socket.remoteAddress ?? 'unknown';
+    // The client as the trusted proxies report it (TRUST_PROXY), like every other per-address limit.
+    const clientKey = req.ip ?? 'unknown';
     const result = kind === 'whip' ? await media().publish(id, actor, body, clientKey) : await media().play(id, actor, body, clientKey);
     // 307 keeps the method and body: the client POSTs the same offer to the node holding the publisher.
     if ('redirect' in result) res.redirect(307, result.redirect);

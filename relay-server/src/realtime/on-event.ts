@@ -18,6 +18,8 @@ export interface SocketData {
   actor: Actor | null;
   /** The token the socket authenticated with, re-checked on every event (logout revokes it). */
   token: string | null;
+  /** The client's address as the trusted proxies report it (TRUST_PROXY); the same key as HTTP limits use. */
+  address: string;
   /** Sessions whose room this socket joined, for presence bookkeeping. */
   sessions: Set<string>;
 }

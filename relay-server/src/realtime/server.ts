@@ -6,6 +6,7 @@ import type { AuthService } from '../auth/service.js';
 import type { TokenClaims } from '../auth/tokens.js';
 import { AUTH_COOKIE, bearerToken, readCookie } from '../auth/credentials.js';
 import type { OriginPolicy } from '../http/origin.js';
+import { clientAddress, type TrustFn } from '../http/client-address.js';
 import type { ActorCheck, RelayIo, RelaySocket } from './on-event.js';
 
 /** Socket.io messages above this are refused (an SDP offer is ~10 KB; chat is 500 characters). */
@@ -44,10 +45,11 @@ export function createSocketServer(httpServer: HttpServer, originPolicy: OriginP
  * on another device, secret rotated) → anonymous instead: page scripts cannot remove an httpOnly
  * cookie, so refusing would leave a viewer page unable to connect at all.
  */
-export function installHandshakeAuth(io: RelayIo, auth: AuthService): void {
+export function installHandshakeAuth(io: RelayIo, auth: AuthService, trust: TrustFn): void {
   io.use(async (socket, next) => {
     try {
       socket.data.sessions = new Set();
+      socket.data.address = clientAddress(socket.request, trust);
       socket.data.actor = null;
       socket.data.token = null;
       const headers = socket.request.headers;
