@@ -41,6 +41,9 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
   MAX_LIVE_PARTICIPANTS: int(2, 100).default(10),
   MAX_LIVE_VIEWERS: int(1, 1_000_000).default(1000),
+  MAX_ANONYMOUS_VIEWERS_PER_ADDRESS: int(1, 1_000_000).default(20),
+  MAX_PENDING_MEDIA_PEERS: int(1, 100_000).default(200),
+  MAX_PENDING_MEDIA_PEERS_PER_ADDRESS: int(1, 100_000).default(20),
   LIVE_SESSION_TIMEOUT: int(1000, 7 * 24 * 3600_000).default(3_600_000),
   MAX_CHAT_MESSAGES: int(10, 1_000_000).default(1000),
   CHAT_MESSAGE_RETENTION: int(1000, 365 * 24 * 3600_000).default(3_600_000),
@@ -84,6 +87,10 @@ export interface RelayConfig {
   dataDir: string;
   maxLiveParticipants: number;
   maxLiveViewers: number;
+  /** Anonymous viewer sockets one client address may hold in one session; past it, pick a name. */
+  maxAnonymousViewersPerAddress: number;
+  /** WHEP/WHIP peers not connected yet: on the whole node, and per client (address, or account when signed in). */
+  maxPendingMediaPeers: { total: number; perClient: number };
   liveSessionTimeoutMs: number;
   maxChatMessages: number;
   chatMessageRetentionMs: number;
@@ -134,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     dataDir,
     maxLiveParticipants: e.MAX_LIVE_PARTICIPANTS,
     maxLiveViewers: e.MAX_LIVE_VIEWERS,
+    maxAnonymousViewersPerAddress: e.MAX_ANONYMOUS_VIEWERS_PER_ADDRESS,
+    maxPendingMediaPeers: { total: e.MAX_PENDING_MEDIA_PEERS, perClient: e.MAX_PENDING_MEDIA_PEERS_PER_ADDRESS },
     liveSessionTimeoutMs: e.LIVE_SESSION_TIMEOUT,
     maxChatMessages: e.MAX_CHAT_MESSAGES,
     chatMessageRetentionMs: e.CHAT_MESSAGE_RETENTION,

@@ -28,6 +28,13 @@ export interface Presence {
   connectedUserIds(sessionId: string): Promise<Set<string>>;
   /** Whether `userId` has a socket in the session's room: cheaper than connectedUserIds for one user. */
   isConnected(sessionId: string, userId: string): Promise<boolean>;
+  /** Anonymous sockets in the room from this client address. */
+  anonymousFrom(sessionId: string, address: string): Promise<number>;
+  /**
+   * Frees one viewer seat held by an anonymous socket (disconnects it), for someone signed in who
+   * would otherwise be refused; false when no anonymous socket is in the room.
+   */
+  yieldAnonymousSeat(sessionId: string): Promise<boolean>;
 }
 
 export type Clock = () => Date;

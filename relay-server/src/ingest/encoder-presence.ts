@@ -29,6 +29,8 @@ export class EncoderPresence {
 export function withEncoders(presence: Presence, encoders: EncoderPresence): Presence {
   return {
     viewerCount: (sessionId) => presence.viewerCount(sessionId),
+    anonymousFrom: (sessionId, address) => presence.anonymousFrom(sessionId, address),
+    yieldAnonymousSeat: (sessionId) => presence.yieldAnonymousSeat(sessionId),
     async connectedUserIds(sessionId) {
       const ids = await presence.connectedUserIds(sessionId);
       const host = encoders.hostOf(sessionId);

@@ -34,7 +34,7 @@ export function mountIngestRoutes(router: Router, ctx: ModuleContext): void {
   router.post(strip(ingestPaths.whip), guarded(async (req: Request, res: Response) => {
     const bearer = bearerToken(req.headers.authorization);
     const body = await sdpBody(req, res);
-    const resource = await ingest().publish(bearer, body, req.socket.remoteAddress ?? 'unknown').catch((err: unknown) => {
+    const resource = await ingest().publish(bearer, body, req.ip ?? 'unknown').catch((err: unknown) => {
       // RFC 9725 §4.1 / RFC 6750: a refused key is answered with the scheme the endpoint expects.
       if (err instanceof AppError && err.code === 'unauthorized') res.set('WWW-Authenticate', 'Bearer realm="ingest"');
       throw err;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RTCPeerConnection } from 'werift';
-import { fail } from '../core/errors.js';
+import { AppError, fail } from '../core/errors.js';
 import { unforwardableReason, type CodecLike } from './codecs.js';
 import { addSendTransceivers, answerOffer, createPeer } from './peer.js';
 import { ProgramRoom } from './program-room.js';
@@ -16,6 +16,8 @@ export interface ForwarderOptions {
   /** A peer that has not connected by then is dropped. */
   connectTimeoutMs: number;
   maxViewersPerSession: number;
+  /** Peers that have not connected yet: on this node, and per client (an address, or an account). */
+  maxPending: { total: number; perClient: number };
   /** Passed to werift for gathering (a STUN server at least: see StunResponder). */
   iceServers: Array<{ urls: string; username?: string; credential?: string }>;
 }
@@ -33,6 +35,9 @@ interface ResourceEntry {
   kind: ResourceKind;
 }
 
+/** What a client waiting on a half-open peer is told to wait before offering again. */
+const PENDING_RETRY_SECONDS = 2;
+
 /** 406 before any peer is made for an offer whose audio or video has no codec we relay. */
 function requireForwardable(offerSdp: string, required?: CodecLike): void {
   const reason = unforwardableReason(offerSdp, required);
@@ -46,35 +51,47 @@ function requireForwardable(offerSdp: string, required?: CodecLike): void {
 export class Forwarder {
   private readonly rooms = new Map<string, ProgramRoom>();
   private readonly resources = new Map<string, ResourceEntry>();
+  /** Half-open peers (offer answered, transport not up): resource id → client key. */
+  private readonly pending = new Map<string, string>();
 
   constructor(private readonly options: ForwarderOptions) {}
 
-  async publish(sessionId: string, offerSdp: string): Promise<MediaResource> {
+  async publish(sessionId: string, offerSdp: string, client: string): Promise<MediaResource> {
     requireForwardable(offerSdp);
-    const pc = this.peer('publisher');
     const resourceId = randomUUID();
+    this.admitPending(resourceId, client);
+    const pc = this.peer('publisher');
     const room = this.roomFor(sessionId);
     const link = new PublisherLink(resourceId, pc, (packet) => room.forward(packet));
-    const answerSdp = await this.negotiate(pc, offerSdp, sessionId, 'publisher');
+    const answerSdp = await this.whilePending(resourceId, () => this.negotiate(pc, offerSdp, sessionId, 'publisher'));
     this.register(resourceId, { sessionId, kind: 'whip' }, pc);
     room.setPublisher(link);
     this.dropReplacedPublishers(sessionId, resourceId);
     return { resourceId, sessionId, kind: 'whip', answerSdp };
   }
 
-  async play(sessionId: string, offerSdp: string): Promise<MediaResource> {
+  /**
+   * A viewer counts against MAX_LIVE_VIEWERS once its transport is up (a half-open offer holds no seat);
+   * half-open peers are capped per client and on the node instead (see admitPending).
+   */
+  async play(sessionId: string, offerSdp: string, client: string): Promise<MediaResource> {
     const existing = this.rooms.get(sessionId);
-    if (existing && existing.viewerCount >= this.options.maxViewersPerSession) throw fail.sessionFull();
+    if (this.isFull(sessionId)) throw fail.sessionFull();
     requireForwardable(offerSdp, existing?.publisherVideoCodec ?? undefined);
+    const resourceId = randomUUID();
+    this.admitPending(resourceId, client);
     const pc = this.peer('viewer');
     addSendTransceivers(pc, offerSdp);
-    const resourceId = randomUUID();
     const room = this.roomFor(sessionId);
     const link = new ViewerLink(resourceId, pc, { needKeyframe: () => room.keyframes.request() });
-    const answerSdp = await this.negotiate(pc, offerSdp, sessionId, 'viewer');
+    const answerSdp = await this.whilePending(resourceId, () => this.negotiate(pc, offerSdp, sessionId, 'viewer'));
     link.bindSenders();
     room.addViewer(link);
-    this.register(resourceId, { sessionId, kind: 'whep' }, pc, () => room.viewerConnected(link));
+    this.register(resourceId, { sessionId, kind: 'whep' }, pc, () => {
+      // Checked and counted in one synchronous step: concurrent offers cannot pass the cap together.
+      if (this.isFull(sessionId)) this.stop(resourceId);
+      else room.viewerConnected(link);
+    });
     return { resourceId, sessionId, kind: 'whep', answerSdp };
   }
 
@@ -89,6 +106,7 @@ export class Forwarder {
     const entry = this.resources.get(resourceId);
     if (!entry) return false;
     this.resources.delete(resourceId);
+    this.pending.delete(resourceId);
     const room = this.rooms.get(entry.sessionId);
     if (room) {
       if (entry.kind === 'whip') room.removePublisher(resourceId);
@@ -100,7 +118,11 @@ export class Forwarder {
 
   /** Ends every resource of a session (the session ended). */
   closeSession(sessionId: string): void {
-    for (const [id, entry] of this.resources) if (entry.sessionId === sessionId) this.resources.delete(id);
+    for (const [id, entry] of this.resources) {
+      if (entry.sessionId !== sessionId) continue;
+      this.resources.delete(id);
+      this.pending.delete(id);
+    }
     this.dropRoom(sessionId);
   }
 
@@ -152,6 +174,41 @@ export class Forwarder {
     }
   }
 
+  /** Half-open peers now (tests and the raid bench read it). */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  private isFull(sessionId: string): boolean {
+    return (this.rooms.get(sessionId)?.connectedViewerCount ?? 0) >= this.options.maxViewersPerSession;
+  }
+
+  /**
+   * Each half-open peer holds a peer connection and UDP sockets until it connects or times out: one
+   * client gets 429 past its share, and the node 503 past its total (both with Retry-After).
+   */
+  private admitPending(resourceId: string, client: string): void {
+    const { total, perClient } = this.options.maxPending;
+    if (this.pending.size >= total) {
+      throw new AppError('unavailable', 'The media server is busy connecting other viewers, try again shortly', { retryAfterSeconds: PENDING_RETRY_SECONDS }, PENDING_RETRY_SECONDS);
+    }
+    let mine = 0;
+    for (const key of this.pending.values()) if (key === client) mine++;
+    if (mine >= perClient) throw fail.rateLimited(PENDING_RETRY_SECONDS, 'Too many connections still being set up from here, try again shortly');
+    // Taken before the first await, so concurrent offers see each other.
+    this.pending.set(resourceId, client);
+  }
+
+  /** Gives the pending slot back when the offer fails before its peer is registered. */
+  private async whilePending<T>(resourceId: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      this.pending.delete(resourceId);
+      throw err;
+    }
+  }
+
   private register(resourceId: string, entry: ResourceEntry, pc: RTCPeerConnection, onConnected?: () => void): void {
     this.resources.set(resourceId, entry);
     const timeout = setTimeout(() => this.stop(resourceId), this.options.connectTimeoutMs);
@@ -159,6 +216,7 @@ export class Forwarder {
     pc.connectionStateChange.subscribe((state) => {
       if (state === 'connected') {
         clearTimeout(timeout);
+        this.pending.delete(resourceId);
         onConnected?.();
       } else if (state === 'failed' || state === 'closed') {
         clearTimeout(timeout);

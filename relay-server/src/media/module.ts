@@ -64,6 +64,7 @@ export const mediaModule: RelayModule = {
       additionalHostAddresses: config.hostAddresses,
       connectTimeoutMs: config.connectTimeoutMs,
       maxViewersPerSession: ctx.config.maxLiveViewers,
+      maxPending: ctx.config.maxPendingMediaPeers,
       iceServers: [{ urls: `stun:127.0.0.1:${stunPort}` }],
     });
     const media = ctx.services.get('media');

@@ -15,6 +15,8 @@ export const KEYFRAME_MIN_INTERVAL_MS = 400;
 export class ProgramRoom {
   private publisher: PublisherLink | null = null;
   private readonly viewers = new Map<string, ViewerLink>();
+  /** Viewers whose transport came up: only these count against MAX_LIVE_VIEWERS. */
+  private readonly connected = new Set<string>();
   private readonly recent = new KeyframeCache();
   readonly keyframes = new KeyframeRequester(() => this.publisher?.requestKeyframe(), KEYFRAME_MIN_INTERVAL_MS);
 
@@ -60,11 +62,16 @@ export class ProgramRoom {
     if (!link) return false;
     link.close();
     this.viewers.delete(id);
+    this.connected.delete(id);
     return true;
   }
 
   get viewerCount(): number {
     return this.viewers.size;
+  }
+
+  get connectedViewerCount(): number {
+    return this.connected.size;
   }
 
   get isEmpty(): boolean {
@@ -79,6 +86,7 @@ export class ProgramRoom {
 
   /** A viewer's transport is up: it starts from the cached key frame group, or asks for a key frame. */
   viewerConnected(link: ViewerLink): void {
+    this.connected.add(link.id);
     link.activate(this.recent.snapshot());
   }
 
@@ -92,5 +100,6 @@ export class ProgramRoom {
     this.publisher = null;
     for (const viewer of this.viewers.values()) viewer.close();
     this.viewers.clear();
+    this.connected.clear();
   }
 }

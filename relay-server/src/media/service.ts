@@ -56,6 +56,12 @@ export function createMediaService(deps: MediaServiceDeps) {
   const owners = new Map<string, Owner>();
   const offers = new TokenBuckets(OFFER_BURST, OFFERS_PER_SECOND, deps.clock);
 
+  /**
+   * Whose budget an offer spends: a signed-in viewer's own (so anonymous offers from the same network
+   * cannot lock them out), else the client address's.
+   */
+  const clientOf = (actor: Actor | null, address: string): string => (actor ? `user:${actor.userId}` : `address:${address}`);
+
   function limitOffers(clientKey: string): void {
     const wait = offers.take(clientKey);
     if (wait > 0) throw fail.rateLimited(wait, 'Too many WHIP/WHEP offers from this address, try again shortly');
@@ -116,7 +122,8 @@ export function createMediaService(deps: MediaServiceDeps) {
      * WHIP: the host publishes the program. Any previous publisher of the session is replaced, except an
      * encoder still sending, which only another encoder publish (`fromEncoder`, the ingest address) replaces.
      */
-    async publish(sessionId: string, actor: Actor | null, body: unknown, clientKey: string, options: { fromEncoder?: boolean } = {}): Promise<MediaResource> {
+    async publish(sessionId: string, actor: Actor | null, body: unknown, address: string, options: { fromEncoder?: boolean } = {}): Promise<MediaResource> {
+      const clientKey = clientOf(actor, address);
       limitOffers(clientKey);
       requireActor(actor);
       const access = await accessSession(deps.repos, sessionId, actor);
@@ -126,7 +133,7 @@ export function createMediaService(deps: MediaServiceDeps) {
       if (!options.fromEncoder && deps.encoderOn(sessionId) && forwarder.isReceiving(sessionId, PUBLISHER_ALIVE_MS)) {
         throw fail.duplicate('An encoder is streaming to this live with a stream key; stop it first');
       }
-      const resource = remember(await forwarder.publish(sessionId, parseOffer(body)), actor);
+      const resource = remember(await forwarder.publish(sessionId, parseOffer(body), clientKey), actor);
       // Redis trouble must not fail a publish that worked; the sweep claims again every 5 s.
       await deps.directory.claim(sessionId).catch(() => undefined);
       return resource;
@@ -136,7 +143,8 @@ export function createMediaService(deps: MediaServiceDeps) {
      * WHEP: a viewer plays the program; anonymous callers only for public sessions. With several nodes,
      * a request for a session whose publisher is on another node is redirected there.
      */
-    async play(sessionId: string, actor: Actor | null, body: unknown, clientKey: string): Promise<MediaResource | MediaRedirect> {
+    async play(sessionId: string, actor: Actor | null, body: unknown, address: string): Promise<MediaResource | MediaRedirect> {
+      const clientKey = clientOf(actor, address);
       limitOffers(clientKey);
       const access = await accessSession(deps.repos, sessionId, actor);
       if (!access.session.isPublic && !access.isHost && access.role === null) {
@@ -150,7 +158,7 @@ export function createMediaService(deps: MediaServiceDeps) {
         const owner = await deps.directory.owner(sessionId).catch(() => null);
         if (owner && owner !== deps.selfUrl) return { redirect: `${owner}${deps.embeddedPaths(sessionId).whep}` };
       }
-      return remember(await forwarder.play(sessionId, offer), actor);
+      return remember(await forwarder.play(sessionId, offer, clientKey), actor);
     },
 
     /** DELETE on a resource URL: the unguessable resource id is the capability, as in WHIP/WHEP. */

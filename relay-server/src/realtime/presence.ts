@@ -71,6 +71,29 @@ export function createPresence(io: RelayIo, repos: Pick<Repositories, 'sessions'
       return actors.some((a) => a?.userId === userId);
     },
 
+    async anonymousFrom(sessionId, address) {
+      if ((await io.of('/').adapter.serverCount()) <= 1) return local.of(sessionId)?.anonymousByAddress.get(address) ?? 0;
+      const sockets = await io.in(rooms.session(sessionId)).fetchSockets();
+      return sockets.filter((s) => !s.data.actor && s.data.address === address).length;
+    },
+
+    /**
+     * The newest anonymous socket of the address holding the most anonymous seats goes: a raid from
+     * one machine yields before a household or a long-standing watcher does.
+     */
+    async yieldAnonymousSeat(sessionId) {
+      const anonymous = (await io.in(rooms.session(sessionId)).fetchSockets()).filter((s) => !s.data.actor);
+      if (anonymous.length === 0) return false;
+      const perAddress = new Map<string, number>();
+      for (const s of anonymous) perAddress.set(s.data.address, (perAddress.get(s.data.address) ?? 0) + 1);
+      const busiest = [...perAddress.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+      const victim = anonymous.filter((s) => s.data.address === busiest).sort((a, b) => b.handshake.issued - a.handshake.issued)[0];
+      if (!victim) return false;
+      victim.leave(rooms.session(sessionId));
+      victim.disconnect(true);
+      return true;
+    },
+
     async viewerCount(sessionId) {
       const actors = await remoteActors(sessionId);
       return actors ? countActors(actors, sessionId) : countLocal(local.of(sessionId), sessionId);

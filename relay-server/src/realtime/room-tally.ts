@@ -4,10 +4,14 @@ import type { RelayIo } from './on-event.js';
 /** Who this node has in one session room: anonymous sockets, and sockets per signed-in user. */
 export interface RoomTally {
   anonymous: number;
+  /** Anonymous sockets per client address (MAX_ANONYMOUS_VIEWERS_PER_ADDRESS). */
+  anonymousByAddress: Map<string, number>;
   /** userId → how many of the user's sockets are in the room (never 0: the entry goes instead). */
   users: Map<string, number>;
   /** socket id → its user id (null when anonymous), to undo exactly what a join added. */
   members: Map<string, string | null>;
+  /** socket id → client address of the anonymous members. */
+  addresses: Map<string, string>;
 }
 
 const SESSION_ROOM_PREFIX = rooms.session('');
@@ -25,14 +29,19 @@ export function createRoomTally(io: RelayIo): { of(sessionId: string): RoomTally
     if (!room.startsWith(SESSION_ROOM_PREFIX)) return;
     let tally = tallies.get(room);
     if (!tally) {
-      tally = { anonymous: 0, users: new Map(), members: new Map() };
+      tally = { anonymous: 0, anonymousByAddress: new Map(), users: new Map(), members: new Map(), addresses: new Map() };
       tallies.set(room, tally);
     }
     if (tally.members.has(socketId)) return;
-    const userId = io.of('/').sockets.get(socketId)?.data.actor?.userId ?? null;
+    const data = io.of('/').sockets.get(socketId)?.data;
+    const userId = data?.actor?.userId ?? null;
     tally.members.set(socketId, userId);
-    if (userId === null) tally.anonymous++;
-    else tally.users.set(userId, (tally.users.get(userId) ?? 0) + 1);
+    if (userId === null) {
+      tally.anonymous++;
+      const address = data?.address ?? 'unknown';
+      tally.addresses.set(socketId, address);
+      tally.anonymousByAddress.set(address, (tally.anonymousByAddress.get(address) ?? 0) + 1);
+    } else tally.users.set(userId, (tally.users.get(userId) ?? 0) + 1);
   });
 
   adapter.on('leave-room', (room: string, socketId: string) => {
@@ -40,8 +49,14 @@ export function createRoomTally(io: RelayIo): { of(sessionId: string): RoomTally
     if (!tally || !tally.members.has(socketId)) return;
     const userId = tally.members.get(socketId) ?? null;
     tally.members.delete(socketId);
-    if (userId === null) tally.anonymous--;
-    else {
+    if (userId === null) {
+      tally.anonymous--;
+      const address = tally.addresses.get(socketId) ?? 'unknown';
+      tally.addresses.delete(socketId);
+      const left = (tally.anonymousByAddress.get(address) ?? 1) - 1;
+      if (left > 0) tally.anonymousByAddress.set(address, left);
+      else tally.anonymousByAddress.delete(address);
+    } else {
       const left = (tally.users.get(userId) ?? 1) - 1;
       if (left > 0) tally.users.set(userId, left);
       else tally.users.delete(userId);

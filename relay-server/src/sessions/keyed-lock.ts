@@ -8,3 +8,5 @@ import { KeyedLock } from '../core/keyed-lock.js';
 export const sessionLocks = new KeyedLock();
 export const seatsKey = (sessionId: string) => `seats:${sessionId}`;
 export const hostKey = (userId: string) => `host:${userId}`;
+/** Viewer seats (MAX_LIVE_VIEWERS) of a session: checked and taken under `viewers:<sessionId>`. */
+export const viewersKey = (sessionId: string) => `viewers:${sessionId}`;

@@ -64,9 +64,11 @@ export function createMembership(deps: SessionDeps, present: Presenter) {
     return previous && isStageGuest(previous.role) ? previous.role : 'viewer';
   }
 
+  /** A signed-in viewer joining over HTTP: anonymous sockets yield their seat first (see sessions/socket.ts). */
   async function assertViewerRoom(sessionId: string, userId: string): Promise<void> {
     if (await presence.isConnected(sessionId, userId)) return;
-    if ((await presence.viewerCount(sessionId)) >= config.maxLiveViewers) throw fail.sessionFull('The session has reached its viewer limit');
+    if ((await presence.viewerCount(sessionId)) < config.maxLiveViewers) return;
+    if (!(await presence.yieldAnonymousSeat(sessionId))) throw fail.sessionFull('The session has reached its viewer limit');
   }
 
   /** Makes the caller a participant; returns it and whether anything changed. */

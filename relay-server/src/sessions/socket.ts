@@ -7,6 +7,7 @@ import { fail } from '../core/errors.js';
 import { onEvent, type RelaySocket } from '../realtime/on-event.js';
 import { accessLoadedSession } from './access.js';
 import { assertMayEnter } from './membership.js';
+import { sessionLocks, viewersKey } from './keyed-lock.js';
 import type { SessionsService } from './service.js';
 
 /** Chat history a joining socket receives; provided by the chat module. */
@@ -16,12 +17,21 @@ export interface JoinHistory {
 }
 
 
-/** MAX_LIVE_VIEWERS: a socket that is not already counted may not push the count past it. */
+/**
+ * MAX_LIVE_VIEWERS: a socket that is not already counted may not push the count past it. Anonymous
+ * sockets yield: someone signed in (an account or a guest name) takes the seat of an anonymous one,
+ * as a raid of anonymous tabs must never lock out the real audience. Anonymous sockets are also capped
+ * per client address (MAX_ANONYMOUS_VIEWERS_PER_ADDRESS): past it, the viewer picks a name (a guest
+ * account) and is admitted normally, so a school or office behind one NAT still gets in.
+ */
 async function assertViewerSeat(ctx: ModuleContext, socket: RelaySocket, sessionId: string, actor: Actor | null): Promise<void> {
   const counted = actor ? await ctx.presence.isConnected(sessionId, actor.userId) : socket.rooms.has(rooms.session(sessionId));
-  if (!counted && (await ctx.services.get('sessions').present.viewerCount(sessionId)) >= ctx.config.maxLiveViewers) {
-    throw fail.sessionFull('The session has reached its viewer limit');
+  if (counted) return;
+  if (!actor && (await ctx.presence.anonymousFrom(sessionId, socket.data.address)) >= ctx.config.maxAnonymousViewersPerAddress) {
+    throw fail.unauthorized('Many people are watching from your network: pick a name to join');
   }
+  if ((await ctx.presence.viewerCount(sessionId)) < ctx.config.maxLiveViewers) return;
+  if (!actor || !(await ctx.presence.yieldAnonymousSeat(sessionId))) throw fail.sessionFull('The session has reached its viewer limit');
 }
 
 /** Socket events of the sessions domain: joining and leaving a session's room. */
@@ -36,8 +46,11 @@ export function registerSessionEvents(socket: RelaySocket, ctx: ModuleContext, h
     // Signed in: enterWith re-checks the ban and the session's state; anonymous: only the state.
     const role = actor ? (await sessions().enterWith(access)).record.role : null;
     if (!actor) await assertMayEnter(ctx.storage, record, null);
-    if (!isStage(role)) await assertViewerSeat(ctx, socket, sessionId, actor);
-    await socket.join(room);
+    // The seat check and the join are one step per session, so concurrent joins cannot pass the cap together.
+    await sessionLocks.run(viewersKey(sessionId), async () => {
+      if (!isStage(role)) await assertViewerSeat(ctx, socket, sessionId, actor);
+      await socket.join(room);
+    });
     socket.data.sessions.add(sessionId);
     const present = sessions().present;
     const [session, participants, messages, pins] = await Promise.all([
