@@ -18,15 +18,8 @@ export const Message = z.object({
 });
 export type Message = z.infer<typeof Message>;
 
-/** C0 controls other than tab and newlines, and DEL: never meant for display (SQLite even cuts text at NUL). */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-export const stripControls = (s: string): string => s.replace(CONTROL, '');
-export const MessageContent = z
-  .string()
-  .max(MESSAGE_MAX_LENGTH * 4)
-  .transform(stripControls)
-  .pipe(cleanText(1, MESSAGE_MAX_LENGTH));
+/** A chat message: cleanString (controls and invisible characters out), 1 to 500 characters. */
+export const MessageContent = cleanText(1, MESSAGE_MAX_LENGTH);
 export const ClientMessageId = z.string().min(8).max(64);
 
 export const SendMessageBody = z.strictObject({
@@ -60,7 +53,7 @@ export const ReactionCountsReply = z.object({ counts: ReactionCounts });
 export const MuteBody = z.strictObject({ userId: Id, durationSeconds: z.number().int().min(1).max(604800).optional() });
 export const BanBody = z.strictObject({
   userId: Id,
-  reason: z.string().max(280).optional(),
+  reason: cleanText(0, 280).optional(),
   /** Also delete every message the person sent in this session (viewers see them disappear). */
   removeMessages: z.boolean().optional(),
 });

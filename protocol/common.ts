@@ -72,25 +72,58 @@ export const ackSchema = <T extends z.ZodRawShape>(shape: T) =>
     z.object({ ok: z.literal(false), error: ApiError }),
   ]);
 
-/** A user-visible text: trimmed, with zero-width and bidi control characters removed. */
-const INVISIBLE = /[\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD\u180E]/g;
-/** A zero-width joiner is kept only inside an emoji sequence (👩🏾‍💻), where it is visible glue. */
-const STRAY_JOINER = /(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
-export const stripInvisible = (s: string): string => s.replace(INVISIBLE, '').replace(STRAY_JOINER, '');
+/**
+ * Characters that render as nothing (or reorder what follows) and so let a text hide, look blank or
+ * slip past a blocked term: every Default_Ignorable_Code_Point (zero-widths, bidi controls including
+ * U+061C, the combining grapheme joiner U+034F, Hangul fillers U+115F/U+1160/U+3164/U+FFA0, tag
+ * characters, variation selectors…) and the blank Braille pattern U+2800. Three of them are kept
+ * where they are visible glue inside an emoji: see EMOJI_GLUE.
+ */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
+/**
+ * Kept inside emoji only: a zero-width joiner between pictographs (👩🏾‍💻), a variation selector after
+ * a symbol (❤️), and the tag characters of a subdivision flag (🏴 + tags + cancel tag).
+ */
+const EMOJI_GLUE = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}|(?<=[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D(?=\p{Extended_Pictographic})|(?<=[\p{Emoji}])[\uFE0E\uFE0F]/gu;
+
+/**
+ * THE text-cleaning function: every free-text field (titles, descriptions, display names, chat,
+ * blocked terms, ban reasons, invitation messages) goes through it, through cleanText/cleanLine below.
+ * Removes the invisible characters above except emoji glue, and C0/C1 control characters other than
+ * tab and line breaks (`line`: those too, folded to one space with runs of spaces), then trims.
+ */
+export function cleanString(s: string, options: { line?: boolean } = {}): string {
+  let out = '';
+  let last = 0;
+  for (const match of s.matchAll(EMOJI_GLUE)) {
+    out += stripRun(s.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  out += stripRun(s.slice(last));
+  out = options.line ? out.replace(LINE_CONTROLS, ' ').replace(/\s{2,}/g, ' ') : out.replace(TEXT_CONTROLS, '');
+  return out.trim();
+}
+
+const stripRun = (s: string): string => s.replace(INVISIBLE, '');
+/** Control characters (NUL, escapes, C1): never meaningful in a text; tabs and line breaks are kept in multi-line texts. */
+// eslint-disable-next-line no-control-regex
+const TEXT_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+/** In a one-line label every control character, line breaks included, becomes a space. */
+const LINE_CONTROLS = /\p{Cc}+/gu;
+
+/** A user-visible text of `min`..`max` characters after cleanString (so a blank-looking text is refused). */
 export const cleanText = (min: number, max: number) =>
   z
     .string()
     // A cheap early bound before cleaning; it reports the real limit, not this multiple of it.
     .max(max * 4, `Too big: expected string to have <=${max} characters`)
-    .transform((s) => stripInvisible(s).trim())
+    .transform((s) => cleanString(s))
     .pipe(z.string().min(min).max(max));
 
-/** Control characters (NUL, line breaks, tabs, escapes): never meaningful inside a one-line label. */
-const CONTROLS = /\p{Cc}+/gu;
-/** A one-line label (display names): like cleanText, with control characters and runs of spaces folded to one space. */
+/** A one-line label (display names): cleanString with control characters and runs of spaces folded to one space. */
 export const cleanLine = (min: number, max: number) =>
   z
     .string()
     .max(max * 4, `Too big: expected string to have <=${max} characters`)
-    .transform((s) => stripInvisible(s).replace(CONTROLS, ' ').replace(/\s{2,}/g, ' ').trim())
+    .transform((s) => cleanString(s, { line: true }))
     .pipe(z.string().min(min).max(max));

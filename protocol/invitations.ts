@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoTime } from './common.js';
+import { Id, IsoTime, cleanText } from './common.js';
 import { Participant } from './sessions.js';
 
 export const InvitationStatus = z.enum(['pending', 'accepted', 'rejected', 'expired', 'cancelled']);
@@ -21,7 +21,7 @@ export const Invitation = z.object({
 });
 export type Invitation = z.infer<typeof Invitation>;
 
-export const CreateInvitationBody = z.strictObject({ toUserId: Id, message: z.string().max(280).optional() });
+export const CreateInvitationBody = z.strictObject({ toUserId: Id, message: cleanText(0, 280).optional() });
 export const CreateInviteLinkBody = z.strictObject({ expiresInSeconds: z.number().int().min(60).max(604800).optional() });
 export const InviteLinkReply = z.object({ url: z.string(), token: z.string(), expiresAt: IsoTime });
 export const InvitationReply = z.object({ invitation: Invitation });

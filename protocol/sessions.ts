@@ -48,7 +48,7 @@ export type Participant = z.infer<typeof Participant>;
 
 export const CreateSessionBody = z.strictObject({
   title: cleanText(1, 120),
-  description: z.string().max(2000).optional(),
+  description: cleanText(0, 2000).optional(),
   type: SessionType,
   isPublic: z.boolean(),
   /** Upper bound is MAX_LIVE_PARTICIPANTS, checked by the relay. */

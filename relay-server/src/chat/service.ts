@@ -8,6 +8,7 @@ import type { ModerationService } from '../moderation/service.js';
 import { accessSession, requireActor, requireModerator } from '../sessions/access.js';
 import type { MessageRecord } from '../storage/types.js';
 import { containsBlockedTerm } from './blocked-terms.js';
+import { fold } from './confusables.js';
 import { createDelivery } from './delivery.js';
 import { ChatHistory } from './history.js';
 import { ChatLimits } from './limits.js';
@@ -35,6 +36,8 @@ const MINUTE_MS = 60_000;
 const ACTIVE_SPAN_MS = 5 * MINUTE_MS;
 /** A session window nobody touched for this long is freed (reloaded from storage on next use). */
 const WINDOW_IDLE_MS = 10 * MINUTE_MS;
+/** How long a host's folded display name is reused for the impersonation check. */
+const HOST_NAME_CACHE_MS = MINUTE_MS;
 
 /**
  * The chat domain: messages stored before they are acknowledged, delivered in `seq` order in
@@ -49,6 +52,7 @@ export function createChatService(ctx: ModuleContext) {
     ? null
     : new MessageWindows(config.maxChatMessages, (id, limit) => storage.messages.listBefore(id, undefined, limit), () => clock().getTime());
   const history = new ChatHistory(storage.messages, windows, serial);
+  const hostNames = new Map<string, { folded: string; until: number }>();
   const limits = new ChatLimits(config.chatRate, clock);
   const delivery = createDelivery(ctx.notifier, (id) => storage.reactions.counts(id), ctx.logger);
   const writer = new MessageWriter(storage.messages, serial, async (sessionId, created) => {
@@ -58,6 +62,25 @@ export function createChatService(ctx: ModuleContext) {
       delivery.message(sessionId, toMessage(record));
     }
   });
+
+  /**
+   * A chatter whose name folds to the host's (`Ηost` with a Greek Eta, fullwidth letters, added marks)
+   * is refused in that session: on Twitch and YouTube the broadcaster's name is what viewers trust,
+   * so nobody else may speak under it. Host names are cached briefly (a name change shows within a minute).
+   */
+  async function assertNotPosingAsHost(hostId: string, displayName: string): Promise<void> {
+    const now = clock().getTime();
+    let cached = hostNames.get(hostId);
+    if (!cached || cached.until < now) {
+      const host = await storage.users.findById(hostId);
+      cached = { folded: fold(host?.displayName ?? ''), until: now + HOST_NAME_CACHE_MS };
+      if (hostNames.size > 10_000) hostNames.clear();
+      hostNames.set(hostId, cached);
+    }
+    if (cached.folded && fold(displayName) === cached.folded) {
+      throw fail.forbidden('Your name looks like the host’s: pick another name to chat here');
+    }
+  }
 
   /** A message of this session that is not deleted, or 404. */
   async function liveMessage(sessionId: string, messageId: string): Promise<MessageRecord> {
@@ -78,6 +101,7 @@ export function createChatService(ctx: ModuleContext) {
     const replay = replayFromWindow(sessionId, actor.userId, input.clientMessageId);
     if (replay) return { message: toMessage(replay), created: false };
     assertMayPublish(speaker);
+    if (!access.isHost) await assertNotPosingAsHost(access.session.hostId, actor.displayName);
     if (containsBlockedTerm(input.content, settings.blockedTerms)) throw fail.blockedTerm();
     if (!access.canModerate) {
       limits.checkSlowMode(sessionId, actor.userId, settings.slowModeSeconds);

@@ -156,7 +156,8 @@ describe.each(testDialects)('viewer limit [%s]', (dialect) => {
     const host = await account(t);
     const session = await liveSession(t, host);
     await joinRoom(await t.socket(host.token), session.id);
-    await joinRoom(await t.socket(), session.id);
+    const anonymous = await t.socket();
+    await joinRoom(anonymous, session.id);
     const signedIn = await account(t);
     const signedInSocket = await t.socket(signedIn.token);
     await joinRoom(signedInSocket, session.id);
@@ -165,7 +166,14 @@ describe.each(testDialects)('viewer limit [%s]', (dialect) => {
     const late = await t.socket();
     const ack = await late.emitWithAck('session:join', { sessionId: session.id });
     expect(ack.ok ? 'accepted' : ack.error.code).toBe('session_full');
+    // Someone signed in takes the seat of the anonymous socket, which is disconnected…
+    const gone = new Promise<void>((resolve) => anonymous.once('disconnect', () => resolve()));
     const lateUser = await account(t);
-    expectError(await t.api('POST', `/api/sessions/${session.id}/join`, { token: lateUser.token }), 409, 'session_full');
+    expect((await t.api('POST', `/api/sessions/${session.id}/join`, { token: lateUser.token })).status).toBe(200);
+    await gone;
+    await joinRoom(await t.socket(lateUser.token), session.id);
+    // …and once no anonymous socket is left, the next one is refused.
+    const lastUser = await account(t);
+    expectError(await t.api('POST', `/api/sessions/${session.id}/join`, { token: lastUser.token }), 409, 'session_full');
   });
 });
