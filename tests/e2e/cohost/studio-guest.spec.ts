@@ -42,6 +42,30 @@ async function halves(page: Page, testId: string) {
   return Halves.parse(raw);
 }
 
+const TopBottom = z.object({ width: z.number(), top: z.array(z.number()), bottom: z.array(z.number()) });
+
+/** Mean RGB of the top and bottom halves of the studio's program canvas, and its width. */
+async function canvasHalves(page: Page) {
+  const raw = await page.getByTestId('program-canvas').evaluate((el) => {
+    const source = el as unknown as { width: number };
+    const { document } = globalThis as unknown as FrameGlobals;
+    const canvas = document.createElement('canvas');
+    canvas.width = 36;
+    canvas.height = 64;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return { width: 0, top: [0, 0, 0], bottom: [0, 0, 0] };
+    ctx.drawImage(el, 0, 0, 36, 64);
+    const mean = (y0: number) => {
+      const { data } = ctx.getImageData(4, y0, 28, 28);
+      const sum = [0, 0, 0];
+      for (let i = 0; i < data.length; i += 4) for (let c = 0; c < 3; c += 1) sum[c]! += data[i + c]!;
+      return sum.map((v) => v / (data.length / 4));
+    };
+    return { width: source.width, top: mean(2), bottom: mean(34) };
+  });
+  return TopBottom.parse(raw);
+}
+
 test('a second streamer invited by username accepts in their studio, sends their own program, and a viewer sees both', async ({
   page: host,
   newPage,
@@ -109,6 +133,19 @@ test('a second streamer invited by username accepts in their studio, sends their
     )
     .toBe(true);
   await viewer.screenshot({ path: path.join(shots, 'viewer-host-and-studio-guest.png') });
+
+  // A vertical output (a phone-shaped live): the same layout reflows top and bottom.
+  await host.getByTestId('output-preset').selectOption('720x1280');
+  await expect
+    .poll(
+      async () => {
+        const { width, top, bottom } = await canvasHalves(host);
+        return width === 720 && top[1]! > top[0]! + 40 && bottom[0]! > 150 && bottom[0]! > bottom[1]! + 80;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  await host.screenshot({ path: path.join(shots, 'studio-vertical-side-by-side.png') });
 
   // The guest leaves from the console: back to an empty slot on the host's side.
   await console.getByTestId('guest-console-leave').click();
