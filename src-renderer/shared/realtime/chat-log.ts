@@ -66,6 +66,13 @@ export interface PendingMessage {
   createdAt: string;
 }
 
+/** `pending` without the messages `delivered` carries (matched by clientMessageId); the same array when none match. */
+export function withoutDelivered(pending: readonly PendingMessage[], delivered: readonly Message[]): readonly PendingMessage[] {
+  const ids = new Set(delivered.map((m) => m.clientMessageId).filter((id): id is string => id !== null));
+  if (ids.size === 0 || !pending.some((p) => ids.has(p.clientMessageId))) return pending;
+  return pending.filter((p) => !ids.has(p.clientMessageId));
+}
+
 /** Errors after which re-sending the same message can succeed. */
 const RETRYABLE = new Set<ApiError['code']>(['unavailable', 'rate_limited', 'internal']);
 
@@ -78,7 +85,7 @@ export function isRetryable(error: ApiError): boolean {
  * resend after a reconnect is idempotent on the relay (it answers with the message already stored).
  */
 export class Outbox {
-  private items: PendingMessage[] = [];
+  private items: readonly PendingMessage[] = [];
 
   list(): readonly PendingMessage[] {
     return this.items;
@@ -99,10 +106,8 @@ export class Outbox {
 
   /** Removes every entry whose message is in `messages` (matched by clientMessageId). */
   confirmDelivered(messages: readonly Message[]): boolean {
-    const delivered = new Set(messages.map((m) => m.clientMessageId).filter((id): id is string => id !== null));
-    if (delivered.size === 0) return false;
     const before = this.items.length;
-    this.items = this.items.filter((i) => !delivered.has(i.clientMessageId));
+    this.items = withoutDelivered(this.items, messages);
     return this.items.length !== before;
   }
 

@@ -1,44 +1,14 @@
-import type { Emoji, Message, ReactionCounts } from '../../../protocol/chat.js';
+import type { Emoji, ReactionCounts } from '../../../protocol/chat.js';
 import { MessageContent } from '../../../protocol/chat.js';
 import type { ApiError } from '../../../protocol/common.js';
 import { routes } from '../../../protocol/routes.js';
-import type { Participant, Session } from '../../../protocol/sessions.js';
 import type { ApiClient } from '../api/client.js';
 import type { RelayConnection } from './connection.js';
 import { Emitter } from './emitter.js';
-import {
-  Outbox,
-  isRetryable,
-  lastMessageId,
-  mergeMessages,
-  newClientMessageId,
-  removePin,
-  upsertPin,
-  withPinned,
-  withoutMessage,
-  type PendingMessage,
-} from './chat-log.js';
+import { Outbox, isRetryable, lastMessageId, mergeMessages, newClientMessageId, type PendingMessage } from './chat-log.js';
+import { applyServerEvent, initialSessionState, type SessionChannelState, type SessionServerEvent } from './session-state.js';
 
-export type ChannelStatus = 'joining' | 'joined' | 'rejoining' | 'error' | 'left';
-
-/** Everything a page shows about one session; a new object on every change (React-friendly). */
-export interface SessionChannelState {
-  status: ChannelStatus;
-  /** Why joining failed (status `error`), or the last refused action. */
-  error: ApiError | null;
-  session: Session | null;
-  participants: Participant[];
-  messages: Message[];
-  pending: readonly PendingMessage[];
-  pins: Message[];
-  reactions: ReactionCounts;
-  viewerCount: number;
-  /** This user is muted (moderation) / banned in this session. */
-  muted: boolean;
-  banned: boolean;
-  /** Slow mode: seconds a viewer waits between messages (0: off), announced live by `chat:settings`. */
-  slowModeSeconds: number;
-}
+export type { ChannelStatus, SessionChannelState } from './session-state.js';
 
 export interface SessionChannelEvents {
   change: SessionChannelState;
@@ -62,28 +32,13 @@ export interface SessionChannelOptions {
   api?: Pick<ApiClient, 'call'>;
 }
 
-const initialState = (): SessionChannelState => ({
-  status: 'joining',
-  error: null,
-  session: null,
-  participants: [],
-  messages: [],
-  pending: [],
-  pins: [],
-  reactions: {},
-  viewerCount: 0,
-  muted: false,
-  banned: false,
-  slowModeSeconds: 0,
-});
-
 /**
  * One session seen through the relay socket: joins on every (re)connect with `afterMessageId` = the
  * last message seen (the relay sends exactly what was missed), applies every server event, and keeps
  * an outbox so a message typed while offline is delivered once, when the link is back.
  */
 export class SessionChannel {
-  private state: SessionChannelState = initialState();
+  private state: SessionChannelState = initialSessionState();
   private readonly events = new Emitter<SessionChannelEvents>();
   private readonly outbox = new Outbox();
   private readonly inflight = new Set<string>();
@@ -276,45 +231,37 @@ export class SessionChannel {
 
   private subscribeServerEvents(): Array<() => void> {
     const c = this.options.connection;
-    const mine = (p: { sessionId: string }) => p.sessionId === this.sessionId;
-    const isSelf = (userId: string) => this.options.getSelfId?.() === userId;
+    const take = (event: SessionServerEvent) => this.receive(event);
     return [
-      c.on('chat:messages', (p) => {
-        if (!mine(p)) return;
-        this.outbox.confirmDelivered(p.messages);
-        this.patch({ messages: mergeMessages(this.state.messages, p.messages), pending: this.outbox.list() });
-      }),
-      c.on('chat:deleted', (p) => {
-        if (!mine(p)) return;
-        this.patch({ messages: withoutMessage(this.state.messages, p.messageId), pins: removePin(this.state.pins, p.messageId) });
-      }),
-      c.on('chat:pinned', (p) => {
-        if (!mine(p)) return;
-        this.patch({ messages: withPinned(this.state.messages, p.message.id, true), pins: upsertPin(this.state.pins, p.message) });
-      }),
-      c.on('chat:unpinned', (p) => {
-        if (!mine(p)) return;
-        this.patch({ messages: withPinned(this.state.messages, p.message.id, false), pins: removePin(this.state.pins, p.message.id) });
-      }),
-      c.on('chat:reactions', (p) => {
-        if (!mine(p)) return;
-        this.reactionsVersion++;
-        // Only the reactions that changed come with each update.
-        this.liveReactions = { ...this.liveReactions, ...p.counts };
-        this.patch({ reactions: { ...this.state.reactions, ...p.counts } });
-        if (p.recent.length > 0) this.events.emit('reactions', p.recent);
-      }),
-      c.on('moderation:muted', (p) => mine(p) && isSelf(p.userId) && this.patch({ muted: true })),
-      c.on('moderation:unmuted', (p) => mine(p) && isSelf(p.userId) && this.patch({ muted: false })),
-      c.on('moderation:banned', (p) => mine(p) && isSelf(p.userId) && this.patch({ banned: true, status: 'error' })),
-      c.on('session:state', (p) => {
-        if (!mine(p) || !this.state.session) return;
-        this.patch({ session: { ...this.state.session, state: p.state } });
-      }),
-      c.on('participants:update', (p) => mine(p) && this.patch({ participants: p.participants })),
-      c.on('viewers:count', (p) => mine(p) && this.patch({ viewerCount: p.count })),
-      c.on('chat:settings', (p) => mine(p) && this.patch({ slowModeSeconds: p.settings.slowModeSeconds })),
+      c.on('chat:messages', (payload) => take({ name: 'chat:messages', payload })),
+      c.on('chat:deleted', (payload) => take({ name: 'chat:deleted', payload })),
+      c.on('chat:pinned', (payload) => take({ name: 'chat:pinned', payload })),
+      c.on('chat:unpinned', (payload) => take({ name: 'chat:unpinned', payload })),
+      c.on('chat:reactions', (payload) => take({ name: 'chat:reactions', payload })),
+      c.on('moderation:muted', (payload) => take({ name: 'moderation:muted', payload })),
+      c.on('moderation:unmuted', (payload) => take({ name: 'moderation:unmuted', payload })),
+      c.on('moderation:banned', (payload) => take({ name: 'moderation:banned', payload })),
+      c.on('session:state', (payload) => take({ name: 'session:state', payload })),
+      c.on('participants:update', (payload) => take({ name: 'participants:update', payload })),
+      c.on('viewers:count', (payload) => take({ name: 'viewers:count', payload })),
+      c.on('chat:settings', (payload) => take({ name: 'chat:settings', payload })),
     ];
+  }
+
+  /** Applies a server event through the pure core; keeps the outbox and the live reaction totals beside it. */
+  private receive(event: SessionServerEvent): void {
+    if (event.payload.sessionId !== this.sessionId) return;
+    if (event.name === 'chat:messages') this.outbox.confirmDelivered(event.payload.messages);
+    if (event.name === 'chat:reactions') {
+      this.reactionsVersion++;
+      this.liveReactions = { ...this.liveReactions, ...event.payload.counts };
+    }
+    const next = applyServerEvent(this.state, event, { sessionId: this.sessionId, selfId: this.selfId() });
+    if (next !== this.state) {
+      this.state = next;
+      this.events.emit('change', this.state);
+    }
+    if (event.name === 'chat:reactions' && event.payload.recent.length > 0) this.events.emit('reactions', event.payload.recent);
   }
 
   private patch(change: Partial<SessionChannelState>): void {
