@@ -96,8 +96,8 @@ test.describe('hardened shell', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
-  test('the application menu has File, Edit, View and Help', async ({ studio }) => {
+  test('the application menu has File, Edit, View, Window and Help', async ({ studio }) => {
     const labels = await studio.app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label) ?? []);
-    expect(labels.slice(-4)).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(labels.slice(-5)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
   });
 });

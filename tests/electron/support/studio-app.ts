@@ -24,8 +24,14 @@ export interface Studio {
   page: Page;
 }
 
+export interface LaunchOptions {
+  /** AFRITOK_RELAY_URL for this run; null: none, so the relay saved in settings.json is used. */
+  relayUrl?: string | null;
+}
+
 /** Starts the studio on `profile`; settings are pre-seeded so recordings stay in a temp folder. */
-export async function launchStudio(profile: Profile): Promise<Studio> {
+export async function launchStudio(profile: Profile, options: LaunchOptions = {}): Promise<Studio> {
+  const relayUrl = options.relayUrl === undefined ? RELAY_URL : options.relayUrl;
   if (!electronBinary) throw new Error(SKIP_MESSAGE);
   const app = await _electron.launch({
     executablePath: electronBinary,
@@ -34,7 +40,7 @@ export async function launchStudio(profile: Profile): Promise<Studio> {
     env: {
       ...process.env,
       AFRITOK_USER_DATA_DIR: profile.userDataDir,
-      AFRITOK_RELAY_URL: RELAY_URL,
+      AFRITOK_RELAY_URL: relayUrl ?? '',
       ELECTRON_RENDERER_URL: '',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     },
