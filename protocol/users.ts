@@ -24,5 +24,7 @@ export const LoginBody = z.strictObject({ username: z.string().min(1).max(64), p
 export const GuestBody = z.strictObject({ displayName: DisplayName });
 export const AuthReply = z.object({ user: User, token: z.string() });
 export const MeReply = z.object({ user: User });
-export const UserSearchQuery = z.strictObject({ search: z.string().max(32).default('') });
+/** Username prefix search (inviting guests): at least 3 characters, so nobody lists every account. */
+export const USER_SEARCH_MIN = 3;
+export const UserSearchQuery = z.strictObject({ search: z.string().trim().min(USER_SEARCH_MIN, `at least ${USER_SEARCH_MIN} characters`).max(32) });
 export const UsersReply = z.object({ users: z.array(User) });

@@ -6,11 +6,18 @@ import type { ModuleContext } from '../core/module.js';
 import type { AuthService, SignedIn } from './service.js';
 import { authCookie, clearedAuthCookie, tokenFromHeaders } from './credentials.js';
 import { createSignupLimit } from './signup-limit.js';
+import { TokenBuckets } from './token-bucket.js';
+import { fail } from '../core/errors.js';
+
+const SEARCH_BURST = 20;
+const SEARCHES_PER_SECOND = 2;
 
 /** Thin HTTP adapter over AuthService: validate (mount) → service → reply + cookie. */
 export function mountAuthRoutes(router: Router, ctx: ModuleContext): void {
   const auth = (): AuthService => ctx.services.get('auth');
   const signups = createSignupLimit(ctx.config.signupRatePerMinute, ctx.clock);
+  // Search-as-you-type: a burst of keystrokes passes, a script walking every prefix does not.
+  const searches = new TokenBuckets(SEARCH_BURST, SEARCHES_PER_SECOND, ctx.clock);
 
   const withCookie = (req: Request, res: Response, signedIn: SignedIn): SignedIn => {
     res.append('Set-Cookie', authCookie(signedIn.token, req.secure));
@@ -37,7 +44,9 @@ export function mountAuthRoutes(router: Router, ctx: ModuleContext): void {
   });
   mount(router, routes.me, async ({ actor }) => ({ user: await auth().me(requireActor(actor)) }));
   mount(router, routes.searchUsers, async ({ actor, query }) => {
-    requireActor(actor);
+    const user = requireActor(actor);
+    const wait = searches.take(user.userId);
+    if (wait > 0) throw fail.rateLimited(wait, 'Too many searches, slow down');
     return { users: await auth().searchAccounts(query.search) };
   });
 }

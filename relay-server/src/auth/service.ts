@@ -23,7 +23,8 @@ export interface Authenticated {
 /** Failed login attempts per username and address: 10 at once, then one every 6 s. */
 const LOGIN_BURST = 10;
 const LOGIN_REFILL_PER_SECOND = 1 / 6;
-const SEARCH_LIMIT = 20;
+/** Most accounts one search returns: enough to pick a guest, too few to enumerate users. */
+const SEARCH_LIMIT = 10;
 
 const actorOf = (user: UserRecord): Actor => ({ userId: user.id, kind: user.kind, displayName: user.displayName });
 

@@ -54,8 +54,10 @@ export function createSessionsService(deps: SessionDeps) {
     return chosen ? present.session(chosen) : null;
   }
 
+  /** The stage for anyone who may see the session; with viewers (who watches) for the host and moderators only. */
   async function participants(sessionId: string, actor: Actor | null, includeViewers: boolean): Promise<Participant[]> {
-    await accessSession(storage, sessionId, actor);
+    const access = await accessSession(storage, sessionId, actor);
+    if (includeViewers) requireModerator(access);
     return present.participants(sessionId, includeViewers);
   }
 

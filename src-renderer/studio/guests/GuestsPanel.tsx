@@ -1,5 +1,6 @@
 import './guests.css';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { USER_SEARCH_MIN } from '../../../protocol/users.js';
 import { routes } from '../../../protocol/routes.js';
 import type { User } from '../../../protocol/users.js';
 import { RelayError } from '../../shared/api/client.js';
@@ -24,7 +25,7 @@ function InviteSearch({ sessionId, onInvited }: { sessionId: string; onInvited: 
 
   const search = async (q: string) => {
     setQuery(q);
-    if (q.trim().length === 0) return setUsers([]);
+    if (q.trim().length < USER_SEARCH_MIN) return setUsers([]);
     try {
       setUsers((await api.call(routes.searchUsers, { query: { search: q.trim().toLowerCase() } })).users);
     } catch (err) {

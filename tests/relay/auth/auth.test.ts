@@ -114,7 +114,7 @@ describe.each(testDialects)('auth [%s]', (dialect) => {
     expect((await t.api('POST', '/api/auth/logout')).status).toBe(204);
   });
 
-  it('searches accounts by prefix, never guests, at most 20, for signed-in callers', async () => {
+  it('searches accounts by a prefix of 3+ characters, never guests, at most 10, for signed-in callers, rate-limited', async () => {
     const prefix = uniqueName('s').slice(0, 12);
     const { token } = await t.register(`${prefix}_me`);
     for (let i = 0; i < 22; i++) await t.register(`${prefix}_${String(i).padStart(2, '0')}`, 'password123');
@@ -122,12 +122,16 @@ describe.each(testDialects)('auth [%s]', (dialect) => {
     const res = await t.api('GET', `/api/users?search=${prefix}`, { token });
     expect(res.status).toBe(200);
     const { users } = UsersReply.parse(res.body);
-    expect(users).toHaveLength(20);
+    expect(users).toHaveLength(10);
     expect(users.every((u) => u.kind === 'account' && u.username.startsWith(prefix))).toBe(true);
     const one = UsersReply.parse((await t.api('GET', `/api/users?search=${prefix}_07`, { token })).body);
     expect(one.users.map((u) => u.username)).toEqual([`${prefix}_07`]);
     expect((await t.api('GET', `/api/users?search=${prefix}`)).status).toBe(401);
     expect((await t.api('GET', `/api/users?search=${'x'.repeat(40)}`, { token })).status).toBe(400);
+    for (const short of ['', 's', 's_', '  s_  ']) expect((await t.api('GET', `/api/users?search=${encodeURIComponent(short)}`, { token })).status, short).toBe(400);
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i += 1) statuses.push((await t.api('GET', `/api/users?search=${prefix}`, { token })).status);
+    expect(statuses).toContain(429);
   });
 });
 

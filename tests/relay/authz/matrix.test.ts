@@ -99,6 +99,11 @@ const ROWS: Row[] = [
     run: http('POST', sessionPath('/mutes'), (s) => ({ userId: s.users.host.id })),
     expected: only(403, [], 403),
   },
+  {
+    action: 'GET participants with viewers',
+    run: http('GET', sessionPath('/participants?includeViewers=1')),
+    expected: { host: 200, guest: 403, moderator: 200, viewer: 403, invitee: 403, stranger: 403, anonymous: 401, banned: 403 },
+  },
   { action: 'GET stats', run: http('GET', sessionPath('/stats')), expected: only(200, ['host', 'moderator'], 403) },
   {
     action: 'GET ice-servers',
