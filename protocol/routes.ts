@@ -50,6 +50,10 @@ export const routes = {
   }),
   removeParticipant: route({ method: 'DELETE', path: `${sessionPath}/participants/:userId`, params: idUser }),
   sessionStats: route({ method: 'GET', path: `${sessionPath}/stats`, params: id, reply: S.SessionStats }),
+  /** Host only, while starting or live: the program picture for directory cards (kept in memory, newest wins). */
+  putThumbnail: route({ method: 'POST', path: `${sessionPath}/thumbnail`, params: id, body: S.ThumbnailBody }),
+  /** Whoever may see the session: 404 until the studio sent one. */
+  getThumbnail: route({ method: 'GET', path: `${sessionPath}/thumbnail`, params: id, reply: S.ThumbnailReply }),
   iceServers: route({ method: 'GET', path: `${sessionPath}/ice-servers`, params: id, reply: S.IceServersReply }),
 
   // invitations

@@ -91,5 +91,11 @@ export const IceServer = z.object({
 export type IceServer = z.infer<typeof IceServer>;
 export const IceServersReply = z.object({ iceServers: z.array(IceServer) });
 
+/** The program thumbnail the studio uploads for directory cards: a JPEG, PNG or WebP data URL. */
+export const THUMBNAIL_MAX_BYTES = 200 * 1024;
+export const ThumbnailBody = z.strictObject({ image: z.string().max(Math.ceil((THUMBNAIL_MAX_BYTES * 4) / 3) + 64) });
+export const ThumbnailReply = z.object({ image: z.string(), updatedAt: IsoTime });
+export type ThumbnailReply = z.infer<typeof ThumbnailReply>;
+
 export const SessionIdParams = z.object({ id: Id });
 export const SessionUserParams = z.object({ id: Id, userId: Id });

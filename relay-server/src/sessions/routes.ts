@@ -31,5 +31,10 @@ export function mountSessionRoutes(router: Router, ctx: ModuleContext): void {
     return undefined;
   });
   mount(router, routes.sessionStats, async ({ actor, params }) => sessions().stats(params.id, actor));
+  mount(router, routes.putThumbnail, async ({ actor, params, body }) => {
+    await sessions().thumbnails.put(params.id, actor, body.image);
+    return undefined;
+  });
+  mount(router, routes.getThumbnail, async ({ actor, params }) => sessions().thumbnails.get(params.id, actor));
   mount(router, routes.iceServers, async ({ actor, params }) => ({ iceServers: await sessions().iceServers(params.id, actor) }));
 }

@@ -10,6 +10,7 @@ import { createMembership } from './membership.js';
 import { createPresenter } from './presenter.js';
 import { JOIN_CACHE_TTL_MS } from './join-cache.js';
 import { markedCache } from './marked-cache.js';
+import { createThumbnails } from './thumbnails.js';
 
 /** Most public sessions the directory lists at once. */
 const DIRECTORY_LIMIT = 200;
@@ -25,6 +26,7 @@ export function createSessionsService(deps: SessionDeps) {
   const lifecycle = createLifecycle(deps, present);
   const membership = createMembership(deps, present);
   const hostAbsence = createHostAbsence(clock);
+  const thumbnails = createThumbnails(storage, clock);
 
   async function get(sessionId: string, actor: Actor | null): Promise<Session> {
     return present.session((await accessSession(storage, sessionId, actor)).session);
@@ -106,6 +108,7 @@ export function createSessionsService(deps: SessionDeps) {
       membership.update(sessionId, userId, actor, body),
     removeParticipant: membership.remove,
     stats,
+    thumbnails,
     iceServers,
     present,
     /** Since when hosts have been away, shared by the directory and the host-absence sweeper. */

@@ -6,6 +6,7 @@ import { t } from '../../shared/i18n/index.js';
 import { PageInbox } from '../../shared/invitations/PageInbox.js';
 import { LangSwitch } from '../../shared/ui/LangSwitch.js';
 import { useLang } from '../../shared/ui/use-lang.js';
+import { CardThumbnail } from './CardThumbnail.js';
 
 const REFRESH_MS = 10_000;
 /** `/?host=<user id>`: the lives of one host (the watch page links its host's name here). */
@@ -69,6 +70,7 @@ export function DirectoryApp() {
         <ul className="cards" aria-live="polite">
           {shown?.map((s) => (
             <li key={s.id} className="card" data-testid="directory-session" data-session-id={s.id}>
+              <CardThumbnail sessionId={s.id} />
               <a href={`/watch/${encodeURIComponent(s.id)}`} aria-label={t('directory.watch', { title: s.title })}>
                 {s.title}
               </a>

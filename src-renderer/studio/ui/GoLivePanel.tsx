@@ -13,6 +13,7 @@ import { useHealth } from '../health/use-health.js';
 import '../live/live.css';
 import { useStudio } from './context.js';
 import { CopyButton } from '../live/CopyButton.js';
+import { startThumbnailUploads } from '../live/thumbnail-uploader.js';
 
 function LiveStatsView() {
   const live = useLive();
@@ -72,6 +73,9 @@ export function GoLivePanel() {
   const checks = useStudio((s) => preLiveChecks({ title, type, scenes: s.scenes, programSceneId: s.programSceneId, hasMedia: (id) => engine.media.has(id) }));
 
   useEffect(() => engine.compositor.events.on('stats', (s) => live.recordFrameStats(s.fps, s.missed)), [engine, live]);
+  // On air, the directory card shows the program: a small picture every 30 s.
+  const liveSessionId = state.phase === 'live' ? (state.session?.id ?? null) : null;
+  useEffect(() => (liveSessionId ? startThumbnailUploads(api, liveSessionId, engine.compositor.program) : undefined), [api, engine, liveSessionId]);
   // Menu › Go Live / End Live: starts with this form, as its Start button does; ending asks first, as its button does.
   const [askEnd, setAskEnd] = useState(0);
   useEffect(
