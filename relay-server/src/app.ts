@@ -13,7 +13,7 @@ import { resolveJwtSecret } from './auth/secret.js';
 import { MemoryRevocations, RedisRevocations } from './auth/revocation.js';
 import { createOriginPolicy } from './http/origin.js';
 import { noStore, securityHeaders } from './http/security.js';
-import { corsMiddleware } from './http/cors.js';
+import { corsMiddleware, preflightDone } from './http/cors.js';
 import { jsonBody } from './http/body.js';
 import { resolveActor } from './http/actor.js';
 import { errorHandler, notFound } from './http/error-handler.js';
@@ -97,7 +97,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   const api = express.Router();
   api.use(noStore, corsMiddleware(originPolicy), jsonBody, resolveActor(auth));
   for (const m of modules) m.http?.(api, ctx);
-  api.use(notFound);
+  api.use(preflightDone, notFound);
   app.use('/api', api);
   if (config.webRoot) app.use(pagesRouter(config.webRoot));
   app.use(notFound);

@@ -35,6 +35,10 @@ export const fail = {
   unavailable: (message = 'Service unavailable') => new AppError('unavailable', message),
   /** A WHIP/WHEP offer with no codec the forwarder can relay (406). */
   unsupportedCodec: (message: string) => new AppError('unsupported_codec', message),
+  /** A body of a type the endpoint does not read (415). */
+  unsupportedMediaType: (message: string) => new AppError('unsupported_media_type', message),
+  /** A method the path does not answer (405; the adapter sets `Allow`). */
+  methodNotAllowed: (allow: string) => new AppError('method_not_allowed', `Allowed methods: ${allow}`),
 };
 
 /** Reduces any thrown value to what a client may see; unknown errors become `internal` without detail. */

@@ -25,9 +25,17 @@ export function corsMiddleware(policy: OriginPolicy) {
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, DELETE, OPTIONS');
       res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization');
       res.setHeader('Access-Control-Max-Age', '600');
-      res.status(204).end();
-      return;
+      // Routes may answer OPTIONS themselves (WHIP/WHEP: Accept-Post, their own methods); the rest end in preflightDone.
     }
     next();
   };
+}
+
+/** Ends a CORS preflight no route answered (mounted after the routes). */
+export function preflightDone(req: Request, res: Response, next: NextFunction): void {
+  if (req.method === 'OPTIONS' && res.getHeader('Access-Control-Allow-Origin') !== undefined) {
+    res.status(204).end();
+    return;
+  }
+  next();
 }

@@ -6,7 +6,7 @@ import { AppError, fail, zodDetails } from '../core/errors.js';
 import type { ModuleContext } from '../core/module.js';
 import { bearerToken } from '../auth/credentials.js';
 import { mount } from '../http/mount.js';
-import { guarded, sdpBody } from '../media/routes.js';
+import { mountWhipEndpoint, sdpBody } from '../media/routes.js';
 import { shareBaseUrl } from '../share/base-url.js';
 import type { IngestService } from './service.js';
 
@@ -31,7 +31,8 @@ export function mountIngestRoutes(router: Router, ctx: ModuleContext): void {
   mount(router, routes.regenerateStreamKey, async ({ actor, params }) => ingest().regenerate(actor, params.keyId));
   mount(router, routes.saveIngestDefaults, async ({ actor, body }) => ({ defaults: await ingest().saveDefaults(actor, body) }));
 
-  router.post(strip(ingestPaths.whip), guarded(async (req: Request, res: Response) => {
+  mountWhipEndpoint(router, strip(ingestPaths.whip), strip(ingestPaths.whipResource), {
+    post: async (req: Request, res: Response) => {
     const bearer = bearerToken(req.headers.authorization);
     const body = await sdpBody(req, res);
     const resource = await ingest().publish(bearer, body, req.ip ?? 'unknown').catch((err: unknown) => {
@@ -45,11 +46,12 @@ export function mountIngestRoutes(router: Router, ctx: ModuleContext): void {
       .set('Location', buildPath(ingestPaths.whipResource, { resourceId: resource.resourceId }))
       .set('Access-Control-Expose-Headers', 'Location')
       .send(resource.answerSdp);
-  }));
-  router.delete(strip(ingestPaths.whipResource), guarded(async (req: Request, res: Response) => {
-    const parsed = IngestResourceParams.safeParse({ ...req.params });
-    if (!parsed.success) throw fail.invalidInput('Invalid path', zodDetails(parsed.error.issues));
-    ingest().stop(parsed.data.resourceId);
-    res.status(200).end();
-  }));
+    },
+    remove: async (req: Request, res: Response) => {
+      const parsed = IngestResourceParams.safeParse({ ...req.params });
+      if (!parsed.success) throw fail.invalidInput('Invalid path', zodDetails(parsed.error.issues));
+      ingest().stop(parsed.data.resourceId);
+      res.status(200).end();
+    },
+  });
 }

@@ -105,5 +105,13 @@ export async function answerOffer(pc: RTCPeerConnection, offerSdp: string, role:
   await gatheringComplete(pc);
   const sdp = pc.localDescription?.sdp;
   if (!sdp) throw new Error('werift produced no local description');
-  return sdp;
+  return withoutTrickle(sdp);
+}
+
+/** The answer must not claim trickle ICE: the endpoints take no PATCH (RFC 9725 §4.3.1). */
+function withoutTrickle(sdp: string): string {
+  return sdp.replace(/^a=ice-options:([^\r\n]*)\r?\n/gm, (line, options: string) => {
+    const kept = options.split(' ').filter((o) => o && o !== 'trickle');
+    return kept.length > 0 ? `a=ice-options:${kept.join(' ')}\r\n` : '';
+  });
 }

@@ -13,8 +13,9 @@ import type { MediaService } from './service.js';
 
 const readSdp = express.text({ type: 'application/sdp', limit: MAX_SDP_BYTES });
 
-/** Reads an `application/sdp` body into req.body (left undefined for any other content type). */
+/** Reads an `application/sdp` body; any other content type is 415 (RFC 9725 §4.2). */
 export function sdpBody(req: Request, res: Response): Promise<unknown> {
+  if (!req.is('application/sdp')) return Promise.reject(fail.unsupportedMediaType('The body must be an SDP offer with Content-Type: application/sdp'));
   return new Promise((resolve, reject) => {
     void readSdp(req, res, (err?: unknown) => {
       if (!err) return resolve(req.body as unknown);
@@ -45,6 +46,36 @@ export const guarded = (handler: Handler) => (req: Request, res: Response, _next
   handler(req, res).catch((err: unknown) => sendError(res, err, req));
 };
 
+const ENDPOINT_METHODS = 'OPTIONS, POST';
+const RESOURCE_METHODS = 'DELETE, OPTIONS';
+
+/** OPTIONS on a WHIP/WHEP path: what it accepts, with or without an Origin (CORS headers were set before). */
+const describe = (methods: string, acceptPost: boolean) => (_req: Request, res: Response) => {
+  res.set('Allow', methods);
+  if (acceptPost) res.set('Accept-Post', 'application/sdp');
+  // No PATCH (no trickle ICE or ICE restart): it is not advertised to browsers either.
+  if (res.getHeader('Access-Control-Allow-Origin') !== undefined) res.set('Access-Control-Allow-Methods', methods);
+  res.status(204).end();
+};
+
+const notAllowed = (methods: string) => (req: Request, res: Response) => {
+  res.set('Allow', methods);
+  sendError(res, fail.methodNotAllowed(methods), req);
+};
+
+/**
+ * Mounts a WHIP/WHEP endpoint and its resources the way RFC 9725 asks: POST (SDP offer → 201 answer)
+ * and OPTIONS on the endpoint, DELETE and OPTIONS on a resource, 405 with `Allow` for anything else.
+ */
+export function mountWhipEndpoint(router: Router, endpoint: string, resource: string, handlers: { post: Handler; remove: Handler }): void {
+  router.options(endpoint, describe(ENDPOINT_METHODS, true));
+  router.post(endpoint, guarded(handlers.post));
+  router.all(endpoint, notAllowed(ENDPOINT_METHODS));
+  router.options(resource, describe(RESOURCE_METHODS, false));
+  router.delete(resource, guarded(handlers.remove));
+  router.all(resource, notAllowed(RESOURCE_METHODS));
+}
+
 /** Thin HTTP adapter: WHIP/WHEP (SDP bodies, Location headers) and the JSON media hint. */
 export function mountMediaRoutes(router: Router, ctx: ModuleContext): void {
   const media = (): MediaService => ctx.services.get('media');
@@ -58,7 +89,10 @@ export function mountMediaRoutes(router: Router, ctx: ModuleContext): void {
     const actor = actorOf(res);
     // The client as the trusted proxies report it (TRUST_PROXY), like every other per-address limit.
     const clientKey = req.ip ?? 'unknown';
-    const result = kind === 'whip' ? await media().publish(id, actor, body, clientKey) : await media().play(id, actor, body, clientKey);
+    const result = await (kind === 'whip' ? media().publish(id, actor, body, clientKey) : media().play(id, actor, body, clientKey)).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'unauthorized') res.set('WWW-Authenticate', 'Bearer');
+      throw err;
+    });
     // 307 keeps the method and body: the client POSTs the same offer to the node holding the publisher.
     if ('redirect' in result) res.redirect(307, result.redirect);
     else sendAnswer(res, result);
@@ -69,8 +103,6 @@ export function mountMediaRoutes(router: Router, ctx: ModuleContext): void {
     res.status(200).end();
   };
 
-  router.post(strip(mediaPaths.whip), guarded(create('whip')));
-  router.post(strip(mediaPaths.whep), guarded(create('whep')));
-  router.delete(strip(mediaPaths.whipResource), guarded(remove('whip')));
-  router.delete(strip(mediaPaths.whepResource), guarded(remove('whep')));
+  mountWhipEndpoint(router, strip(mediaPaths.whip), strip(mediaPaths.whipResource), { post: create('whip'), remove: remove('whip') });
+  mountWhipEndpoint(router, strip(mediaPaths.whep), strip(mediaPaths.whepResource), { post: create('whep'), remove: remove('whep') });
 }

@@ -42,6 +42,9 @@ const TEXT_BY_CODE: Record<ErrorCode | ClientCode, StringKey> = {
   session_full: 'error.full',
   unavailable: 'error.unavailable',
   unsupported_codec: 'error.unsupportedCodec',
+  // Protocol mistakes of a WHIP client (wrong content type or method): nothing a person can fix but retry.
+  unsupported_media_type: 'error.invalidInput',
+  method_not_allowed: 'error.invalidInput',
   internal: 'error.internal',
   timeout: 'error.timeout',
   wrong_credentials: 'error.wrongCredentials',

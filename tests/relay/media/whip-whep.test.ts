@@ -138,7 +138,7 @@ describe('WHIP publish and WHEP play through the embedded forwarder', () => {
     const { error } = ErrorBody.parse(JSON.parse(noCodec.body));
     expect(error.code).toBe('unsupported_codec');
     expect(error.message).toContain('No video codec the relay can forward: the offer has H265');
-    expect((await postOffer(url, JSON.stringify({ sdp: publisher.offer }), { contentType: 'application/json' })).status).toBe(400);
+    expect((await postOffer(url, JSON.stringify({ sdp: publisher.offer }), { contentType: 'application/json' })).status).toBe(415);
     expect((await postOffer(url, 'x'.repeat(70_000))).status).toBe(413);
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
     const viewer = await play();
