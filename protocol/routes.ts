@@ -12,7 +12,7 @@ const sessionPath = '/api/sessions/:id';
 const id = S.SessionIdParams;
 const idUser = S.SessionUserParams;
 
-/** Every HTTP route of the relay (see shared/API.md). Paths include the `/api` prefix. */
+/** Every HTTP route of the relay, with its zod body, query and reply shapes: this file is the HTTP contract. Paths include the `/api` prefix. */
 export const routes = {
   // the relay itself
   relayInfo: route({ method: 'GET', path: '/api/info', reply: RelayInfo }),
