@@ -59,6 +59,13 @@ test('a portrait live fills a phone screen with the chat over the video; the des
   const before = await videoFrames(phone, 'player');
   await expect.poll(async () => (await videoFrames(phone, 'player')).frames, { message: 'the picture moves again' }).toBeGreaterThan(before.frames + 10);
   await phone.screenshot({ path: path.join(shots, 'watch-portrait-phone.png') });
+  // The player's buttons and the reaction column share the right edge of a phone: neither hides the other.
+  const fullscreenBox = (await phone.getByTestId('player-fullscreen').boundingBox())!;
+  const reactionsBox = (await phone.locator('.reaction-bar').boundingBox())!;
+  const overlaps =
+    fullscreenBox.x < reactionsBox.x + reactionsBox.width && reactionsBox.x < fullscreenBox.x + fullscreenBox.width &&
+    fullscreenBox.y < reactionsBox.y + reactionsBox.height && reactionsBox.y < fullscreenBox.y + fullscreenBox.height;
+  expect(overlaps, 'full-screen button under the reaction column').toBe(false);
 
   // A desktop viewer: the description, the host link, and the player's controls.
   const desktop = await newPage();
