@@ -11,6 +11,8 @@ test.use({ viewport: { width: 1600, height: 900 } });
 test('with the relay down the studio says viewers are not receiving the live, then recovers when it is back', async ({ browser }) => {
   let relay = await startRelayProcess({ root, webRoot: path.join(root, 'dist-web') });
   const context = await browser.newContext({ permissions: ['camera', 'microphone'], viewport: { width: 1600, height: 900 } });
+  // A viewer is somebody else: their own browser context, not the streamer's signed-in cookie.
+  const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
     await registerInStudio(page, relay.url);
@@ -22,7 +24,7 @@ test('with the relay down the studio says viewers are not receiving the live, th
     await expect(health).toHaveAttribute('data-level', 'ok');
     await expect(health).toContainText('Viewers are receiving your live');
 
-    const viewer = await context.newPage();
+    const viewer = await viewerContext.newPage();
     await viewer.goto(await page.getByTestId('live-share-url').inputValue());
     await expect(page.getByTestId('stream-health-viewers')).toHaveText('1 through the relay');
     await page.screenshot({ path: path.join(shots, 'health-ok.png') });
@@ -45,6 +47,7 @@ test('with the relay down the studio says viewers are not receiving the live, th
     await expect(page.getByTestId('topbar-live-badge')).toHaveText('Live');
   } finally {
     await context.close();
+    await viewerContext.close();
     await relay.stop();
   }
 });
