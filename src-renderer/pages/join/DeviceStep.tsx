@@ -3,6 +3,7 @@ import { t } from '../../shared/i18n/index.js';
 import { listDevices, openDevices, type DeviceLists } from '../../shared/media/devices.js';
 import { LevelMeter, Preview } from '../../shared/stage/DevicePreview.js';
 import type { JoinController } from './join-store.js';
+import { DeviceSelect } from '../../shared/ui/DeviceSelect.js';
 
 /** Camera and microphone pickers with a live preview and a level meter, then "Join backstage". */
 export function DeviceStep({ controller, local }: { controller: JoinController; local: MediaStream | null }) {
@@ -41,30 +42,8 @@ export function DeviceStep({ controller, local }: { controller: JoinController; 
         <LevelMeter stream={local} />
       </section>
       <section className="panel form">
-        <label>
-          {t('join.camera')}
-          <select data-testid="camera-select" value={cameraId} onChange={(e) => setCameraId(e.target.value)}>
-            <option value="">—</option>
-            {devices.cameras.map((d, i) => (
-              <option key={d.deviceId || i} value={d.deviceId}>
-                {d.label || `${t('join.camera')} ${i + 1}`}
-              </option>
-            ))}
-            <option value="none">{t('join.noDevice')}</option>
-          </select>
-        </label>
-        <label>
-          {t('join.microphone')}
-          <select data-testid="mic-select" value={microphoneId} onChange={(e) => setMicrophoneId(e.target.value)}>
-            <option value="">—</option>
-            {devices.microphones.map((d, i) => (
-              <option key={d.deviceId || i} value={d.deviceId}>
-                {d.label || `${t('join.microphone')} ${i + 1}`}
-              </option>
-            ))}
-            <option value="none">{t('join.noDevice')}</option>
-          </select>
-        </label>
+        <DeviceSelect kind="camera" devices={devices.cameras} value={cameraId} onChange={setCameraId} testId="camera-select" />
+        <DeviceSelect kind="microphone" devices={devices.microphones} value={microphoneId} onChange={setMicrophoneId} testId="mic-select" />
         {error && (
           <p className="notice error" role="alert">
             {error}

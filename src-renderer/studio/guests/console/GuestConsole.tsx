@@ -9,6 +9,7 @@ import { ReturnFeed } from '../../../shared/stage/ReturnFeed.js';
 import type { StageClient } from '../../../shared/stage/stage-client.js';
 import { describeFailure } from '../../../shared/ui/error-text.js';
 import type { GuestConsoleController } from './console-controller.js';
+import { DeviceSelect } from '../../../shared/ui/DeviceSelect.js';
 
 /** Camera and microphone pickers with a live preview and a level meter. */
 function DevicePickers({ controller }: { controller: GuestConsoleController }) {
@@ -39,30 +40,8 @@ function DevicePickers({ controller }: { controller: GuestConsoleController }) {
     <div className="console-devices">
       <Preview stream={camera} />
       <LevelMeter stream={camera} />
-      <label>
-        {t('join.camera')}
-        <select data-testid="console-camera" value={cameraId} onChange={(e) => setCameraId(e.target.value)}>
-          <option value="">—</option>
-          {devices.cameras.map((d, i) => (
-            <option key={d.deviceId || i} value={d.deviceId}>
-              {d.label || `${t('join.camera')} ${i + 1}`}
-            </option>
-          ))}
-          <option value="none">{t('join.noDevice')}</option>
-        </select>
-      </label>
-      <label>
-        {t('join.microphone')}
-        <select data-testid="console-microphone" value={microphoneId} onChange={(e) => setMicrophoneId(e.target.value)}>
-          <option value="">—</option>
-          {devices.microphones.map((d, i) => (
-            <option key={d.deviceId || i} value={d.deviceId}>
-              {d.label || `${t('join.microphone')} ${i + 1}`}
-            </option>
-          ))}
-          <option value="none">{t('join.noDevice')}</option>
-        </select>
-      </label>
+      <DeviceSelect kind="camera" devices={devices.cameras} value={cameraId} onChange={setCameraId} testId="console-camera" />
+      <DeviceSelect kind="microphone" devices={devices.microphones} value={microphoneId} onChange={setMicrophoneId} testId="console-microphone" />
       {error && (
         <p className="error" role="alert">
           {error}
