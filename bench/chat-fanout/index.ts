@@ -3,7 +3,9 @@
  * (senders and viewers in separate processes) for 20 s. Measures delivered/expected, send-to-receive
  * p50/p99, the server's CPU and RSS and frames per viewer, for the relay with storage on and off and
  * for two bare Socket.IO baselines (emit each message; batch every 50 ms). Writes
- * bench/results/chat-fanout.json. Env: BENCH_CHAT_VIEWERS, BENCH_CHAT_SECONDS, BENCH_CHAT_RATE.
+ * bench/results/chat-fanout.json. Env: BENCH_CHAT_VIEWERS, BENCH_CHAT_SECONDS, BENCH_CHAT_RATE,
+ * BENCH_CHAT_ONLY (comma-separated words a scenario's name must contain, e.g. "storage on,batches"),
+ * BENCH_PROFILE=<dir> (the relay writes a V8 CPU profile there: open it in Chrome DevTools).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,19 +33,22 @@ type Scenario =
   | { name: string; kind: 'relay'; storage: 'on' | 'off' }
   | { name: string; kind: 'bare'; mode: 'each' | 'batch' };
 
-const SCENARIOS: Scenario[] = [
+const ALL_SCENARIOS: Scenario[] = [
   { name: 'relay, storage on', kind: 'relay', storage: 'on' },
   { name: 'relay, storage off', kind: 'relay', storage: 'off' },
   { name: 'bare Socket.IO, emit each', kind: 'bare', mode: 'each' },
   { name: 'bare Socket.IO, 50 ms batches', kind: 'bare', mode: 'batch' },
 ];
-
+const ONLY = (process.env.BENCH_CHAT_ONLY ?? '').split(',').map((w) => w.trim()).filter(Boolean);
+const SCENARIOS = ONLY.length > 0 ? ALL_SCENARIOS.filter((s) => ONLY.some((w) => s.name.includes(w))) : ALL_SCENARIOS;
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 
 const PortMessage = z.object({ port: z.number().int() });
 
 async function startServer(scenario: Scenario, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const [file, args] = scenario.kind === 'relay' ? ['relay-server.ts', [scenario.storage, dataDir]] : ['bare-server.ts', [scenario.mode]];
-  const child = fork(path.join(here, file), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const profile = PROFILE_DIR && scenario.kind === 'relay' ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : [];
+  const child = fork(path.join(here, file), args, { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const { port } = await new Promise<z.infer<typeof PortMessage>>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
     child.on('message', (raw: unknown) => {
@@ -181,6 +186,7 @@ export async function run(): Promise<unknown> {
   console.table(
     results.map((r) => ({
       scenario: r.scenario,
+      joined: `${r.viewers}/${VIEWERS}`,
       'delivered/expected': `${r.delivered}/${r.expected} (${(r.deliveredRatio * 100).toFixed(1)}%)`,
       'p50 ms': r.p50Ms,
       'p99 ms': r.p99Ms,

@@ -8,6 +8,7 @@ import { loadConfig } from '../../relay-server/src/config.js';
 import { createStorage } from '../../relay-server/src/storage/index.js';
 import type { Storage } from '../../relay-server/src/storage/types.js';
 import { MemoryMessages } from './memory-messages.js';
+import { LOAD_RIG_LIMITS } from '../support/rig-limits.js';
 
 const [storageMode = 'on', dataDir = ''] = process.argv.slice(2);
 const config = loadConfig({
@@ -15,11 +16,7 @@ const config = loadConfig({
   HOST: '127.0.0.1',
   LOG_LEVEL: 'error',
   DATA_DIR: dataDir,
-  MAX_LIVE_VIEWERS: '100000',
-  CHAT_RATE_PER_SECOND: '1000',
-  CHAT_RATE_BURST: '1000',
-  // Every sender signs up from loopback: the per-address sign-up limit is for the public, not the load rig.
-  SIGNUP_RATE_PER_MINUTE: '1000000',
+  ...LOAD_RIG_LIMITS,
   ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
 });
 const real = await createStorage(config.database);
@@ -43,3 +40,5 @@ const storage: Storage =
 const relay = await createRelay(config, { storage });
 const { port } = await relay.listen();
 process.send?.({ port });
+// A clean exit on SIGTERM, so `--cpu-prof` (BENCH_PROFILE) gets to write its profile.
+process.once('SIGTERM', () => void relay.close().finally(() => process.exit(0)));

@@ -16,6 +16,7 @@ import { AuthReply } from '../../protocol/users.js';
 import { createRelay } from '../../relay-server/src/app.js';
 import { loadConfig } from '../../relay-server/src/config.js';
 import { ToServer, type FromServer } from './messages.js';
+import { LOAD_RIG_LIMITS } from '../support/rig-limits.js';
 
 const send = (message: FromServer) => process.send?.(message);
 
@@ -36,7 +37,7 @@ const CLIENTS = Number(process.env.JOIN_STORM_CLIENTS ?? 2000);
 async function startRelay(): Promise<{ url: string; sessionId: string; tokensFile: string | null }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'join-storm-'));
   process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', MAX_LIVE_VIEWERS: '1000000' });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...LOAD_RIG_LIMITS });
   const relay = await createRelay(config);
   const { port } = await relay.listen();
   const url = `http://127.0.0.1:${port}`;

@@ -20,6 +20,7 @@ import { REDIS_URL, startRelayNode, type RelayNode } from '../../tests/relay/mul
 import { percentile } from '../chat-fanout/messages.js';
 import { cpuSeconds } from '../sfu/cpu.js';
 import { exited, startWorker, type Worker } from '../chat-fanout/worker.js';
+import { LOAD_RIG_LIMITS } from '../support/rig-limits.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const VIEWERS = Number(process.env.BENCH_CHAT_VIEWERS ?? 2000);
@@ -64,10 +65,7 @@ async function runScenario(name: string, nodeCount: 1 | 2, redis: boolean) {
     const env: Record<string, string> = {
       DATABASE_URL: databaseUrl,
       JWT_SECRET: randomBytes(32).toString('hex'),
-      MAX_LIVE_VIEWERS: '100000',
-      CHAT_RATE_PER_SECOND: '1000',
-      CHAT_RATE_BURST: '1000',
-      SIGNUP_RATE_PER_MINUTE: '1000000',
+      ...LOAD_RIG_LIMITS,
       LOG_LEVEL: 'error',
       ...(redis ? { REDIS_URL } : {}),
     };

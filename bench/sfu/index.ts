@@ -20,6 +20,7 @@ import { postOffer } from '../../tests/relay/media/support/whip-client.js';
 import { startRelayNode } from '../../tests/relay/multinode/support/nodes.js';
 import { cpuSeconds } from './cpu.js';
 import { FromWorker, type ToWorker } from './messages.js';
+import { LOAD_RIG_LIMITS } from '../support/rig-limits.js';
 
 const PROGRAM_BITRATE = 1_500_000;
 const WORKERS = 2;
@@ -99,7 +100,7 @@ export async function run(): Promise<{ ceiling: number; steps: SfuStep[] }> {
   const relay = await startRelayNode({
     DATABASE_URL: `file:${path.join(dataDir, 'bench.db')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
-    MAX_LIVE_VIEWERS: '100000',
+    ...LOAD_RIG_LIMITS,
     LOG_LEVEL: 'error',
   });
   const workers: Worker[] = [];
