@@ -12,3 +12,4 @@ export * from './media.js';
 export * from './relay-info.js';
 export * from './stage.js';
 export * from './ingest.js';
+export * from './account-settings.js';

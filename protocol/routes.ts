@@ -7,6 +7,7 @@ import * as C from './chat.js';
 import { RelayInfo } from './relay-info.js';
 import * as M from './media.js';
 import * as K from './ingest.js';
+import * as A from './account-settings.js';
 
 const sessionPath = '/api/sessions/:id';
 const id = S.SessionIdParams;
@@ -24,6 +25,16 @@ export const routes = {
   logout: route({ method: 'POST', path: '/api/auth/logout' }),
   me: route({ method: 'GET', path: '/api/auth/me', reply: U.MeReply }),
   searchUsers: route({ method: 'GET', path: '/api/users', query: U.UserSearchQuery, reply: U.UsersReply }),
+
+  // the signed-in person's studio settings (web studio; the desktop studio keeps its own file)
+  getAccountSettings: route({ method: 'GET', path: '/api/me/settings', reply: A.AccountSettingsReply }),
+  updateAccountSettings: route({
+    method: 'PATCH',
+    path: '/api/me/settings',
+    body: A.UpdateAccountSettingsBody,
+    reply: A.AccountSettingsReply,
+    status: 200,
+  }),
 
   // sessions
   createSession: route({ method: 'POST', path: '/api/sessions', body: S.CreateSessionBody, reply: S.SessionReply }),

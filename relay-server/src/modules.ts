@@ -9,6 +9,7 @@ import { mediaModule } from './media/module.js';
 import { shareModule } from './share/module.js';
 import { ingestModule } from './ingest/module.js';
 import { stageModule } from './stage/module.js';
+import { accountSettingsModule } from './account-settings/module.js';
 
 /**
  * The relay's domain modules, in build order (see RelayModule in core/module.ts for the lifecycle).
@@ -28,4 +29,5 @@ export const modules: readonly RelayModule[] = [
   ingestModule,
   shareModule,
   stageModule,
+  accountSettingsModule,
 ];

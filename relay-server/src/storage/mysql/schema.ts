@@ -17,4 +17,5 @@ export const {
   moderationLog,
   streamKeys,
   ingestDefaults,
+  accountSettings,
 } = mysqlSchema;

@@ -1,6 +1,7 @@
 /** The repositories, written once: `repositories(mysqlDialect(db))` or `repositories(sqliteDialect(tx))`. */
 import type { Repositories } from '../types.js';
 import type { Dialect } from '../dialect.js';
+import { accountSettingsRepo } from './account-settings.js';
 import { invitationsRepo } from './invitations.js';
 import { messagesRepo } from './messages.js';
 import { moderationRepo } from './moderation.js';
@@ -20,5 +21,6 @@ export function repositories(d: Dialect): Repositories {
     reactions: reactionsRepo(d),
     moderation: moderationRepo(d),
     streamKeys: streamKeysRepo(d),
+    accountSettings: accountSettingsRepo(d),
   };
 }

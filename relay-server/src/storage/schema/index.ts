@@ -3,6 +3,7 @@
  * call this with their kit and export each table by name for drizzle-kit.
  */
 import type { ColumnKit } from './kit.js';
+import { accountSettingsTables } from './account-settings.js';
 import { chatTables } from './chat.js';
 import { ingestTables } from './ingest.js';
 import { invitationTables } from './invitations.js';
@@ -20,6 +21,7 @@ export function defineSchema(k: ColumnKit) {
     ...chatTables(k, sessions),
     ...moderationTables(k, sessions),
     ...ingestTables(k, users),
+    ...accountSettingsTables(k, users),
   };
 }
 

@@ -16,6 +16,7 @@ import type {
   ParticipantRecord,
   SessionRecord,
   StreamKeyRecord,
+  AccountSettingRecord,
   UserRecord,
 } from '../types.js';
 
@@ -181,3 +182,25 @@ export const streamKeyToRow = (key: StreamKeyRecord): StreamKeyRow => ({
 export type IngestDefaultsRow = Omit<IngestDefaultsRecord, 'updatedAt'> & { updatedAt: number };
 export const ingestDefaultsFromRow = (row: IngestDefaultsRow): IngestDefaultsRecord => ({ ...row, updatedAt: toDate(row.updatedAt) });
 export const ingestDefaultsToRow = (d: IngestDefaultsRecord): IngestDefaultsRow => ({ ...d, updatedAt: toMs(d.updatedAt) });
+
+export interface AccountSettingRow {
+  userId: string;
+  name: string;
+  value: string;
+  updatedAt: number;
+}
+/** A value that is not JSON (hand-edited row) reads as null: the caller's schema then drops it. */
+export const accountSettingFromRow = (row: AccountSettingRow): AccountSettingRecord => {
+  let value: unknown = null;
+  try {
+    value = JSON.parse(row.value);
+  } catch {
+    value = null;
+  }
+  return { ...row, value, updatedAt: toDate(row.updatedAt) };
+};
+export const accountSettingToRow = (s: AccountSettingRecord): AccountSettingRow => ({
+  ...s,
+  value: JSON.stringify(s.value),
+  updatedAt: toMs(s.updatedAt),
+});
