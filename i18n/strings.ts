@@ -77,6 +77,7 @@ export const strings = {
   'settings.section.recordings': { en: 'Recordings', fr: 'Enregistrements' },
   'settings.section.relay': { en: 'Relay', fr: 'Relais' },
   'settings.language.hint': { en: 'Menus and every page of the studio use this language.', fr: 'Les menus et toutes les pages du studio utilisent cette langue.' },
+  'settings.account.hint': { en: 'Kept in your account: the same in every browser you sign in with.', fr: 'Enregistré dans votre compte : le même dans tous les navigateurs où vous vous connectez.' },
   'settings.output.size': { en: 'Output size', fr: 'Taille de sortie' },
   'settings.output.fps': { en: 'Frame rate', fr: 'Images par seconde' },
   'settings.output.fpsValue': { en: '{fps} fps', fr: '{fps} i/s' },

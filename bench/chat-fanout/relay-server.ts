@@ -22,20 +22,8 @@ const config = loadConfig({
 const real = await createStorage(config.database);
 const storage: Storage =
   storageMode === 'off'
-    ? {
-        dialect: real.dialect,
-        users: real.users,
-        sessions: real.sessions,
-        participants: real.participants,
-        invitations: real.invitations,
-        messages: new MemoryMessages(),
-        reactions: real.reactions,
-        moderation: real.moderation,
-        streamKeys: real.streamKeys,
-        transaction: (work) => real.transaction(work),
-        ping: () => real.ping(),
-        close: () => real.close(),
-      }
+    ? // Every repository stays real (new ones included) except the chat messages.
+      { ...real, messages: new MemoryMessages() }
     : real;
 const relay = await createRelay(config, { storage });
 const { port } = await relay.listen();

@@ -26,8 +26,9 @@ function localSettings(storage: Storage): SettingsStore {
 }
 
 /**
- * The web studio's preferences live in this browser: the language is the pages' shared choice (i18n keeps it
- * in localStorage), the output format is the studio's own (output/persist-output.ts). The relay is the page's
+ * The web studio's preferences as this browser holds them: the language is the pages' shared choice (i18n keeps
+ * it in localStorage), the output format is the studio's own (output/persist-output.ts); once signed in, the
+ * account's copy wins and every change is saved there (studio/settings/account-sync.ts). The relay is the page's
  * own origin, so it is shown, not edited.
  */
 function browserPreferences(win: Window): PreferencesBackend {

@@ -16,6 +16,7 @@ import { createStudioStore, type StudioStore } from './store/index.js';
 import { COLLECTION_KEY, persistCollection, restoreCollection } from './store/persist.js';
 import { persistOutput } from './output/persist-output.js';
 import { SettingsController } from './settings/settings-controller.js';
+import { syncAccountSettings } from './settings/account-sync.js';
 import { bindStudioCommands, StudioCommands } from './commands/studio-commands.js';
 import { App } from './ui/App.js';
 import { ServicesContext } from './ui/context.js';
@@ -63,6 +64,8 @@ async function boot(root: HTMLElement): Promise<void> {
   onLangChange((lang) => {
     if (settings.getSnapshot().preferences && settings.getSnapshot().preferences?.language !== lang) void settings.update({ language: lang }).catch(() => undefined);
   });
+  // The web studio keeps its settings in the account (the desktop studio in its user data folder).
+  if (platform.kind === 'web') syncAccountSettings({ api, store, settings, onError: (err) => console.warn('account settings not saved', err) });
   engine.start();
   const director = new StageDirector({ store, live, connection });
   director.start();

@@ -1,4 +1,5 @@
 import { t } from '../../shared/i18n/index.js';
+import { AccountHint } from './AccountHint.js';
 import { useServices } from '../ui/context.js';
 import { useSettings } from './use-settings.js';
 import { SaveStatus, useSave } from './SaveStatus.js';
@@ -22,6 +23,7 @@ export function GeneralSection() {
         </select>
       </label>
       <p className="muted">{t('settings.language.hint')}</p>
+      <AccountHint />
       <SaveStatus state={save.state} />
     </div>
   );

@@ -1,4 +1,5 @@
 import { t } from '../../shared/i18n/index.js';
+import { AccountHint } from './AccountHint.js';
 import { FrameRateSelect, OutputSizeSelect } from '../output/OutputSelects.js';
 
 /**
@@ -19,6 +20,7 @@ export function OutputSection() {
         </label>
       </div>
       <p className="muted">{t('settings.output.hint')}</p>
+      <AccountHint />
     </div>
   );
 }

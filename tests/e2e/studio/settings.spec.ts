@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.js';
-import { registerInStudio } from './helpers.js';
+import { registerInStudio, uniqueUser } from './helpers.js';
 
 /** Screenshots of the settings dialog, looked at by a person after a run. */
 const shots = path.resolve(import.meta.dirname, '../../../test-results/settings');
@@ -15,7 +15,7 @@ const programSize = (page: Page) =>
     return `${canvas.width}x${canvas.height}`;
   });
 
-test('the web studio settings: output size and frame rate, language, recordings, relay; kept in this browser', async ({ page, relayUrl }) => {
+test('the web studio settings: output size and frame rate, language, recordings, relay; survive a reload', async ({ page, relayUrl }) => {
   // zod runs jitless: its `new Function` probe would be reported against the page's CSP at start-up.
   await page.addInitScript(() => {
     // Runs in the page; this file is type-checked as Node code, so the window is described structurally.
@@ -66,7 +66,7 @@ test('the web studio settings: output size and frame rate, language, recordings,
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 
-  // Everything survives a reload (kept in this browser's storage).
+  // Everything survives a reload.
   await page.reload();
   await expect(page.getByTestId('source-add')).toBeVisible();
   await expect.poll(() => programSize(page)).toBe('1920x1080');
@@ -91,4 +91,47 @@ test('settings open from the sign-in screen too, and the top bar output choice i
   await page.getByTestId('settings-tab-output').click();
   await expect(page.getByTestId('settings-output-size')).toHaveValue('720x1280');
   await expect.poll(() => programSize(page)).toBe('720x1280');
+});
+
+test('the web studio keeps its settings in the account: another browser signing in gets the same language and output', async ({ page, newPage, relayUrl }) => {
+  const username = await registerInStudio(page, relayUrl, uniqueUser('settings'));
+  await page.getByTestId('open-settings').click();
+  await expect(page.getByTestId('settings-account-hint')).toContainText('Kept in your account');
+  await page.getByTestId('settings-tab-output').click();
+  await page.getByTestId('settings-output-size').selectOption('1080x1920');
+  await page.getByTestId('settings-output-fps').selectOption('60');
+  await page.getByTestId('settings-tab-general').click();
+  await page.getByTestId('settings-language').selectOption('fr');
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  await expect.poll(() => programSize(page)).toBe('1080x1920');
+  // Saved in the account, not only in this browser: the relay holds them.
+  await expect
+    .poll(async () => page.evaluate(async () => (await fetch('/api/me/settings', { credentials: 'include' })).json()))
+    .toMatchObject({ settings: { language: 'fr', output: { preset: '1080x1920', fps: 60 } } });
+
+  // A fresh browser (no cookie, no storage) opens the studio in its defaults, then signs in.
+  const other = await newPage();
+  await other.goto(`${relayUrl}/studio`);
+  await expect(other.getByTestId('auth-login')).toBeVisible();
+  await expect(other.getByTestId('open-settings')).toContainText('Settings');
+  await other.getByTestId('auth-username').fill(username);
+  await other.getByTestId('auth-password').fill('correct horse battery');
+  await other.getByTestId('auth-login').click();
+  await expect(other.getByTestId('source-add')).toBeVisible();
+  await expect(other.getByTestId('open-settings')).toContainText('Paramètres');
+  await expect.poll(() => programSize(other)).toBe('1080x1920');
+  await expect(other.getByTestId('output-preset')).toHaveValue('1080x1920');
+  await other.getByTestId('open-settings').click();
+  await other.getByTestId('settings-tab-output').click();
+  await expect(other.getByTestId('settings-output-fps')).toHaveValue('60');
+  await expect(other.getByTestId('settings-account-hint')).toContainText('Enregistré dans votre compte');
+  await other.screenshot({ path: path.join(shots, 'settings-other-browser.png') });
+
+  // A change there reaches the account too (back to English, 720p).
+  await other.getByTestId('settings-output-size').selectOption('1280x720');
+  await other.getByTestId('settings-tab-general').click();
+  await other.getByTestId('settings-language').selectOption('en');
+  await expect
+    .poll(async () => other.evaluate(async () => (await fetch('/api/me/settings', { credentials: 'include' })).json()))
+    .toMatchObject({ settings: { language: 'en', output: { preset: '1280x720', fps: 60 } } });
 });
