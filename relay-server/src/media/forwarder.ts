@@ -5,6 +5,7 @@ import { unforwardableReason, type CodecLike } from './codecs.js';
 import { addSendTransceivers, answerOffer, createPeer } from './peer.js';
 import { ProgramRoom } from './program-room.js';
 import { PublisherLink } from './publisher-link.js';
+import type { TapSource } from './tap/rtp-tap.js';
 import type { ViewerLinkStats } from './types.js';
 import { ViewerLink } from './viewer-link.js';
 
@@ -137,6 +138,34 @@ export class Forwarder {
   /** A publisher is on and has sent media within `ms` (a live encoder, not a vanished one). */
   isReceiving(sessionId: string, ms: number): boolean {
     return this.rooms.get(sessionId)?.publisherSentWithin(ms) ?? false;
+  }
+
+  /**
+   * The session's program for a local consumer (media tap). Subscribing keeps the room open until the
+   * tap unsubscribes or the session's media closes.
+   */
+  tapSource(sessionId: string): TapSource {
+    return {
+      subscribe: (onPacket, onEnd) => {
+        const room = this.roomFor(sessionId);
+        const remove = room.addTap(onPacket, onEnd);
+        return () => {
+          remove();
+          if (this.rooms.get(sessionId) === room && room.isEmpty) this.dropRoom(sessionId);
+        };
+      },
+      requestKeyframe: () => this.rooms.get(sessionId)?.keyframes.request(),
+    };
+  }
+
+  /** Sessions with media on this node (a publisher, viewers or taps). */
+  sessionIds(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  /** Sessions with a publisher on this node. */
+  publishingSessions(): string[] {
+    return [...this.rooms.entries()].filter(([, room]) => room.hasPublisher).map(([id]) => id);
   }
 
   viewerStats(sessionId: string): ViewerLinkStats[] {

@@ -18,6 +18,8 @@ export class ProgramRoom {
   /** Viewers whose transport came up: only these count against MAX_LIVE_VIEWERS. */
   private readonly connected = new Set<string>();
   private readonly recent = new KeyframeCache();
+  /** Local consumers of the raw program (media taps: HLS packager, multistreaming), each told when it ends. */
+  private readonly taps = new Map<(packet: SourcePacket) => void, () => void>();
   readonly keyframes = new KeyframeRequester(() => this.publisher?.requestKeyframe(), KEYFRAME_MIN_INTERVAL_MS);
 
   constructor(readonly sessionId: string) {}
@@ -75,13 +77,22 @@ export class ProgramRoom {
   }
 
   get isEmpty(): boolean {
-    return this.publisher === null && this.viewers.size === 0;
+    return this.publisher === null && this.viewers.size === 0 && this.taps.size === 0;
+  }
+
+  /** Adds a tap: it gets every publisher packet until removed or the room closes (then `onEnd`). */
+  addTap(onPacket: (packet: SourcePacket) => void, onEnd: () => void): () => void {
+    this.taps.set(onPacket, onEnd);
+    return () => {
+      this.taps.delete(onPacket);
+    };
   }
 
   /** Fans one publisher packet out to every viewer's queue; each queue drains on its own. */
   forward(packet: SourcePacket): void {
     this.recent.add(packet);
     for (const viewer of this.viewers.values()) viewer.enqueue(packet);
+    for (const tap of this.taps.keys()) tap(packet);
   }
 
   /** A viewer's transport is up: it starts from the cached key frame group, or asks for a key frame. */
@@ -101,5 +112,8 @@ export class ProgramRoom {
     for (const viewer of this.viewers.values()) viewer.close();
     this.viewers.clear();
     this.connected.clear();
+    const ends = [...this.taps.values()];
+    this.taps.clear();
+    for (const end of ends) end();
   }
 }

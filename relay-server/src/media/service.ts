@@ -9,6 +9,7 @@ import { transportFor, type MediaConfig } from './config.js';
 import type { Forwarder, MediaResource, ResourceKind } from './forwarder.js';
 import type { PublisherDirectory } from './publisher-directory.js';
 import { SdpOffer } from './sdp-offer.js';
+import type { TapSource } from './tap/rtp-tap.js';
 
 export interface MediaServiceDeps {
   repos: Repositories;
@@ -181,6 +182,16 @@ export function createMediaService(deps: MediaServiceDeps) {
       }
     },
 
+    /** The session's program for a local media tap (HLS, multistreaming); null without the embedded forwarder. */
+    tapSource(sessionId: string): TapSource | null {
+      return deps.forwarder?.tapSource(sessionId) ?? null;
+    },
+
+    /** Sessions whose publisher is on this node's forwarder. */
+    publishingSessions(): string[] {
+      return deps.forwarder?.publishingSessions() ?? [];
+    },
+
     /** Whether this node's forwarder has a publisher for the session that sent media within `ms`. */
     isReceiving(sessionId: string, ms: number): boolean {
       return deps.forwarder?.isReceiving(sessionId, ms) ?? false;
@@ -190,7 +201,8 @@ export function createMediaService(deps: MediaServiceDeps) {
     async sweep(): Promise<void> {
       const forwarder = deps.forwarder;
       if (!forwarder) return;
-      for (const sessionId of new Set([...owners.values()].map((o) => o.sessionId))) {
+      // Sessions with resources, and those only a media tap holds open.
+      for (const sessionId of new Set([...owners.values()].map((o) => o.sessionId).concat(forwarder.sessionIds()))) {
         const session = await deps.repos.sessions.findById(sessionId);
         if (!session || !LIVE_STATES.has(session.state)) {
           forwarder.closeSession(sessionId);
