@@ -119,7 +119,7 @@ export async function run(): Promise<unknown> {
         secondsPerRun: SECONDS,
         hiddenSeconds: HIDDEN_SECONDS,
         renderer: 'headless Chromium, --disable-gpu (software canvas)',
-        clock: 'Worker-driven drift-corrected timer (src-renderer/studio/compositor/clock.ts)',
+        clock: 'Worker-driven drift-corrected timer (src-renderer/studio/media/compositor/clock.ts)',
       },
       rows,
     };

@@ -3,11 +3,11 @@
  * real Compositor, beside a bare loop that only drawImages the same sources. Driven by index.ts
  * through `window.bench`.
  */
-import { Compositor, type OutputFormat } from '../../../src-renderer/studio/compositor/compositor.js';
-import { createFrameClock } from '../../../src-renderer/studio/compositor/clock.js';
-import type { MediaFrame } from '../../../src-renderer/studio/compositor/draw.js';
-import { makeSource } from '../../../src-renderer/studio/model/defaults.js';
-import type { Scene } from '../../../src-renderer/studio/model/types.js';
+import { Compositor, type OutputFormat } from '../../../src-renderer/studio/media/compositor/compositor.js';
+import { createFrameClock } from '../../../src-renderer/studio/media/compositor/clock.js';
+import type { MediaFrame } from '../../../src-renderer/studio/media/compositor/draw.js';
+import { makeSource } from '../../../src-renderer/studio/scenes/model/defaults.js';
+import type { Scene } from '../../../src-renderer/studio/scenes/model/types.js';
 import type { BenchApi, PhaseResult } from '../types.js';
 
 const TILES = 10;

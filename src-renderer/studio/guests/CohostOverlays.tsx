@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { InvitationsInbox } from '../../shared/invitations/InvitationsInbox.js';
-import { useServices, useStudio } from '../ui/context.js';
+import { useServices, useStudio } from '../context.js';
 import { GuestConsole } from './console/GuestConsole.js';
 
 /** The invitations inbox of the top bar: accepting opens the guest console right here in the studio. */

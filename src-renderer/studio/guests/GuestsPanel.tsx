@@ -6,10 +6,10 @@ import type { User } from '../../../protocol/users.js';
 import { RelayError } from '../../shared/api/client.js';
 import { t } from '../../shared/i18n/index.js';
 import { BackstageChat } from '../../shared/stage/BackstageChat.js';
-import { LayoutBar } from '../layouts/LayoutBar.js';
-import { useLive, useServices, useStudio } from '../ui/context.js';
+import { LayoutBar } from '../scenes/layouts/LayoutBar.js';
+import { useLive, useServices, useStudio } from '../context.js';
 import { errorText } from '../../shared/ui/error-text.js';
-import { useChannelState } from '../ui/use-channel.js';
+import { useChannelState } from '../live/use-channel.js';
 import { SentInvitations } from './SentInvitations.js';
 import { onAirGuests, type StageDirector } from './stage-director.js';
 

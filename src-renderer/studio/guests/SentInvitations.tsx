@@ -3,7 +3,7 @@ import type { Invitation } from '../../../protocol/invitations.js';
 import { routes } from '../../../protocol/routes.js';
 import { t, type StringKey } from '../../shared/i18n/index.js';
 import { describeFailure } from '../../shared/ui/error-text.js';
-import { useServices } from '../ui/context.js';
+import { useServices } from '../context.js';
 
 const STATE_TEXT: Record<Invitation['status'], StringKey> = {
   pending: 'invitations.state.pending',

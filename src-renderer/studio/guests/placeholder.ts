@@ -1,4 +1,4 @@
-import type { Rect, Size } from '../compositor/layout.js';
+import type { Rect, Size } from '../media/compositor/layout.js';
 
 type Ctx = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 

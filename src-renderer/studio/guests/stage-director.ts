@@ -3,10 +3,10 @@ import type { RelayConnection } from '../../shared/realtime/index.js';
 import { createStageClient, type OnAirStatus, type StageClient } from '../../shared/stage/stage-client.js';
 import { Emitter } from '../../shared/realtime/emitter.js';
 import type { LiveController } from '../live/controller.js';
-import { makeSource } from '../model/defaults.js';
-import { newId } from '../model/ids.js';
-import { uniqueName } from '../model/scene-ops.js';
-import type { Scene, Source } from '../model/types.js';
+import { makeSource } from '../scenes/model/defaults.js';
+import { newId } from '../scenes/model/ids.js';
+import { uniqueName } from '../scenes/model/scene-ops.js';
+import type { Scene, Source } from '../scenes/model/types.js';
 import type { StudioStore } from '../store/index.js';
 
 type GuestSource = Extract<Source, { kind: 'guest' }>;

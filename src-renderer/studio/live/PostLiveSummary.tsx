@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { routes } from '../../../protocol/routes.js';
 import type { SessionStats } from '../../../protocol/sessions.js';
 import { t } from '../../shared/i18n/index.js';
-import { useServices } from '../ui/context.js';
-import { formatDuration } from '../ui/format.js';
+import { useServices } from '../context.js';
+import { formatDuration } from './format.js';
 
 /** After the end: how the live went (duration, peak and total viewers, messages, reactions), from the relay. */
 export function PostLiveSummary({ sessionId, title, onClose }: { sessionId: string; title: string; onClose: () => void }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeSource } from '../model/defaults.js';
-import type { Scene, SourceOf } from '../model/types.js';
+import { makeSource } from '../scenes/model/defaults.js';
+import type { Scene, SourceOf } from '../scenes/model/types.js';
 import { preLiveChecks, type PreLiveInput } from './checks.js';
 
 const camera = makeSource('cam', 'camera', 'Camera');

@@ -1,7 +1,7 @@
 import type { SessionType } from '../../../protocol/sessions.js';
 import type { StringKey } from '../../shared/i18n/index.js';
-import { audibleOnAir } from '../audio/on-air.js';
-import type { Scene } from '../model/types.js';
+import { audibleOnAir } from '../media/mixer/on-air.js';
+import type { Scene } from '../scenes/model/types.js';
 
 export type PreLiveCheck = 'title' | 'empty' | 'camera' | 'microphone' | 'muted';
 

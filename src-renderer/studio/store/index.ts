@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createOutputSlice } from '../output/output-slice.js';
-import { createAuthSlice } from './auth-slice.js';
-import { createScenesSlice } from './scenes-slice.js';
-import { createSourcesSlice } from './sources-slice.js';
+import { createOutputSlice } from '../media/output/output-slice.js';
+import { createAuthSlice } from '../shell/auth/auth-slice.js';
+import { createScenesSlice } from '../scenes/scenes-slice.js';
+import { createSourcesSlice } from '../sources/sources-slice.js';
 import type { StoreDeps, StudioState } from './types.js';
 
 export type StudioStore = StoreApi<StudioState>;

@@ -1,9 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { User } from '../../../protocol/users.js';
 import type { ApiClient } from '../../shared/api/client.js';
-import type { OutputSlice } from '../output/output-slice.js';
-import type { NewSourceOptions } from '../model/defaults.js';
-import type { AudioSettings, Scene, SceneCollection, Source, SourceKind, Transform, TransitionKind } from '../model/types.js';
+import type { OutputSlice } from '../media/output/output-slice.js';
+import type { NewSourceOptions } from '../scenes/model/defaults.js';
+import type { AudioSettings, Scene, SceneCollection, Source, SourceKind, Transform, TransitionKind } from '../scenes/model/types.js';
 
 /** What the store needs from outside; tests pass real parts (a relay-backed client, in-memory storage). */
 export interface StoreDeps {

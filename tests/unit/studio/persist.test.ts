@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SettingsStore } from '../../../src-renderer/platform/settings.js';
-import { COLLECTION_KEY, persistCollection, restoreCollection } from '../../../src-renderer/studio/store/persist.js';
+import { COLLECTION_KEY, persistCollection, restoreCollection } from '../../../src-renderer/studio/scenes/persist.js';
 import { makeStore } from './make-store.js';
 
 /** A SettingsStore kept in a Map, serialising like localStorage does. */

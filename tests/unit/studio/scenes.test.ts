@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SceneCollection } from '../../../src-renderer/studio/model/types.js';
+import { SceneCollection } from '../../../src-renderer/studio/scenes/model/types.js';
 import { makeStore } from './make-store.js';
 
 describe('studio store: scenes', () => {
