@@ -42,6 +42,8 @@ export interface RelayDeps {
 
 export interface Relay {
   app: express.Express;
+  /** The router mounted at /api (its routes are the documented contract: contract/openapi.ts). */
+  api: express.Router;
   io: RelayIo;
   storage: Storage;
   ctx: ModuleContext;
@@ -158,6 +160,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
 
   return {
     app,
+    api,
     io,
     storage,
     ctx,

@@ -10,6 +10,7 @@ import { shareModule } from './share/module.js';
 import { ingestModule } from './ingest/module.js';
 import { stageModule } from './stage/module.js';
 import { accountSettingsModule } from './account-settings/module.js';
+import { contractModule } from './contract/module.js';
 
 /**
  * The relay's domain modules, in build order (see RelayModule in core/module.ts for the lifecycle).
@@ -30,4 +31,5 @@ export const modules: readonly RelayModule[] = [
   shareModule,
   stageModule,
   accountSettingsModule,
+  contractModule,
 ];
