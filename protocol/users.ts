@@ -11,8 +11,18 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-export const Username = z.string().regex(/^[a-z0-9_]{3,32}$/, '3 to 32 of a-z, 0-9 and _');
-export const Password = z.string().min(8).max(256);
+/** Sign-up rules, shown to people before they type (src-renderer/shared/auth/signup-rules.ts) and enforced here. */
+export const USERNAME_MIN = 3;
+export const USERNAME_MAX = 32;
+export const USERNAME_PATTERN = /^[a-z0-9_]+$/;
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 256;
+export const Username = z
+  .string()
+  .min(USERNAME_MIN)
+  .max(USERNAME_MAX)
+  .regex(USERNAME_PATTERN, `${USERNAME_MIN} to ${USERNAME_MAX} of a-z, 0-9 and _`);
+export const Password = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 export const DisplayName = cleanLine(1, 50);
 
 export const RegisterBody = z.strictObject({

@@ -87,7 +87,7 @@ export function TopBar() {
         {health.level === 'bad' ? t('studio.health.badgeTrouble') : live.sessionState ? t(`session.state.${live.sessionState}`) : t('studio.live.offline')}
       </span>
       <label className="inline">
-        <input type="checkbox" checked={studioMode} onChange={(e) => store.getState().setStudioMode(e.target.checked)} />
+        <input type="checkbox" data-testid="studio-mode" checked={studioMode} onChange={(e) => store.getState().setStudioMode(e.target.checked)} />
         {t('studio.mode.studio')}
       </label>
       <OutputPicker />

@@ -7,7 +7,7 @@ export function OutputPicker() {
     <span className="output-picker">
       <label className="inline" title={t('studio.output.hint')}>
         <span className="output-label">{t('studio.output')}</span>
-        <OutputSizeSelect testId="output-preset" ariaLabel={t('studio.output')} />
+        <OutputSizeSelect testId="output-preset" ariaLabel={t('studio.output')} compact />
       </label>
       <FrameRateSelect testId="output-fps" ariaLabel={t('studio.output.fps')} />
     </span>

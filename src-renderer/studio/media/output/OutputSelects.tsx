@@ -6,12 +6,20 @@ import { FRAME_RATES, OUTPUT_PRESETS, OutputSettings } from './presets.js';
  * The output size and frame-rate choices, written once: the top bar and the settings dialog both show
  * them and both change the one studio setting (the store's `output`).
  */
-export function OutputSizeSelect({ testId, ariaLabel }: { testId: string; ariaLabel?: string }) {
+/** "1080×1920 (portrait, phones)"; `compact` keeps only the size (the top bar, which has no room to cut it). */
+function presetLabel(p: (typeof OUTPUT_PRESETS)[number], compact = false): string {
+  const size = `${p.width}×${p.height}`;
+  return compact ? size : `${size} ${t(p.height > p.width ? 'studio.output.portrait' : 'studio.output.landscape')}`;
+}
+
+export function OutputSizeSelect({ testId, ariaLabel, compact }: { testId: string; ariaLabel?: string; compact?: boolean }) {
   const { store } = useServices();
   const preset = useStudio((s) => s.output.preset);
+  const chosen = OUTPUT_PRESETS.find((p) => p.value === preset);
   return (
     <select
       aria-label={ariaLabel}
+      title={compact && chosen ? presetLabel(chosen) : undefined}
       data-testid={testId}
       value={preset}
       onChange={(e) => {
@@ -21,7 +29,7 @@ export function OutputSizeSelect({ testId, ariaLabel }: { testId: string; ariaLa
     >
       {OUTPUT_PRESETS.map((p) => (
         <option key={p.value} value={p.value}>
-          {p.width}×{p.height} {t(p.height > p.width ? 'studio.output.portrait' : 'studio.output.landscape')}
+          {presetLabel(p, compact)}
         </option>
       ))}
     </select>
