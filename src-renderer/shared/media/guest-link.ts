@@ -5,15 +5,12 @@ import { GUEST_CHANNEL } from './guest-host.js';
 import { getIceServers } from './ice.js';
 import { PeerLink } from './peer-link.js';
 import { SignalRouter } from './signal-router.js';
+import { shouldStartOver } from './link-watchdog.js';
 import { emptyStats } from './stats.js';
 import { syncSenders } from './tracks.js';
 import type { GuestLink, GuestLinkEvents, GuestLinkOptions, GuestLinkState, LinkStats } from './types.js';
 
 const WATCHDOG_MS = 1_000;
-/** Hello again when the host has not linked within this time (studio not accepting guests yet…). */
-const HELLO_RETRY_MS = 5_000;
-/** A link down this long (ICE restarts did not help) is replaced by a fresh one. */
-const DOWN_MS = 10_000;
 
 /**
  * Guest side of the host↔guest mesh. Backstage until it holds a camera/mic stream and the relay lists
@@ -30,6 +27,7 @@ export class P2PGuestLink implements GuestLink {
   private flags = { audioEnabled: true, videoEnabled: true };
   private currentState: GuestLinkState = 'backstage';
   private helloAt = 0;
+  private offered = false;
   private downSince: number | null = null;
   private iceServers: RTCIceServer[] | null = null;
   private readonly unsubscribers: Array<() => void> = [];
@@ -102,8 +100,13 @@ export class P2PGuestLink implements GuestLink {
     });
     this.link = link;
     this.helloAt = Date.now();
+    this.offered = false;
     this.downSince = null;
     this.setState('connecting');
+    // The host's offer answers our hello; from then on the watchdog lets ICE finish instead of starting over.
+    link.pc.addEventListener('signalingstatechange', () => {
+      if (link.pc.signalingState === 'have-remote-offer') this.offered = true;
+    });
     link.on('track', ({ track }) => {
       this.program.getTracks().filter((t) => t.kind === track.kind).forEach((t) => this.program.removeTrack(t));
       this.program = new MediaStream([...this.program.getTracks(), track]);
@@ -148,17 +151,16 @@ export class P2PGuestLink implements GuestLink {
 
   private checkLink(): void {
     if (this.currentState === 'left' || this.options.connection.state !== 'connected' || !this.onStage()) return;
-    const state = this.link?.state ?? 'closed';
+    if (!this.link) return this.connect(true);
+    const state = this.link.state;
     const now = Date.now();
     if (state === 'connected') {
       this.downSince = null;
       return;
     }
     // PeerLink restarts ICE itself on a blip; a fresh link only when that did not help.
-    if (state === 'disconnected' || state === 'failed') this.downSince ??= now;
-    const down = this.downSince !== null && now - this.downSince > DOWN_MS;
-    const neverUp = this.downSince === null && now - this.helloAt > HELLO_RETRY_MS;
-    if (state === 'closed' || down || neverUp) this.connect(true);
+    if (state === 'disconnected' || state === 'failed' || state === 'closed') this.downSince ??= now;
+    if (shouldStartOver({ state, offered: this.offered, helloAt: this.helloAt, downSince: this.downSince, now })) this.connect(true);
   }
 
   private setState(state: GuestLinkState): void {

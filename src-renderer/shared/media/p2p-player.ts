@@ -3,17 +3,12 @@ import { getIceServers } from './ice.js';
 import { PeerLink } from './peer-link.js';
 import { PROGRAM_CHANNEL } from './p2p-publisher.js';
 import { SignalRouter } from './signal-router.js';
+import { shouldStartOver } from './link-watchdog.js';
 import { emptyStats } from './stats.js';
 import type { LinkStats, PlayerOptions, PlayerState, ProgramPlayer, ProgramPlayerEvents } from './types.js';
 
 /** How often the watchdog looks at the link. */
 const WATCHDOG_MS = 1_000;
-/** A hello not answered by an offer within this time is sent again (host not publishing yet, lost…). */
-const HELLO_RETRY_MS = 4_000;
-/** A link that is not connected after this long (or failed/closed for this long) is replaced. */
-const STUCK_MS = 10_000;
-/** A failed link gets this long for PeerLink's ICE restart before the player starts over. */
-const FAILED_GRACE_MS = 3_000;
 
 /**
  * Viewer side of the P2P program: says hello to the host, answers its offer and hands the received
@@ -124,14 +119,8 @@ export class P2PProgramPlayer implements ProgramPlayer {
 
   private checkLink(): void {
     if (!this.link || this.options.connection.state !== 'connected') return;
-    const now = Date.now();
-    const state = this.link.state;
-    if (state === 'connected') return;
-    const unanswered = !this.offered && now - this.helloAt > HELLO_RETRY_MS;
-    const stuck = now - this.helloAt > STUCK_MS && (this.downSince === null || now - this.downSince > STUCK_MS);
-    // `failed` survives an ICE restart only if the host still has the link; give it a moment, not more.
-    const dead = (state === 'failed' || state === 'closed') && this.downSince !== null && now - this.downSince > FAILED_GRACE_MS;
-    if (unanswered || stuck || dead) this.hello();
+    const watch = { state: this.link.state, offered: this.offered, helloAt: this.helloAt, downSince: this.downSince, now: Date.now() };
+    if (shouldStartOver(watch)) this.hello();
   }
 
   private setState(state: PlayerState): void {

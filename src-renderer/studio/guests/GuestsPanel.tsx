@@ -160,7 +160,7 @@ export function GuestsPanel() {
                     {t('studio.guests.takeOff')}
                   </button>
                 )}
-                <button aria-pressed={!g.audioEnabled} onClick={() => act(() => controller.guestHost?.setGuestMedia(g.userId, { audioEnabled: !g.audioEnabled }) ?? Promise.resolve())}>
+                <button data-testid="guest-mute" aria-pressed={!g.audioEnabled} onClick={() => act(() => controller.guestHost?.setGuestMedia(g.userId, { audioEnabled: !g.audioEnabled }) ?? Promise.resolve())}>
                   {g.audioEnabled ? t('studio.guests.mute') : t('studio.guests.unmute')}
                 </button>
                 <button aria-pressed={!g.videoEnabled} onClick={() => act(() => controller.guestHost?.setGuestMedia(g.userId, { videoEnabled: !g.videoEnabled }) ?? Promise.resolve())}>

@@ -2,13 +2,7 @@ import { test as base, expect, type Page, type BrowserContext } from '@playwrigh
 import type { SessionType } from '../../../protocol/sessions.js';
 import { instrument } from './probes.js';
 import { RelayApi, type SignedUp } from './relay-api.js';
-
-/** Where global setup serves the e2e publisher page (its own origin; see static-server.ts). */
-export function testbenchUrl(): string {
-  const url = process.env.E2E_TESTBENCH_URL;
-  if (!url) throw new Error('E2E_TESTBENCH_URL is not set: run through playwright.config.ts (global setup)');
-  return url;
-}
+import { goLiveFromStudio, type StudioLiveOptions } from './studio.js';
 
 export interface Publisher {
   page: Page;
@@ -21,8 +15,8 @@ interface Fixtures {
   relay: RelayApi;
   /** Opens a new browser page (own context: own storage) instrumented with the probes. */
   newPage: () => Promise<Page>;
-  /** Signs up a host, creates a session of `type`, opens the testbench publisher and goes live. */
-  goLive: (type?: SessionType) => Promise<Publisher>;
+  /** Signs up a host, who signs in on /studio, puts camera and microphone in the scene and goes live. */
+  goLive: (type?: SessionType, options?: StudioLiveOptions) => Promise<Publisher>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -52,14 +46,11 @@ export const test = base.extend<Fixtures>({
     await Promise.all(contexts.map((c) => c.close()));
   },
   goLive: async ({ relay, newPage }, use) => {
-    await use(async (type = 'video') => {
+    await use(async (type = 'video', options = {}) => {
       const host = await relay.signUp('host');
-      const session = await relay.createSession(host, type);
       const page = await newPage();
-      const query = new URLSearchParams({ relay: relay.baseUrl, session: session.id, token: host.token, type, start: '1' });
-      await page.goto(`${testbenchUrl()}/__testbench/?${query.toString()}`);
-      await expect(page.getByTestId('testbench-state')).toHaveText('publishing');
-      return { page, host, sessionId: session.id };
+      const sessionId = await goLiveFromStudio(page, host, type, options);
+      return { page, host, sessionId };
     });
   },
 });

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { routes } from '../../../protocol/routes.js';
-import { test, expect, testbenchUrl } from '../support/fixtures.js';
+import { test, expect } from '../support/fixtures.js';
 import { framesGrowing, peerDescriptions, rtcStats, sdpFingerprints, videoPixels } from '../support/probes.js';
-import type { SignedUp } from '../support/relay-api.js';
+import { expectPublishing } from '../support/studio.js';
 
 const PLAYER = '[data-testid="player"]';
 
@@ -21,8 +21,8 @@ test('a public session goes through the relay forwarder: one upload from the stu
   const anonymousHint = await relay.call(null, routes.mediaHint, { params: { id: sessionId } });
   expect(anonymousHint.media.transport).toBe('whip');
   expect(anonymousHint.media.whipUrl).toBeNull();
-  await expect(host.getByTestId('testbench-transport')).toHaveText('whip');
-  await expect(host.getByTestId('testbench-upload')).toHaveText('sending');
+  await expect(host.getByTestId('live-media')).toHaveAttribute('data-transport', 'whip');
+  await expect(host.getByTestId('live-media')).toHaveAttribute('data-upload', 'sending');
 
   const viewers = [await newPage(), await newPage()];
   for (const viewer of viewers) await viewer.goto(`/watch/${sessionId}`);
@@ -46,19 +46,13 @@ test('a public session goes through the relay forwarder: one upload from the stu
   await viewers[0]!.screenshot({ path: testInfo.outputPath('viewer-whep.png') });
 });
 
-/** Opens the testbench publisher for a session that already exists (the fixture's goLive makes public ones). */
-async function publish(page: Page, relayUrl: string, host: SignedUp, sessionId: string): Promise<void> {
-  const query = new URLSearchParams({ relay: relayUrl, session: sessionId, token: host.token, type: 'video', start: '1' });
-  await page.goto(`${testbenchUrl()}/__testbench/?${query.toString()}`);
-  await expect(page.getByTestId('testbench-state')).toHaveText('publishing');
-}
+/** The studio's viewer count in its go-live panel, as the streamer reads it. */
+const studioViewers = (page: Page) => page.getByTestId('live-viewers');
 
-test('a private session still plays P2P, straight from the studio', async ({ relay, newPage }) => {
-  const host = await relay.signUp('host');
-  const session = await relay.createSession(host, 'video', { isPublic: false });
-  const hostPage = await newPage();
-  await publish(hostPage, relay.baseUrl, host, session.id);
-  await expect(hostPage.getByTestId('testbench-transport')).toHaveText('p2p');
+test('a private session still plays P2P, straight from the studio', async ({ goLive, relay, newPage }) => {
+  const { page: hostPage, host, sessionId } = await goLive('video', { isPublic: false });
+  const session = { id: sessionId };
+  await expect(hostPage.getByTestId('live-media')).toHaveAttribute('data-transport', 'p2p');
 
   // An invited viewer (a private session is 404 to anyone else), signed in on the viewer page.
   const viewerUser = await relay.signUp('viewer');
@@ -71,7 +65,7 @@ test('a private session still plays P2P, straight from the studio', async ({ rel
 
   await expect(viewer.locator(PLAYER)).toHaveAttribute('data-transport', 'p2p');
   await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(10);
-  await expect(hostPage.getByTestId('testbench-viewers')).toHaveText('1');
+  await expect(studioViewers(hostPage)).toHaveText('1');
   // The far end of the viewer's link is the studio page itself.
   const studioCert = await localPeers(hostPage);
   const far = await remotePeers(viewer);
@@ -79,11 +73,9 @@ test('a private session still plays P2P, straight from the studio', async ({ rel
   expect(far.every((f) => studioCert.includes(f))).toBe(true);
 });
 
-test('a private (P2P) session: viewers play again within seconds after the studio page reloads', async ({ relay, newPage }) => {
-  const host = await relay.signUp('host');
-  const session = await relay.createSession(host, 'video', { isPublic: false });
-  const hostPage = await newPage();
-  await publish(hostPage, relay.baseUrl, host, session.id);
+test('a private (P2P) session: viewers play again within seconds after the studio page reloads', async ({ goLive, relay, newPage }) => {
+  const { page: hostPage, host, sessionId } = await goLive('video', { isPublic: false });
+  const session = { id: sessionId };
   const viewerUser = await relay.signUp('viewer');
   await host.api.call(routes.invite, { params: { id: session.id }, body: { toUserId: viewerUser.user.id } });
   const viewer = await newPage();
@@ -94,11 +86,11 @@ test('a private (P2P) session: viewers play again within seconds after the studi
   await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(10);
 
   await hostPage.reload();
-  await expect(hostPage.getByTestId('testbench-state')).toHaveText('publishing');
+  await expectPublishing(hostPage);
   // The reloaded studio says hello to the viewer, who starts a fresh link at once: the picture moves
   // again well before the viewer's own watchdog would have given up on the stale link.
   await expect.poll(framesGrowing(viewer), { timeout: 6_000, intervals: [500] }).toBe(true);
-  await expect(hostPage.getByTestId('testbench-viewers')).toHaveText('1');
+  await expect(studioViewers(hostPage)).toHaveText('1');
 });
 
 test('a viewer whose WHEP resource dies on the relay asks again by itself and plays on', async ({ goLive, newPage, relay }) => {
