@@ -41,21 +41,21 @@ async function boot(root: HTMLElement): Promise<void> {
   window.addEventListener('pagehide', () => saver.flush());
 
   const connection = createRelayConnection({ url: relayUrl, getToken });
-  let engineRef: StudioEngine | null = null;
+  // The engine makes the program; the live sends it and hands back the guests' streams, which the engine draws.
+  const engine = new StudioEngine(store, platform);
   const live = new LiveController({
     api,
     connection,
     getSelfId: () => store.getState().user?.id ?? null,
-    program: () => (engineRef as StudioEngine).program(),
-    onGuests: () => engineRef?.refreshGuests(),
+    program: () => engine.program(),
+    onGuests: (guests) => engine.setGuests(guests),
     returnAudio: {
-      track: (userId) => (engineRef as StudioEngine).mixer.mixMinus(userId),
-      release: (userId) => engineRef?.mixer.releaseMixMinus(userId),
+      track: (userId) => engine.mixer.mixMinus(userId),
+      release: (userId) => engine.mixer.releaseMixMinus(userId),
     },
     getToken,
   });
-  const engine = new StudioEngine(store, platform, { guestStream: (userId) => live.guestStream(userId) });
-  engineRef = engine;
+  engine.compositor.events.on('stats', (s) => live.recordFrameStats(s.fps, s.missed));
   const settings = new SettingsController(platform.preferences, {
     setLanguage: (lang) => lang !== getLang() && setLang(lang),
   });

@@ -5,6 +5,7 @@ import { getIceServers } from './ice.js';
 import { PeerLink } from './peer-link.js';
 import { SignalRouter } from './signal-router.js';
 import { syncSenders, tracksFor } from './tracks.js';
+import { totalBitrate } from './sent-bitrate.js';
 import type { ProgramPublisher, ProgramPublisherEvents, PublisherOptions } from './types.js';
 
 /** The signaling channel of program links (host → viewer). */
@@ -149,6 +150,6 @@ export class P2PProgramPublisher implements ProgramPublisher {
     const perViewer = await Promise.all(
       [...this.viewers.entries()].map(async ([userId, v]) => ({ userId, stats: await v.link.getStats() })),
     );
-    this.events.emit('stats', { viewers: this.connectedViewers().length, perViewer });
+    this.events.emit('stats', { viewers: this.connectedViewers().length, perViewer, sentBitrate: totalBitrate(perViewer) });
   }
 }

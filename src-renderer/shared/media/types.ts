@@ -41,8 +41,12 @@ export interface ViewerLinkInfo {
 export interface ProgramPublisherEvents {
   'viewer:connected': { userId: string };
   'viewer:left': { userId: string };
-  /** Sampled every few seconds while publishing: one entry per viewer link. */
-  stats: { viewers: number; perViewer: Array<{ userId: string; stats: LinkStats }> };
+  /**
+   * Sampled every few seconds while publishing: one entry per viewer link, and `sentBitrate`, the bits per
+   * second the studio sends now whatever the transport (the sum of the viewer links for P2P, the single
+   * upload for WHIP), so callers never need to know which publisher they hold.
+   */
+  stats: { viewers: number; perViewer: Array<{ userId: string; stats: LinkStats }>; sentBitrate: number };
   error: { message: string };
   /**
    * The single upload of a WHIP publisher (P2P publishers do not emit it: each viewer has its own link).

@@ -72,7 +72,6 @@ export function GoLivePanel() {
   // A shallowly compared list of check names: re-renders only when the advice changes.
   const checks = useStudio((s) => preLiveChecks({ title, type, scenes: s.scenes, programSceneId: s.programSceneId, hasMedia: (id) => engine.media.has(id) }));
 
-  useEffect(() => engine.compositor.events.on('stats', (s) => live.recordFrameStats(s.fps, s.missed)), [engine, live]);
   // On air, the directory card shows the program: a small picture every 30 s.
   const liveSessionId = state.phase === 'live' ? (state.session?.id ?? null) : null;
   useEffect(() => (liveSessionId ? startThumbnailUploads(api, liveSessionId, engine.compositor.program) : undefined), [api, engine, liveSessionId]);

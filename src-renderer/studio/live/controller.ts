@@ -12,9 +12,8 @@ import {
   type ReturnAudio,
   type UploadStatus,
 } from '../../shared/media/index.js';
-import { WhipProgramPublisher } from '../../shared/media/whip/whip-publisher.js';
 import { Emitter } from '../../shared/realtime/emitter.js';
-import { toKbps, totalBitrate } from './bitrate.js';
+import { toKbps } from './bitrate.js';
 
 export type LivePhase = 'idle' | 'creating' | 'live' | 'ending' | 'error';
 
@@ -58,12 +57,9 @@ export interface LiveDeps {
   getToken?: () => string | null;
   /** Each guest's mix-minus (the program's sound without their own voice). */
   returnAudio?: ReturnAudio;
-  /** The set of guest streams changed (the engine re-reads guest sources). */
+  /** The set of guest streams changed (the engine re-reads guest sources); [] once the live is left. */
   onGuests?: (guests: RemoteGuest[]) => void;
 }
-
-/** How often the WHIP upload's outbound bytes are read; the bitrate is averaged over this window. */
-const WHIP_STATS_MS = 2_000;
 
 const EMPTY_STATS: LiveStats = { fps: 0, bitrateKbps: 0, droppedFrames: 0, viewers: 0, durationMs: 0 };
 
@@ -94,11 +90,6 @@ export class LiveController {
 
   get guestHost(): GuestHost | null {
     return this.guestHostRef;
-  }
-
-  /** A guest's live stream, for guest sources. */
-  guestStream(userId: string): MediaStream | null {
-    return this.state.guests.find((g) => g.userId === userId)?.stream ?? null;
   }
 
   async goLive(form: CreateSessionBody): Promise<void> {
@@ -159,7 +150,7 @@ export class LiveController {
     this.patch({ phase: 'idle', session: null, sessionState: null, stats: EMPTY_STATS });
   }
 
-  /** Called by the UI once a second with the compositor's measurements. */
+  /** Fed once a second with the compositor's measurements (wired in main.tsx). */
   recordFrameStats(fps: number, droppedFrames: number): void {
     if (this.state.phase !== 'live') return;
     const started = this.state.session?.startedAt ? Date.parse(this.state.session.startedAt) : Date.now();
@@ -195,13 +186,9 @@ export class LiveController {
     this.publisher = publisher;
     this.patch({ media: { transport, upload: null } });
     this.cleanups.push(
-      // WHIP: one upload whose per-viewer stats say nothing of what we send; it is polled below.
-      publisher.on('stats', (s) => {
-        if (transport === 'p2p') this.setBitrate(totalBitrate(s.perViewer));
-      }),
+      publisher.on('stats', (s) => this.setBitrate(s.sentBitrate)),
       publisher.on('upload', (upload) => this.patch({ media: { transport, upload } })),
     );
-    if (publisher instanceof WhipProgramPublisher) this.cleanups.push(this.pollWhipBitrate(publisher));
     const guestHost = createGuestHost({
       connection: this.deps.connection,
       api: this.deps.api,
@@ -231,20 +218,6 @@ export class LiveController {
     await this.publisher.publish(this.deps.program());
   }
 
-  /** Reads the WHIP upload's outbound bitrate every WHIP_STATS_MS; returns the stop function. */
-  private pollWhipBitrate(publisher: WhipProgramPublisher): () => void {
-    const timer = setInterval(() => {
-      publisher
-        .outboundStats()
-        .then((out) => {
-          if (this.publisher === publisher) this.setBitrate(out.bitrate);
-        })
-        // getStats fails only on a link closed mid-read (retry or stop): the next tick reads the new one.
-        .catch(() => undefined);
-    }, WHIP_STATS_MS);
-    return () => clearInterval(timer);
-  }
-
   private setBitrate(bitsPerSecond: number): void {
     this.patch({ stats: { ...this.state.stats, bitrateKbps: toKbps(bitsPerSecond) } });
   }
@@ -256,6 +229,7 @@ export class LiveController {
     this.guestHostRef?.stop();
     this.guestHostRef = null;
     this.patch({ guests: [], media: NO_MEDIA });
+    this.deps.onGuests?.([]);
     const channel = this.channelRef;
     this.channelRef = null;
     await channel?.stop();

@@ -18,14 +18,16 @@ export class StudioEngine {
   readonly mixer: AudioMixer;
   readonly recorder = new Recorder();
   private programStream: MediaStream | null = null;
+  /** Guests' streams by user id, as the live last reported them (guest sources draw these). */
+  private guests = new Map<string, MediaStream>();
   private readonly unsubscribe: Array<() => void> = [];
 
   constructor(
     private readonly store: StudioStore,
     private readonly platform: Platform,
-    options: { format?: OutputFormat; guestStream?: (userId: string) => MediaStream | null } = {},
+    options: { format?: OutputFormat } = {},
   ) {
-    this.media = new MediaSources({ guestStream: options.guestStream });
+    this.media = new MediaSources({ guestStream: (userId) => this.guests.get(userId) ?? null });
     this.compositor = new Compositor(this.media.lookup, options.format ?? DEFAULT_FORMAT);
     this.mixer = new AudioMixer();
   }
@@ -61,8 +63,9 @@ export class StudioEngine {
     this.compositor.attachPreview(canvas);
   }
 
-  /** Re-reads guest streams (a guest joined, left or reconnected). */
-  refreshGuests(): void {
+  /** The guests on stage changed (joined, left, reconnected, or the live ended: []): guest sources re-read them. */
+  setGuests(guests: ReadonlyArray<{ userId: string; stream: MediaStream }>): void {
+    this.guests = new Map(guests.map((g) => [g.userId, g.stream]));
     this.media.forgetGuests();
     this.media.sync(this.allSources());
   }

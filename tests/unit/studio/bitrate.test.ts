@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { outboundBitrate, outboundBytesSent } from '../../../src-renderer/shared/media/whip/outbound-stats.js';
-import { toKbps, totalBitrate } from '../../../src-renderer/studio/live/bitrate.js';
+import { totalBitrate } from '../../../src-renderer/shared/media/sent-bitrate.js';
+import { toKbps } from '../../../src-renderer/studio/live/bitrate.js';
 
 /** A stats report as getStats gives it: entries keyed by id. */
 const report = (...entries: Array<Record<string, unknown>>) => new Map(entries.map((e, i) => [`e${i}`, e]));

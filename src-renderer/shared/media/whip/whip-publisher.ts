@@ -10,7 +10,8 @@ import { outboundBitrate, outboundBytesSent, type OutboundSample, type OutboundS
 /** A failed or lost WHIP session is published again after 1 s, 2 s, 4 s… up to 30 s. */
 const RETRY_FIRST_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
-const STATS_MS = 5_000;
+/** Also the window the upload's bitrate is averaged over. */
+const STATS_MS = 2_000;
 /** A WHIP link that has not connected this long after its answer is given up and published again. */
 const CONNECT_TIMEOUT_MS = 15_000;
 /** Failure reason: the WHIP endpoint (or its media path) cannot be reached. */
@@ -192,6 +193,11 @@ export class WhipProgramPublisher implements ProgramPublisher {
 
   private async emitStats(): Promise<void> {
     if (!this.pc) return;
-    this.events.emit('stats', { viewers: 0, perViewer: [{ userId: 'whip', stats: await this.sample() }] });
+    try {
+      const [stats, outbound] = await Promise.all([this.sample(), this.outboundStats()]);
+      this.events.emit('stats', { viewers: 0, perViewer: [{ userId: 'whip', stats }], sentBitrate: outbound.bitrate });
+    } catch {
+      // getStats fails only on a link closed mid-read (retry or stop): the next tick reads the new one.
+    }
   }
 }
