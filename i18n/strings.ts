@@ -334,6 +334,7 @@ export const strings = {
   'error.invalidTransition': { en: 'this is not possible in the live’s current state', fr: 'ceci est impossible dans l’état actuel du direct' },
   'error.expired': { en: 'this has expired', fr: 'cela a expiré' },
   'error.timeout': { en: 'no answer came in time', fr: 'aucune réponse n’est arrivée à temps' },
+  'error.insufficientFunds': { en: 'your wallet does not hold enough coins', fr: 'votre portefeuille n’a pas assez de pièces' },
   'error.internal': { en: 'the relay had a problem, please try again', fr: 'le relais a rencontré un problème, réessayez' },
   'error.mediaUnreachable': { en: 'the media server cannot be reached', fr: 'le serveur média est injoignable' },
   'error.connectionLost': { en: 'the connection to the media server was lost', fr: 'la connexion au serveur média a été perdue' },

@@ -27,6 +27,8 @@ export const ErrorCode = z.enum([
   'unsupported_media_type',
   'method_not_allowed',
   'rate_limited',
+  /** A wallet without the coins a gift costs. */
+  'insufficient_funds',
   'unavailable',
   'internal',
 ]);
@@ -63,6 +65,7 @@ export const statusForCode: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   method_not_allowed: 405,
   rate_limited: 429,
+  insufficient_funds: 402,
   unavailable: 503,
   internal: 500,
 };

@@ -3,6 +3,7 @@ import { type Ack, Id } from './common.js';
 import { ChatSettings, Message, ReactionCounts, Emoji, ClientMessageId, MessageContent } from './chat.js';
 import { Participant, Session, SessionState } from './sessions.js';
 import { Invitation } from './invitations.js';
+import { GiftEvent, Wallet } from './gifts.js';
 import { SignalToClient, SignalToServer } from './signaling.js';
 import { BackstageHistory, BackstageMessage, BackstageSend, StageSet, StageState } from './stage.js';
 
@@ -54,6 +55,10 @@ export const serverEvents = {
     counts: ReactionCounts,
     recent: z.array(z.object({ emoji: z.string(), userId: Id })),
   }),
+  /** A gift sent during the live: everyone in the room draws its animation (combos are drawn by the clients). */
+  'gift:sent': GiftEvent,
+  /** The user's own wallet changed (a purchase was credited): to that user's sockets only. */
+  'wallet:updated': z.object({ wallet: Wallet }),
   'moderation:muted': z.object({ sessionId: Id, userId: Id, until: z.string().nullable().optional() }),
   'moderation:unmuted': z.object({ sessionId: Id, userId: Id }),
   'moderation:banned': z.object({ sessionId: Id, userId: Id }),

@@ -13,3 +13,4 @@ export * from './relay-info.js';
 export * from './stage.js';
 export * from './ingest.js';
 export * from './account-settings.js';
+export * from './gifts.js';

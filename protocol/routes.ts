@@ -8,6 +8,7 @@ import { RelayInfo } from './relay-info.js';
 import * as M from './media.js';
 import * as K from './ingest.js';
 import * as A from './account-settings.js';
+import * as G from './gifts.js';
 
 const sessionPath = '/api/sessions/:id';
 const id = S.SessionIdParams;
@@ -175,6 +176,26 @@ export const routes = {
   revokeStreamKey: route({ method: 'DELETE', path: '/api/stream-keys/:keyId', params: K.StreamKeyParams }),
   regenerateStreamKey: route({ method: 'POST', path: '/api/stream-keys/:keyId/regenerate', params: K.StreamKeyParams, reply: K.NewStreamKeyReply }),
   saveIngestDefaults: route({ method: 'PATCH', path: '/api/ingest/defaults', body: K.IngestDefaults, reply: K.IngestDefaultsReply, status: 200 }),
+
+  // gifts, wallets and payments (gifts/ in the relay)
+  /** Anyone: the catalogue and the coin packs on sale. */
+  listGifts: route({ method: 'GET', path: '/api/gifts', reply: G.GiftsReply }),
+  /** Signed in: coins to spend and diamonds earned. */
+  wallet: route({ method: 'GET', path: '/api/wallet', reply: G.WalletReply }),
+  /** Signed in: what each of the caller's lives earned, newest first. */
+  earnings: route({ method: 'GET', path: '/api/wallet/earnings', reply: G.EarningsReply }),
+  /** Only when the relay runs with PAYMENTS=dev (never in production): free coins for local use. */
+  devGrant: route({ method: 'POST', path: '/api/wallet/dev-grant', body: G.DevGrantBody, reply: G.WalletReply, status: 200 }),
+  /** Signed in, PAYMENTS=stripe: a hosted checkout for one coin pack. */
+  checkout: route({ method: 'POST', path: '/api/wallet/checkout', body: G.CheckoutBody, reply: G.CheckoutReply }),
+  /** Stripe only: signed events (Stripe-Signature over the raw body); each payment is credited once. */
+  stripeWebhook: route({ method: 'POST', path: '/api/payments/stripe/webhook', body: z.unknown(), reply: G.WebhookReply, status: 200 }),
+  /** A signed-in, non-banned viewer, while the session is live: 201, or 200 replaying the same clientGiftId. */
+  sendGift: route({ method: 'POST', path: `${sessionPath}/gifts`, params: id, body: G.SendGiftBody, reply: G.SendGiftReply }),
+  /** Whoever may see the session: its biggest gifters. */
+  topGifters: route({ method: 'GET', path: `${sessionPath}/gifts/top`, params: id, reply: G.TopGiftersReply }),
+  /** Host only: what this live earned. */
+  liveEarnings: route({ method: 'GET', path: `${sessionPath}/gifts/earnings`, params: id, reply: G.LiveEarningsReply }),
 } as const;
 
 export type Routes = typeof routes;

@@ -5,6 +5,7 @@ import { IceServer } from '../../protocol/sessions.js';
 import { MediaEnv, mediaConfigFrom, type MediaConfig } from './media/config.js';
 import { IngestEnv, ingestConfigFrom, type IngestConfig } from './ingest/config.js';
 import { compileTrust, type TrustProxy } from './http/client-address.js';
+import { GiftsEnv, giftsConfigFrom, type GiftsConfig } from './gifts/config.js';
 
 const int = (min: number, max: number) =>
   z.coerce.number({ error: `must be a whole number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min).max(max);
@@ -74,6 +75,7 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().default('production'),
   ...MediaEnv.shape,
   ...IngestEnv.shape,
+  ...GiftsEnv.shape,
 });
 
 export interface RelayConfig {
@@ -105,6 +107,8 @@ export interface RelayConfig {
   media?: MediaConfig;
   /** Encoder ingest with stream keys (ingest/config.ts); the defaults when absent. */
   ingest?: IngestConfig;
+  /** Gift catalogue, creator share and payments (gifts/config.ts); the defaults when absent. */
+  gifts?: GiftsConfig;
   /** Proxies trusted to report the client (off unless TRUST_PROXY says otherwise): decides every client address and req.secure. */
   trustProxy?: TrustProxy;
   /** Serve web pages from this folder (the built renderer); undefined to serve none. */
@@ -131,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
   const dataDir = path.resolve(e.DATA_DIR ?? defaultDataDir());
   const dbUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, 'afritok.db')}`;
   if (e.TURN_SECRET && !e.TURN_URLS) throw new ConfigError('Invalid configuration:\n  TURN_URLS: required when TURN_SECRET is set');
+  const gifts = giftsConfigFrom(e);
+  if (gifts.problems.length > 0) throw new ConfigError(`Invalid configuration:\n${gifts.problems.map((p) => `  ${p}`).join('\n')}`);
   return {
     port: e.PORT ?? e.WEBSOCKET_PORT ?? 3001,
     host: e.HOST,
@@ -157,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     trustProxy: e.TRUST_PROXY ?? false,
     media: mediaConfigFrom(e),
     ingest: ingestConfigFrom(e),
+    gifts: gifts.config,
   };
 }
 

@@ -11,6 +11,7 @@ import { ingestModule } from './ingest/module.js';
 import { stageModule } from './stage/module.js';
 import { accountSettingsModule } from './account-settings/module.js';
 import { contractModule } from './contract/module.js';
+import { giftsModule } from './gifts/module.js';
 
 /**
  * The relay's domain modules, in build order (see RelayModule in core/module.ts for the lifecycle).
@@ -32,4 +33,5 @@ export const modules: readonly RelayModule[] = [
   stageModule,
   accountSettingsModule,
   contractModule,
+  giftsModule,
 ];

@@ -32,6 +32,8 @@ export const fail = {
   rateLimited: (retryAfterSeconds: number, message = 'Too many requests, slow down') =>
     new AppError('rate_limited', message, { retryAfterSeconds }, retryAfterSeconds),
   blockedTerm: () => new AppError('blocked_term', 'This message contains a blocked term'),
+  insufficientFunds: (needed: number, has: number) =>
+    new AppError('insufficient_funds', `This costs ${needed} coins and your wallet holds ${has}`, { needed, has }),
   unavailable: (message = 'Service unavailable') => new AppError('unavailable', message),
   /** A WHIP/WHEP offer with no codec the forwarder can relay (406). */
   unsupportedCodec: (message: string) => new AppError('unsupported_codec', message),

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import express from 'express';
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
@@ -16,9 +17,19 @@ export class PollutingKeyError extends Error {
  * as invalid input rather than cleaned, so nothing downstream ever sees one. Any content type that
  * is not JSON leaves the body undefined, which route schemas then judge.
  */
+const rawBodies = new WeakMap<IncomingMessage, Buffer>();
+
+/** The exact bytes of a JSON body as received: signed webhooks (Stripe) verify these, not the parsed object. */
+export function rawBodyOf(req: IncomingMessage): Buffer | undefined {
+  return rawBodies.get(req);
+}
+
 export const jsonBody = express.json({
   limit: MAX_JSON_BODY_BYTES,
   strict: true,
+  verify(req, _res, buf) {
+    rawBodies.set(req, buf);
+  },
   reviver(key: string, value: unknown) {
     if (POLLUTING_KEYS.has(key)) throw new PollutingKeyError(key);
     return value;

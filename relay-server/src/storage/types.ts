@@ -290,6 +290,113 @@ export interface AccountSettingsRepo {
   put(settings: AccountSettingRecord[]): Promise<void>;
 }
 
+export type LedgerKind = 'coins' | 'diamonds' | 'minted' | 'revenue';
+export type LedgerReason = 'purchase' | 'grant' | 'gift' | 'fee';
+/** One account: a user's `coins` or `diamonds`, or the system's `minted` and `revenue` (owner `system`). */
+export interface LedgerAccountRef {
+  owner: string;
+  kind: LedgerKind;
+}
+export const SYSTEM_OWNER = 'system';
+
+/** One movement: a debit leg on `from` and a credit leg on `to`, of the same positive `amount`. */
+export interface LedgerTransfer {
+  /** Unique for ever: posting the same id twice is refused (DuplicateKeyError `ledger_transfer`). */
+  id: string;
+  from: LedgerAccountRef;
+  to: LedgerAccountRef;
+  amount: number;
+  reason: LedgerReason;
+  at: Date;
+}
+
+/** What `npm run ledger:check` reads: every balance recomputed from the entries. */
+export interface LedgerAudit {
+  transfers: number;
+  entries: number;
+  /** Transfers whose legs are not exactly one debit and one credit summing to zero. */
+  unbalancedTransfers: Array<{ transferId: string; legs: number; sum: number }>;
+  /** Accounts whose stored balance differs from the sum of their entries (either side may be missing: 0). */
+  mismatchedAccounts: Array<{ owner: string; kind: LedgerKind; stored: number; fromEntries: number }>;
+  /** Accounts other than the mint below zero. */
+  negativeAccounts: Array<{ owner: string; kind: LedgerKind; balance: number }>;
+  /** Coins issued: what the mint gave out, from its entries. */
+  minted: number;
+  /** The stored balances of every account but the mint, added up. */
+  held: number;
+}
+
+export interface LedgerRepo {
+  /**
+   * Posts one transfer: debits `from` only if its balance covers `amount` (one conditional UPDATE,
+   * so two concurrent posts cannot both spend the same coins; the mint alone may go below zero),
+   * credits `to`, and writes the two entries. False when `from` cannot afford it: nothing written.
+   * Run it inside a transaction with whatever else must commit with it.
+   */
+  post(transfer: LedgerTransfer): Promise<boolean>;
+  balance(account: LedgerAccountRef): Promise<number>;
+  audit(): Promise<LedgerAudit>;
+}
+
+export interface GiftRecord {
+  id: string;
+  sessionId: string;
+  senderId: string;
+  creatorId: string;
+  giftId: string;
+  count: number;
+  coins: number;
+  /** What the creator earned of it. */
+  diamonds: number;
+  clientGiftId: string;
+  createdAt: Date;
+}
+
+export interface GifterTotal {
+  userId: string;
+  displayName: string;
+  coins: number;
+}
+
+export interface LiveGiftTotals {
+  sessionId: string;
+  title: string;
+  startedAt: Date | null;
+  gifts: number;
+  coins: number;
+  diamonds: number;
+}
+
+export interface GiftRepo {
+  /** DuplicateKeyError `client_gift_id` when this sender already used that clientGiftId. */
+  insert(gift: GiftRecord): Promise<void>;
+  findByClientId(senderId: string, clientGiftId: string): Promise<GiftRecord | null>;
+  /** The live's biggest spenders, most coins first. */
+  topGifters(sessionId: string, limit: number): Promise<GifterTotal[]>;
+  /** A creator's gifts, per live, newest live first (lives without gifts are left out). */
+  earningsByLive(creatorId: string, limit: number): Promise<LiveGiftTotals[]>;
+  /** One live's totals (zeros when nobody gave). */
+  liveTotals(sessionId: string): Promise<Omit<LiveGiftTotals, 'title' | 'startedAt'>>;
+}
+
+export interface PaymentRecord {
+  /** `<provider>:<reference>`. */
+  id: string;
+  provider: 'stripe';
+  userId: string;
+  packId: string;
+  coins: number;
+  amountMinor: number;
+  currency: string;
+  createdAt: Date;
+}
+
+export interface PaymentRepo {
+  /** DuplicateKeyError `payment` when this payment was already recorded (so already credited). */
+  record(payment: PaymentRecord): Promise<void>;
+  find(id: string): Promise<PaymentRecord | null>;
+}
+
 export interface Repositories {
   users: UserRepo;
   sessions: SessionRepo;
@@ -300,6 +407,9 @@ export interface Repositories {
   moderation: ModerationRepo;
   streamKeys: StreamKeyRepo;
   accountSettings: AccountSettingsRepo;
+  ledger: LedgerRepo;
+  gifts: GiftRepo;
+  payments: PaymentRepo;
 }
 
 export interface Storage extends Repositories {

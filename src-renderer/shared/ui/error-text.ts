@@ -29,6 +29,7 @@ const TEXT_BY_CODE: Record<ErrorCode | ClientCode, StringKey> = {
   banned: 'error.banned',
   blocked_term: 'error.blockedTerm',
   rate_limited: 'error.rateLimited',
+  insufficient_funds: 'error.insufficientFunds',
   payload_too_large: 'error.tooLong',
   invalid_input: 'error.invalidInput',
   unauthorized: 'error.unauthorized',

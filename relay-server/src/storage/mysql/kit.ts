@@ -21,6 +21,7 @@ export const mysqlKit: ColumnKit = {
   enum: (name, values) => as(varchar(name, { length: 16, enum: values })),
   ms: (name) => as(bigint(name, { mode: 'number' })),
   int: (name) => as(int(name)),
+  amount: (name) => as(bigint(name, { mode: 'number' })),
   bool: (name) => as(boolean(name)),
   serial: (name) => as(bigint(name, { mode: 'number' }).autoincrement().primaryKey()),
 };

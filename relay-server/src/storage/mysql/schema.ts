@@ -18,4 +18,8 @@ export const {
   streamKeys,
   ingestDefaults,
   accountSettings,
+  ledgerAccounts,
+  ledgerEntries,
+  gifts,
+  payments,
 } = mysqlSchema;

@@ -2,10 +2,13 @@
 import type { Repositories } from '../types.js';
 import type { Dialect } from '../dialect.js';
 import { accountSettingsRepo } from './account-settings.js';
+import { giftsRepo } from './gifts.js';
 import { invitationsRepo } from './invitations.js';
+import { ledgerRepo } from './ledger.js';
 import { messagesRepo } from './messages.js';
 import { moderationRepo } from './moderation.js';
 import { participantsRepo } from './participants.js';
+import { paymentsRepo } from './payments.js';
 import { reactionsRepo } from './reactions.js';
 import { sessionsRepo } from './sessions.js';
 import { streamKeysRepo } from './stream-keys.js';
@@ -22,5 +25,8 @@ export function repositories(d: Dialect): Repositories {
     moderation: moderationRepo(d),
     streamKeys: streamKeysRepo(d),
     accountSettings: accountSettingsRepo(d),
+    ledger: ledgerRepo(d),
+    gifts: giftsRepo(d),
+    payments: paymentsRepo(d),
   };
 }

@@ -5,6 +5,7 @@
 import type { ColumnKit } from './kit.js';
 import { accountSettingsTables } from './account-settings.js';
 import { chatTables } from './chat.js';
+import { giftTables } from './gifts.js';
 import { ingestTables } from './ingest.js';
 import { invitationTables } from './invitations.js';
 import { moderationTables } from './moderation.js';
@@ -22,6 +23,7 @@ export function defineSchema(k: ColumnKit) {
     ...moderationTables(k, sessions),
     ...ingestTables(k, users),
     ...accountSettingsTables(k, users),
+    ...giftTables(k),
   };
 }
 

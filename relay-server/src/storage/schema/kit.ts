@@ -37,6 +37,8 @@ export interface ColumnKit {
   /** Integer milliseconds since the epoch, exact in both: bigint on MySQL, integer on SQLite. */
   ms<N extends string>(name: N): SQLiteIntegerBuilderInitial<N>;
   int<N extends string>(name: N): SQLiteIntegerBuilderInitial<N>;
+  /** Signed whole amounts that may pass 2^31 (coins in the ledger): bigint on MySQL, integer on SQLite. */
+  amount<N extends string>(name: N): SQLiteIntegerBuilderInitial<N>;
   bool<N extends string>(name: N): SQLiteBooleanBuilderInitial<N>;
   /** Auto-increment primary key that is never reused: the one insertion order of a table. */
   serial<N extends string>(name: N): IsPrimaryKey<HasDefault<NotNull<SQLiteIntegerBuilderInitial<N>>>>;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type {
   BanRecord,
   ChatSettingsRecord,
+  GiftRecord,
   InvitationRecord,
   IngestDefaultsRecord,
   InviteLinkRecord,
@@ -14,6 +15,7 @@ import type {
   ModerationLogRecord,
   MuteRecord,
   ParticipantRecord,
+  PaymentRecord,
   SessionRecord,
   StreamKeyRecord,
   AccountSettingRecord,
@@ -204,3 +206,11 @@ export const accountSettingToRow = (s: AccountSettingRecord): AccountSettingRow 
   value: JSON.stringify(s.value),
   updatedAt: toMs(s.updatedAt),
 });
+
+export type GiftRow = Omit<GiftRecord, 'createdAt'> & { createdAt: number };
+export const giftFromRow = (row: GiftRow): GiftRecord => ({ ...row, createdAt: toDate(row.createdAt) });
+export const giftToRow = (gift: GiftRecord): GiftRow => ({ ...gift, createdAt: toMs(gift.createdAt) });
+
+export type PaymentRow = Omit<PaymentRecord, 'createdAt'> & { createdAt: number };
+export const paymentFromRow = (row: PaymentRow): PaymentRecord => ({ ...row, createdAt: toDate(row.createdAt) });
+export const paymentToRow = (payment: PaymentRecord): PaymentRow => ({ ...payment, createdAt: toMs(payment.createdAt) });

@@ -14,6 +14,7 @@ export const sqliteKit: ColumnKit = {
   enum: (name, values) => text(name, { enum: values }),
   ms: (name) => integer(name),
   int: (name) => integer(name),
+  amount: (name) => integer(name),
   bool: (name) => integer(name, { mode: 'boolean' }),
   serial: (name) => integer(name).primaryKey({ autoIncrement: true }),
 };
