@@ -3,10 +3,14 @@ import type { Request, Response } from 'express';
 
 export type ContentCoding = 'br' | 'gzip';
 
-/** The best coding the client accepts among ours (brotli first: smaller), or none. */
+/**
+ * Brotli when the client takes it (smaller), else gzip, else none. Browsers list gzip first
+ * (`gzip, deflate, br, zstd`) at equal weight: the choice among acceptable codings is ours.
+ */
 export function preferredCoding(req: Request): ContentCoding | undefined {
-  const accepted = req.acceptsEncodings('br', 'gzip', 'identity');
-  return accepted === 'br' || accepted === 'gzip' ? accepted : undefined;
+  if (req.acceptsEncodings('br') === 'br') return 'br';
+  if (req.acceptsEncodings('gzip') === 'gzip') return 'gzip';
+  return undefined;
 }
 
 /**

@@ -3,6 +3,10 @@ import express, { type Request, type Response, type Router } from 'express';
 import { fail } from '../core/errors.js';
 import { sendError } from './errors.js';
 import { pageCsp } from './security.js';
+import { COMPRESSIBLE, sendPrecompressed } from './precompressed.js';
+
+/** Vite puts content-hashed files under assets/: they never change. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** Page paths and the Vite entry each one serves. */
 const PAGES: ReadonlyArray<readonly [string, string]> = [
@@ -37,19 +41,25 @@ export function pagesRouter(webRoot: string): Router {
     router.get(route, (req: Request, res: Response) => {
       res.setHeader('Content-Security-Policy', pageCsp(req.headers.host));
       res.setHeader('Cache-Control', 'no-cache');
+      const missing = () => sendError(res, fail.notFound('Page'), req);
+      if (sendPrecompressed(req, res, root, file, missing)) return;
       res.sendFile(file, { root, dotfiles: 'deny' }, (err) => {
-        if (err) sendError(res, fail.notFound('Page'), req);
+        if (err) missing();
       });
     });
   }
+  // Hashed assets: the brotli or gzip copy built beside each one, when the client takes it.
+  router.get(/^\/assets\/[^/]+$/, (req: Request, res: Response, next: () => void) => {
+    if (!sendPrecompressed(req, res, root, req.path.slice(1), () => next(), { 'Cache-Control': IMMUTABLE })) next();
+  });
   router.use(
     express.static(root, {
       index: false,
       dotfiles: 'deny',
       fallthrough: true,
       setHeaders(res, filePath) {
-        // Vite puts content-hashed files under assets/: they never change.
-        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', IMMUTABLE);
+        if (COMPRESSIBLE.test(filePath)) res.vary('Accept-Encoding');
         if (filePath.endsWith('.html')) res.setHeader('Content-Security-Policy', pageCsp(res.req.headers.host));
       },
     }),

@@ -27,7 +27,8 @@ export function buildPages(root: string): { webRoot: string; testbenchRoot: stri
   const sourceTime = Math.max(newestMtime(sources.slice(0, 2)), statSync(sources[2] ?? '').mtimeMs);
   const vite = path.join(root, 'node_modules/vite/bin/vite.js');
   if (process.env.E2E_SKIP_BUILD !== '1' && builtAt < sourceTime) {
-    execFileSync(process.execPath, [vite, 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    // Two Vite builds (the pages on React, /watch on preact/compat): scripts/build-web.ts.
+    execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-web.ts', '--quiet'], { cwd: root, stdio: 'inherit' });
   }
   execFileSync(process.execPath, [vite, 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], {
     cwd: root,
