@@ -34,6 +34,22 @@ export const strings = {
   'menu.openRelay': { en: 'Open Relay Web Page', fr: 'Ouvrir la page web du relais' },
   // desktop: settings dialog, menu commands, platform notices
   'menu.window': { en: 'Window', fr: 'Fenêtre' },
+  // Account (studio settings → Account; relay auth/)
+  'settings.section.account': { en: 'Account', fr: 'Compte' },
+  'account.signedInAs': { en: 'Signed in as {name}', fr: 'Connecté en tant que {name}' },
+  'account.signOutEverywhere': { en: 'Sign out everywhere', fr: 'Se déconnecter partout' },
+  'account.signOutEverywhereHint': {
+    en: 'Ends your sign-in on every computer, phone and browser, this one included: use it if you signed in somewhere you no longer trust.',
+    fr: 'Met fin à votre connexion sur tous les ordinateurs, téléphones et navigateurs, celui-ci compris : utile si vous vous êtes connecté quelque part où vous n’avez plus confiance.',
+  },
+  'account.signOutEverywhereConfirm': {
+    en: 'Sign out on every device, this one included?',
+    fr: 'Se déconnecter sur tous les appareils, celui-ci compris ?',
+  },
+  'account.signOutEverywhereWhileLive': {
+    en: 'You are live. Signing out everywhere ends the live for everyone. Continue?',
+    fr: 'Vous êtes en direct. Vous déconnecter partout termine le direct pour tout le monde. Continuer ?',
+  },
   // Stream keys (studio settings → Stream keys; relay ingest/)
   'settings.section.streamKeys': { en: 'Stream keys', fr: 'Clés de diffusion' },
   'streamKeys.loading': { en: 'Loading your stream keys…', fr: 'Chargement de vos clés de diffusion…' },

@@ -24,6 +24,8 @@ export const routes = {
   login: route({ method: 'POST', path: '/api/auth/login', body: U.LoginBody, reply: U.AuthReply, status: 200 }),
   guest: route({ method: 'POST', path: '/api/auth/guest', body: U.GuestBody, reply: U.AuthReply }),
   logout: route({ method: 'POST', path: '/api/auth/logout' }),
+  /** Ends every sign-in of the caller on every device (this one included). */
+  signOutEverywhere: route({ method: 'POST', path: '/api/auth/sign-out-everywhere' }),
   me: route({ method: 'GET', path: '/api/auth/me', reply: U.MeReply }),
   searchUsers: route({ method: 'GET', path: '/api/users', query: U.UserSearchQuery, reply: U.UsersReply }),
 

@@ -10,7 +10,7 @@ import { createStorage } from './storage/index.js';
 import { modules as defaultModules } from './modules.js';
 import { AuthService } from './auth/service.js';
 import { resolveJwtSecret } from './auth/secret.js';
-import { MemoryRevocations, RedisRevocations } from './auth/revocation.js';
+import { DatabaseRevocations, RedisRevocations } from './auth/revocation.js';
 import { createOriginPolicy } from './http/origin.js';
 import { noStore, securityHeaders } from './http/security.js';
 import { corsMiddleware, preflightDone } from './http/cors.js';
@@ -71,7 +71,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   const io = createSocketServer(server, originPolicy);
   const redis = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, logger) : undefined;
 
-  const revocations = redis ? new RedisRevocations(redis.client, clock) : new MemoryRevocations(clock);
+  const revocations = redis ? new RedisRevocations(redis.client, clock) : new DatabaseRevocations(storage.revokedTokens, clock);
   const auth = new AuthService(storage.users, resolveJwtSecret(config.jwtSecret, config.dataDir), clock, revocations);
   const services = new ServiceRegistry();
   services.provide('auth', auth);

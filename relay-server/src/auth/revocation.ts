@@ -1,4 +1,5 @@
 import type { Clock } from '../core/ports.js';
+import type { RevokedTokenRepo } from '../storage/types.js';
 
 /** Token ids revoked by logout, remembered until the token would have expired anyway. */
 export interface RevocationStore {
@@ -7,12 +8,17 @@ export interface RevocationStore {
   isRevoked(jti: string, recent?: boolean): Promise<boolean>;
 }
 
-/** In memory: right for one relay node (without REDIS_URL). */
+/** In memory: this node's own revocations (the local layer of the two stores below). */
 export class MemoryRevocations implements RevocationStore {
   private readonly revoked = new Map<string, number>();
   private lastSweep = 0;
 
   constructor(private readonly clock: Clock) {}
+
+  /** Entries held (tests check that expired ones are forgotten). */
+  get size(): number {
+    return this.revoked.size;
+  }
 
   async revoke(jti: string, expSeconds: number): Promise<void> {
     this.revoked.set(jti, expSeconds);
@@ -31,6 +37,45 @@ export class MemoryRevocations implements RevocationStore {
     for (const [jti, exp] of this.revoked) if (exp < nowSeconds) this.revoked.delete(jti);
   }
 }
+
+/**
+ * One relay node without REDIS_URL: every logout is written to the database, so a restart does not
+ * bring a logged-out token back to life (tokens live 30 days). This node's logouts are also kept in
+ * memory, which answers the per-event socket checks (`recent`) without a query: a socket's token was
+ * checked against the database at its handshake, and any later logout went through this node.
+ */
+export class DatabaseRevocations implements RevocationStore {
+  private readonly local: MemoryRevocations;
+  private lastPrune = 0;
+
+  constructor(
+    private readonly repo: RevokedTokenRepo,
+    private readonly clock: Clock,
+  ) {
+    this.local = new MemoryRevocations(clock);
+  }
+
+  async revoke(jti: string, expSeconds: number): Promise<void> {
+    await this.local.revoke(jti, expSeconds);
+    await this.repo.revoke(jti, new Date(expSeconds * 1000));
+    await this.pruneStored();
+  }
+
+  async isRevoked(jti: string, recent = false): Promise<boolean> {
+    if (await this.local.isRevoked(jti)) return true;
+    return recent ? false : this.repo.isRevoked(jti);
+  }
+
+  /** Deletes rows of tokens that have expired anyway; at most once an hour, on a logout. */
+  private async pruneStored(): Promise<void> {
+    const now = this.clock().getTime();
+    if (now - this.lastPrune < PRUNE_STORED_EVERY_MS) return;
+    this.lastPrune = now;
+    await this.repo.pruneExpired(new Date(now));
+  }
+}
+
+const PRUNE_STORED_EVERY_MS = 3600_000;
 
 /** The few Redis commands used here (node-redis v5 client). */
 export interface RedisKeyValue {

@@ -42,6 +42,13 @@ export function mountAuthRoutes(router: Router, ctx: ModuleContext): void {
     if (userId) await ctx.notifier.disconnectUser(userId);
     return undefined;
   });
+  mount(router, routes.signOutEverywhere, async ({ actor, req, res }) => {
+    const user = requireActor(actor);
+    await auth().signOutEverywhere(user);
+    res.append('Set-Cookie', clearedAuthCookie(req.secure));
+    await ctx.notifier.disconnectUser(user.userId);
+    return undefined;
+  });
   mount(router, routes.me, async ({ actor }) => ({ user: await auth().me(requireActor(actor)) }));
   mount(router, routes.searchUsers, async ({ actor, query }) => {
     const user = requireActor(actor);

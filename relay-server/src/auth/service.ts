@@ -37,7 +37,7 @@ export class AuthService {
     private readonly users: UserRepo,
     secret: string,
     private readonly clock: Clock,
-    /** Memory for one node; RedisRevocations when several nodes share REDIS_URL. */
+    /** The database for one node (DatabaseRevocations); RedisRevocations when several nodes share REDIS_URL. */
     private readonly revocations: RevocationStore = new MemoryRevocations(clock),
   ) {
     this.signer = new TokenSigner(secret, clock);
@@ -52,6 +52,7 @@ export class AuthService {
       kind: 'account',
       passwordHash: await hashPassword(input.password),
       createdAt: this.clock(),
+      tokenGeneration: 0,
     };
     try {
       return await this.signIn(await this.users.create(record));
@@ -85,6 +86,7 @@ export class AuthService {
         kind: 'guest',
         passwordHash: null,
         createdAt: this.clock(),
+        tokenGeneration: 0,
       };
       try {
         return await this.signIn(await this.users.create(record));
@@ -103,12 +105,21 @@ export class AuthService {
     return claims.userId;
   }
 
-  /** Resolves a token to its actor; null when invalid, revoked or its user no longer exists. */
+  /**
+   * Ends every sign-in of the user, on every device: tokens signed before now carry a lower
+   * generation than the user's and are refused from here on (a database mark, so a restart keeps it).
+   */
+  async signOutEverywhere(actor: Actor): Promise<void> {
+    if ((await this.users.raiseTokenGeneration(actor.userId)) === null) throw fail.unauthorized();
+  }
+
+  /** Resolves a token to its actor; null when invalid, revoked, signed out everywhere, or its user no longer exists. */
   async authenticate(token: string): Promise<Authenticated | null> {
     const claims = await this.verifyToken(token);
     if (!claims) return null;
     const user = await this.users.findById(claims.userId);
-    return user ? { actor: actorOf(user), claims } : null;
+    if (!user || claims.generation < (user.tokenGeneration)) return null;
+    return { actor: actorOf(user), claims };
   }
 
   /** Signature, expiry and revocation only (no database): for re-checking a socket on each event. */
@@ -135,7 +146,7 @@ export class AuthService {
   }
 
   private async signIn(user: UserRecord): Promise<SignedIn> {
-    const { token } = await this.signer.sign(user.id);
+    const { token } = await this.signer.sign(user.id, user.tokenGeneration);
     return { user: toUserView(user), token };
   }
 }

@@ -12,6 +12,8 @@ export interface TokenClaims {
   jti: string;
   /** Expiry, seconds since the epoch. */
   exp: number;
+  /** The user's token generation when signed; "sign out everywhere" raises it past this. */
+  generation: number;
 }
 
 /** Signs and verifies the relay's HS256 session tokens. */
@@ -22,10 +24,10 @@ export class TokenSigner {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async sign(userId: string): Promise<{ token: string; claims: TokenClaims }> {
+  async sign(userId: string, generation = 0): Promise<{ token: string; claims: TokenClaims }> {
     const now = Math.floor(this.clock().getTime() / 1000);
-    const claims: TokenClaims = { userId, jti: randomUUID(), exp: now + TOKEN_TTL_SECONDS };
-    const token = await new SignJWT({})
+    const claims: TokenClaims = { userId, jti: randomUUID(), exp: now + TOKEN_TTL_SECONDS, generation };
+    const token = await new SignJWT({ gen: generation })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(userId)
       .setJti(claims.jti)
@@ -46,7 +48,10 @@ export class TokenSigner {
         currentDate: this.clock(),
       });
       if (typeof payload.sub !== 'string' || typeof payload.jti !== 'string' || typeof payload.exp !== 'number') return null;
-      return { userId: payload.sub, jti: payload.jti, exp: payload.exp };
+      // Tokens signed before generations existed carry none: generation 0, the starting one.
+      const generation = payload.gen === undefined ? 0 : payload.gen;
+      if (typeof generation !== 'number' || !Number.isSafeInteger(generation)) return null;
+      return { userId: payload.sub, jti: payload.jti, exp: payload.exp, generation };
     } catch {
       return null;
     }

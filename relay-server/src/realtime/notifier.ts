@@ -18,15 +18,35 @@ function emitTo(io: RelayIo, room: string): Emit {
 const UNMARKED: ReadonlySet<ServerEventName> = new Set<ServerEventName>(['viewers:count']);
 
 /**
+ * How long a session's change mark is kept after its last change. Far longer than any cache keyed by
+ * marks lives (JOIN_CACHE_TTL_MS, 250 ms): once a mark is forgotten, changeMark answers 0, and every
+ * cache entry made under 0 (before the session's first change) or under the forgotten mark has long
+ * expired or no longer matches, so forgetting can never revive a stale entry.
+ */
+export const MARK_KEEP_MS = 60_000;
+
+/**
  * Notifier over Socket.io rooms. Uses only room-wide operations (emit, socketsLeave,
  * disconnectSockets) so that it reaches every node through the Redis adapter.
  * `singleNode`: no other relay node shares the rooms, so this node's change marks are the whole story.
  */
-export function createNotifier(io: RelayIo, options: { singleNode: boolean } = { singleNode: false }): Notifier {
+export function createNotifier(
+  io: RelayIo,
+  options: { singleNode: boolean; now?: () => number } = { singleNode: false },
+): Notifier & { trackedSessions(): number } {
+  const now = options.now ?? Date.now;
   // One counter for all sessions: a mark is never reused, even for a session whose entry was replaced.
   let lastMark = 0;
-  const marks = new Map<string, number>();
-  const changed = (sessionId: string) => marks.set(sessionId, ++lastMark);
+  const marks = new Map<string, { mark: number; at: number }>();
+  let lastSweep = now();
+  const changed = (sessionId: string) => {
+    const at = now();
+    marks.set(sessionId, { mark: ++lastMark, at });
+    // Sessions end and are never heard of again: forget quiet ones so the map does not grow for ever.
+    if (at - lastSweep < MARK_KEEP_MS) return;
+    lastSweep = at;
+    for (const [id, entry] of marks) if (at - entry.at >= MARK_KEEP_MS) marks.delete(id);
+  };
 
   return {
     toSession(sessionId, event, payload) {
@@ -48,7 +68,8 @@ export function createNotifier(io: RelayIo, options: { singleNode: boolean } = {
       io.in(rooms.user(userId)).disconnectSockets(true);
     },
     changeMark(sessionId) {
-      return options.singleNode ? (marks.get(sessionId) ?? 0) : null;
+      return options.singleNode ? (marks.get(sessionId)?.mark ?? 0) : null;
     },
+    trackedSessions: () => marks.size,
   };
 }

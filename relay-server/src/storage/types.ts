@@ -15,6 +15,8 @@ export interface UserRecord {
   kind: UserKind;
   passwordHash: string | null;
   createdAt: Date;
+  /** Tokens signed with a lower generation are dead ("sign out everywhere"); starts at 0. */
+  tokenGeneration: number;
 }
 
 export interface SessionRecord {
@@ -133,6 +135,17 @@ export interface UserRepo {
   /** Accounts (not guests) whose username starts with `prefix`, ordered by username. */
   searchAccounts(prefix: string, limit: number): Promise<UserRecord[]>;
   findManyByIds(ids: string[]): Promise<UserRecord[]>;
+  /** Raises the user's token generation by one (ending every token signed before); the new value, or null for an unknown user. */
+  raiseTokenGeneration(id: string): Promise<number | null>;
+}
+
+/** Token ids ended by logout, until their expiry (seconds since the epoch, as in the token). */
+export interface RevokedTokenRepo {
+  /** Idempotent: revoking the same token twice keeps one entry. */
+  revoke(jti: string, expiresAt: Date): Promise<void>;
+  isRevoked(jti: string): Promise<boolean>;
+  /** Forgets the entries whose tokens expired before `now`; how many were removed. */
+  pruneExpired(now: Date): Promise<number>;
 }
 
 export interface SessionRepo {
@@ -399,6 +412,7 @@ export interface PaymentRepo {
 
 export interface Repositories {
   users: UserRepo;
+  revokedTokens: RevokedTokenRepo;
   sessions: SessionRepo;
   participants: ParticipantRepo;
   invitations: InvitationRepo;

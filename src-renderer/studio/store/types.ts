@@ -28,6 +28,8 @@ export interface AuthSlice {
   /** Signs in again with the saved token, if it is still valid. */
   restoreSession(): Promise<void>;
   signOut(): Promise<void>;
+  /** Ends every sign-in of this account on every device (this one too); throws when the relay refused. */
+  signOutEverywhere(): Promise<void>;
 }
 
 export interface ScenesSlice {

@@ -25,6 +25,7 @@ export function user(overrides: Partial<UserRecord> = {}): UserRecord {
     kind: 'account',
     passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$abc$def',
     createdAt: at(),
+    tokenGeneration: 0,
     ...overrides,
   };
 }

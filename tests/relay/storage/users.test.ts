@@ -60,3 +60,26 @@ describeEachDatabase('storage: users', (db) => {
     expect(await db.storage().users.findById(tricky.id)).toEqual(tricky);
   });
 });
+
+describeEachDatabase('storage: sign-out marks', (db) => {
+  it('raises a user’s token generation one step at a time, and says null for an unknown user', async () => {
+    const ada = await db.storage().users.create(user());
+    expect(await db.storage().users.raiseTokenGeneration(ada.id)).toBe(1);
+    expect(await db.storage().users.raiseTokenGeneration(ada.id)).toBe(2);
+    expect((await db.storage().users.findById(ada.id))?.tokenGeneration).toBe(2);
+    expect(await db.storage().users.raiseTokenGeneration('nobody')).toBeNull();
+  });
+
+  it('keeps revoked token ids until they expire, then prunes exactly those', async () => {
+    const revoked = db.storage().revokedTokens;
+    const [soon, later] = [uniqueName('jti'), uniqueName('jti')];
+    await revoked.revoke(soon, at(60_000));
+    await revoked.revoke(soon, at(60_000)); // logging out twice keeps one entry
+    await revoked.revoke(later, at(3600_000));
+    expect(await revoked.isRevoked(soon)).toBe(true);
+    expect(await revoked.isRevoked(uniqueName('jti'))).toBe(false);
+    expect(await revoked.pruneExpired(at(120_000))).toBeGreaterThanOrEqual(1);
+    expect(await revoked.isRevoked(soon)).toBe(false);
+    expect(await revoked.isRevoked(later)).toBe(true);
+  });
+});

@@ -5,6 +5,7 @@ import { mysqlKit } from './kit.js';
 export const mysqlSchema = defineSchema(mysqlKit);
 export const {
   users,
+  revokedTokens,
   sessions,
   participants,
   invitations,

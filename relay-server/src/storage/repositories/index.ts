@@ -9,6 +9,7 @@ import { messagesRepo } from './messages.js';
 import { moderationRepo } from './moderation.js';
 import { participantsRepo } from './participants.js';
 import { paymentsRepo } from './payments.js';
+import { revokedTokensRepo } from './revoked-tokens.js';
 import { reactionsRepo } from './reactions.js';
 import { sessionsRepo } from './sessions.js';
 import { streamKeysRepo } from './stream-keys.js';
@@ -17,6 +18,7 @@ import { usersRepo } from './users.js';
 export function repositories(d: Dialect): Repositories {
   return {
     users: usersRepo(d),
+    revokedTokens: revokedTokensRepo(d),
     sessions: sessionsRepo(d),
     participants: participantsRepo(d),
     invitations: invitationsRepo(d),

@@ -4,8 +4,9 @@ import type { Dialect } from '../dialect.js';
 import { uniqueAs } from '../shared/errors.js';
 import { prefixBounds, userFromRow, userToRow } from '../shared/rows.js';
 
-export function usersRepo({ db, t }: Dialect): UserRepo {
-  const { users } = t;
+export function usersRepo(d: Dialect): UserRepo {
+  const { db } = d;
+  const { users } = d.t;
   return {
     async create(user) {
       await uniqueAs('username', () => db.insert(users).values(userToRow(user)));
@@ -40,6 +41,10 @@ export function usersRepo({ db, t }: Dialect): UserRepo {
       if (ids.length === 0) return [];
       const rows = await db.select().from(users).where(inArray(users.id, ids));
       return rows.map(userFromRow);
+    },
+    async raiseTokenGeneration(id) {
+      const row = await d.updateThenRead(users, { tokenGeneration: sql`${users.tokenGeneration} + 1` }, eq(users.id, id), eq(users.id, id));
+      return row ? row.tokenGeneration : null;
     },
   };
 }

@@ -5,6 +5,7 @@ import { sqliteKit } from './kit.js';
 export const sqliteSchema = defineSchema(sqliteKit);
 export const {
   users,
+  revokedTokens,
   sessions,
   participants,
   invitations,

@@ -53,5 +53,10 @@ export const createAuthSlice =
         await deps.tokens.save(null);
         set({ user: null, token: null, authStatus: 'signed-out', authError: null });
       },
+      async signOutEverywhere() {
+        await deps.api.call(routes.signOutEverywhere);
+        await deps.tokens.save(null);
+        set({ user: null, token: null, authStatus: 'signed-out', authError: null });
+      },
     };
   };

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { StringKey } from '../../../shared/i18n/index.js';
+import { AccountSection } from './AccountSection.js';
 import { GeneralSection } from './GeneralSection.js';
 import { OutputSection } from './OutputSection.js';
 import { RecordingsSection } from './RecordingsSection.js';
@@ -31,4 +32,5 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'recordings', title: 'settings.section.recordings', Component: RecordingsSection },
   { id: 'relay', title: 'settings.section.relay', Component: RelaySection },
   { id: 'stream-keys', title: 'settings.section.streamKeys', Component: StreamKeysSection },
+  { id: 'account', title: 'settings.section.account', Component: AccountSection },
 ];
