@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { DuplicateKeyError } from '../../../relay-server/src/storage/types.js';
 import { describeEachDatabase } from '../../support/databases.js';
-import { user, uniqueName } from './fixtures.js';
+import { at, user, uniqueName } from './fixtures.js';
 
 describeEachDatabase('storage: users', (db) => {
   it('stores a user and finds it by id and by username, times exact to the ms', async () => {
