@@ -344,6 +344,11 @@ export const strings = {
   'error.full': { en: 'the broadcast is full', fr: 'la diffusion est complète' },
   'error.unavailable': { en: 'the server cannot be reached right now', fr: 'le serveur est injoignable pour le moment' },
   'error.unsupportedCodec': { en: 'the video format is not supported (H.264 or VP8, with Opus, are)', fr: 'ce format vidéo n’est pas pris en charge (H.264 ou VP8, avec Opus, le sont)' },
+  'error.commonPassword': {
+    en: 'this password is one of the most common ones, which are guessed first: choose another',
+    fr: 'ce mot de passe fait partie des plus courants, que l’on devine en premier : choisissez-en un autre',
+  },
+  'error.passwordTooShort': { en: 'the password needs at least 8 characters', fr: 'le mot de passe doit compter au moins 8 caractères' },
   'error.wrongCredentials': { en: 'wrong username or password', fr: 'nom d’utilisateur ou mot de passe incorrect' },
   'error.duplicate': { en: 'that already exists (name taken?)', fr: 'cela existe déjà (nom déjà pris ?)' },
   'error.alreadyHosting': { en: 'you already host a live that has not ended', fr: 'vous animez déjà un direct qui n’est pas terminé' },

@@ -23,6 +23,11 @@ export const Username = z
   .max(USERNAME_MAX)
   .regex(USERNAME_PATTERN, `${USERNAME_MIN} to ${USERNAME_MAX} of a-z, 0-9 and _`);
 export const Password = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+/**
+ * The `details[].code` of a sign-up refused because the password is on the relay's common-password
+ * list (`invalid_input`, path `password`), so pages can say so in the reader's language.
+ */
+export const COMMON_PASSWORD = 'common_password';
 export const DisplayName = cleanLine(1, 50);
 
 export const RegisterBody = z.strictObject({

@@ -27,6 +27,7 @@ import { EncoderPresence, withEncoders } from './ingest/encoder-presence.js';
 import { attachRedisAdapter } from './realtime/redis.js';
 import type { RelayIo } from './realtime/on-event.js';
 import { RelayMetrics } from './observability/metrics.js';
+import { metricsAccess } from './observability/metrics-access.js';
 import { healthHandler } from './observability/health.js';
 
 /** How long requests in flight may finish at shutdown before their connections are cut. */
@@ -94,7 +95,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   const metrics = new RelayMetrics(io, storage.sessions);
   app.use(metrics.httpMiddleware(), requestLog(logger), securityHeaders);
   app.get('/healthz', healthHandler(storage));
-  app.get('/metrics', (req, res) => metrics.handler(req, res));
+  app.get('/metrics', metricsAccess(config.metricsToken), (req, res) => metrics.handler(req, res));
 
   const api = express.Router();
   api.use(noStore, corsMiddleware(originPolicy), jsonBody, resolveActor(auth));

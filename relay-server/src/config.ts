@@ -71,6 +71,7 @@ const EnvSchema = z.object({
       }
     })
     .optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('production'),
   ...MediaEnv.shape,
@@ -111,6 +112,8 @@ export interface RelayConfig {
   gifts?: GiftsConfig;
   /** Proxies trusted to report the client (off unless TRUST_PROXY says otherwise): decides every client address and req.secure. */
   trustProxy?: TrustProxy;
+  /** Bearer token for GET /metrics; when unset, only loopback clients may scrape. */
+  metricsToken?: string | undefined;
   /** Serve web pages from this folder (the built renderer); undefined to serve none. */
   webRoot?: string | undefined;
 }
@@ -134,6 +137,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR ?? defaultDataDir());
   const dbUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, 'afritok.db')}`;
+  const corsOrigins = e.WEBSOCKET_CORS_ORIGIN.split(',').map((s) => s.trim()).filter(Boolean);
+  // Origins are allowed with credentials (the sign-in cookie): `*` would let any web site act as the
+  // signed-in visitor. Fine on a developer's machine, never on a relay people sign in to.
+  if (corsOrigins.includes('*') && e.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'Invalid configuration:\n  WEBSOCKET_CORS_ORIGIN: * would let every web site use the sign-in of anyone who visits it; list the origins of your pages (e.g. https://live.example.org), or set NODE_ENV=development on a test machine',
+    );
+  }
   if (e.TURN_SECRET && !e.TURN_URLS) throw new ConfigError('Invalid configuration:\n  TURN_URLS: required when TURN_SECRET is set');
   const gifts = giftsConfigFrom(e);
   if (gifts.problems.length > 0) throw new ConfigError(`Invalid configuration:\n${gifts.problems.map((p) => `  ${p}`).join('\n')}`);
@@ -141,7 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     port: e.PORT ?? e.WEBSOCKET_PORT ?? 3001,
     host: e.HOST,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
-    corsOrigins: e.WEBSOCKET_CORS_ORIGIN.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins,
     database: dbUrl.startsWith('mysql:') ? { kind: 'mysql', url: dbUrl } : { kind: 'sqlite', url: dbUrl.replace(/^sqlite:/, 'file:') },
     jwtSecret: e.JWT_SECRET,
     dataDir,
@@ -160,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
       : undefined,
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
     trustProxy: e.TRUST_PROXY ?? false,
     media: mediaConfigFrom(e),
     ingest: ingestConfigFrom(e),

@@ -28,6 +28,18 @@ describe('loadConfig', () => {
     expect(c.database).toEqual({ kind: 'sqlite', url: `file:${path.join('/tmp/afritok-config-test', 'afritok.db')}` });
   });
 
+  it('refuses WEBSOCKET_CORS_ORIGIN=* in production (the default NODE_ENV), allows it in development', () => {
+    expect(errorOf({ WEBSOCKET_CORS_ORIGIN: '*' })).toMatch(/WEBSOCKET_CORS_ORIGIN: \* would let every web site use the sign-in/);
+    expect(errorOf({ WEBSOCKET_CORS_ORIGIN: 'https://a.example, *', NODE_ENV: 'production' })).toContain('WEBSOCKET_CORS_ORIGIN');
+    expect(loadConfig({ ...base, WEBSOCKET_CORS_ORIGIN: '*', NODE_ENV: 'development' }).corsOrigins).toEqual(['*']);
+  });
+
+  it('reads METRICS_TOKEN, refusing a short one', () => {
+    expect(loadConfig(base).metricsToken).toBeUndefined();
+    expect(loadConfig({ ...base, METRICS_TOKEN: 'a-long-enough-scrape-token' }).metricsToken).toBe('a-long-enough-scrape-token');
+    expect(errorOf({ METRICS_TOKEN: 'short' })).toContain('METRICS_TOKEN');
+  });
+
   it('accepts WEBSOCKET_PORT as an alias of PORT, PORT winning', () => {
     expect(loadConfig({ ...base, WEBSOCKET_PORT: '4000' }).port).toBe(4000);
     expect(loadConfig({ ...base, WEBSOCKET_PORT: '4000', PORT: '5000' }).port).toBe(5000);

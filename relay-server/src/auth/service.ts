@@ -5,6 +5,8 @@ import { fail } from '../core/errors.js';
 import type { Clock } from '../core/ports.js';
 import { DuplicateKeyError, type UserRecord, type UserRepo } from '../storage/types.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { isCommonPassword } from './common-passwords.js';
+import { COMMON_PASSWORD } from '../../../protocol/users.js';
 import { MemoryRevocations, type RevocationStore } from './revocation.js';
 import { TokenBuckets } from './token-bucket.js';
 import { TokenSigner, type TokenClaims } from './tokens.js';
@@ -45,6 +47,11 @@ export class AuthService {
   }
 
   async register(input: { username: string; password: string; displayName?: string | undefined }): Promise<SignedIn> {
+    // Long enough is not enough: the first guesses of any password-spraying script are these.
+    if (isCommonPassword(input.password)) {
+      const message = 'This password is one of the most common ones: choose another';
+      throw fail.invalidInput(message, [{ path: 'password', code: COMMON_PASSWORD, message }]);
+    }
     const record: UserRecord = {
       id: randomUUID(),
       username: input.username,

@@ -3,7 +3,7 @@ import type { Actor } from '../core/actor.js';
 import { fail } from '../core/errors.js';
 import { TokenBuckets } from '../auth/token-bucket.js';
 import type { Clock } from '../core/ports.js';
-import { accessSession, requireActor, requireHost, type SessionAccess } from '../sessions/access.js';
+import { accessSession, invitationOpens, requireActor, requireHost, type SessionAccess } from '../sessions/access.js';
 import type { Repositories, SessionRecord } from '../storage/types.js';
 import { transportFor, type MediaConfig } from './config.js';
 import type { Forwarder, MediaResource, ResourceKind } from './forwarder.js';
@@ -102,7 +102,7 @@ export function createMediaService(deps: MediaServiceDeps) {
     if (session.isPublic || session.hostId === userId) return true;
     const participant = await deps.repos.participants.find(session.id, userId);
     if (participant && participant.leftAt === null) return true;
-    return (await deps.repos.invitations.findPending(session.id, userId)) !== null;
+    return invitationOpens(await deps.repos.invitations.findPending(session.id, userId), deps.clock());
   }
 
   function remember(resource: MediaResource, actor: Actor | null): MediaResource {

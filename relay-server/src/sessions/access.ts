@@ -1,7 +1,7 @@
 import type { Role } from '../../../protocol/sessions.js';
 import type { Actor } from '../core/actor.js';
 import { fail } from '../core/errors.js';
-import type { ParticipantRecord, Repositories, SessionRecord } from '../storage/types.js';
+import type { InvitationRecord, ParticipantRecord, Repositories, SessionRecord } from '../storage/types.js';
 
 /** What the caller is to one session; every domain service authorises through this. */
 export interface SessionAccess {
@@ -26,14 +26,22 @@ export async function accessSession(repos: Repositories, sessionId: string, acto
   return accessLoadedSession(repos, session, actor);
 }
 
+/**
+ * Whether a pending invitation still opens its private session: only until it expires (an invitation
+ * past its time stays `pending` in storage until someone looks at it, see invitations/service.ts).
+ */
+export function invitationOpens(invitation: InvitationRecord | null, now: Date): boolean {
+  return invitation !== null && invitation.expiresAt.getTime() > now.getTime();
+}
+
 /** accessSession for a session record the caller has just read (a join storm shares one read). */
-export async function accessLoadedSession(repos: Repositories, session: SessionRecord, actor: Actor | null): Promise<SessionAccess> {
+export async function accessLoadedSession(repos: Repositories, session: SessionRecord, actor: Actor | null, now: Date = new Date()): Promise<SessionAccess> {
   const isHost = actor !== null && actor.userId === session.hostId;
   const participant = actor && !isHost ? await repos.participants.find(session.id, actor.userId) : null;
   const role: Role | null = isHost ? 'host' : participant && participant.leftAt === null ? participant.role : null;
   if (!session.isPublic && !isHost && role === null) {
     const invited = actor ? await repos.invitations.findPending(session.id, actor.userId) : null;
-    if (!invited) throw fail.notFound('Session');
+    if (!invitationOpens(invited, now)) throw fail.notFound('Session');
   }
   return { session, actor, role, isHost, canModerate: role === 'host' || role === 'moderator', participant };
 }

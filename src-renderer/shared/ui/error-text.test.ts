@@ -41,4 +41,17 @@ describe('error text (one table for the pages and the studio)', () => {
     expect(errorText('wrong_credentials')).toBe('Wrong username or password.');
     expect(errorText('unauthorized')).toBe('You need to sign in again.');
   });
+
+  it('says why a sign-up password was refused, in English and French', () => {
+    const common = { code: 'invalid_input', message: 'dev', details: [{ path: 'password', code: 'common_password', message: 'dev' }] } as const;
+    const short = { code: 'invalid_input', message: 'dev', details: [{ path: 'password', code: 'too_small', message: 'dev' }] } as const;
+    expect(describeApiError(common)).toBe('this password is one of the most common ones, which are guessed first: choose another');
+    expect(describeApiError(short)).toBe('the password needs at least 8 characters');
+    expect(errorText('common_password')).toBe('This password is one of the most common ones, which are guessed first: choose another.');
+    setLang('fr');
+    expect(describeApiError(common)).toBe('ce mot de passe fait partie des plus courants, que l’on devine en premier : choisissez-en un autre');
+    expect(errorText('password_too_short')).toBe('Le mot de passe doit compter au moins 8 caractères.');
+    // Any other refused field keeps the general wording.
+    expect(describeApiError({ code: 'invalid_input', message: 'dev', details: [{ path: 'username', code: 'invalid_format', message: 'dev' }] })).toBe(t('error.invalidInput'));
+  });
 });

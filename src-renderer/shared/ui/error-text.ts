@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApiError, ErrorCode } from '../../../protocol/common.js';
+import { displayCode } from '../api/display-code.js';
 import { RelayError } from '../api/client.js';
 import { getLang, t, type StringKey } from '../i18n/index.js';
 
@@ -14,6 +15,9 @@ import { getLang, t, type StringKey } from '../i18n/index.js';
 type ClientCode =
   | 'timeout'
   | 'wrong_credentials'
+  // Sign-up refusals of the password, told apart by invalid_input's details (see passwordProblem).
+  | 'common_password'
+  | 'password_too_short'
   | 'media_unreachable'
   | 'connection_lost'
   // Browser media errors (DOMException names) from camera, microphone and screen capture.
@@ -49,6 +53,8 @@ const TEXT_BY_CODE: Record<ErrorCode | ClientCode, StringKey> = {
   internal: 'error.internal',
   timeout: 'error.timeout',
   wrong_credentials: 'error.wrongCredentials',
+  common_password: 'error.commonPassword',
+  password_too_short: 'error.passwordTooShort',
   media_unreachable: 'error.mediaUnreachable',
   connection_lost: 'error.connectionLost',
   NotAllowedError: 'error.deviceDenied',
@@ -85,7 +91,7 @@ export function describeApiError(error: ApiError): string {
     const until = details.success ? localTime(details.data.until) : null;
     if (until) return t('error.mutedUntil', { time: until });
   }
-  return errorClause(error.code) ?? t('error.generic');
+  return errorClause(displayCode(error)) ?? t('error.generic');
 }
 
 /** Whether offering "Retry" makes sense for this refusal. */

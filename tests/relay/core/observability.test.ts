@@ -52,3 +52,33 @@ describe.each(testDialects)('healthz and metrics [%s]', (dialect) => {
     expect(res.body).toEqual({ status: 'error', db: 'error' });
   });
 });
+
+describe('who may read /metrics', () => {
+  const relays: TestRelay[] = [];
+  afterAll(() => Promise.all(relays.map((r) => r.close())));
+  const start = async (env: Record<string, string>) => {
+    const relay = await startTestRelay({ dialect: 'sqlite', env });
+    relays.push(relay);
+    return relay;
+  };
+
+  it('without METRICS_TOKEN: this machine only, also behind a proxy on the same host', async () => {
+    const t = await start({ TRUST_PROXY: 'loopback' });
+    expect((await fetch(`${t.url}/metrics`)).status).toBe(200);
+    // A proxy on this host forwarding a scrape from the internet: the client is the forwarded address.
+    const outside = await t.api('GET', '/metrics', { headers: { 'x-forwarded-for': '203.0.113.9' } });
+    expect(outside.status).toBe(403);
+    expect(outside.body).toMatchObject({ error: { code: 'forbidden' } });
+    expect(JSON.stringify(outside.body)).not.toContain('relay_');
+  });
+
+  it('with METRICS_TOKEN: the bearer token is required, from anywhere', async () => {
+    const token = 'scrape-token-0123456789';
+    const t = await start({ METRICS_TOKEN: token });
+    expect((await t.api('GET', '/metrics')).status).toBe(401);
+    expect((await t.api('GET', '/metrics', { token: 'scrape-token-wrong-value' })).status).toBe(401);
+    const ok = await fetch(`${t.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toMatch(/^relay_connected_sockets /m);
+  });
+});

@@ -53,6 +53,13 @@ describe('the relay process (what npm run relay runs)', () => {
   };
   afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
+  it('refuses WEBSOCKET_CORS_ORIGIN=* in production at start-up, with a sentence saying why', { timeout: 60_000 }, async () => {
+    const { child, output } = startRelayProcess({ DATA_DIR: tempDir(), WEBSOCKET_CORS_ORIGIN: '*', NODE_ENV: 'production' });
+    expect(await exitOf(child, 45_000)).toBe(1);
+    expect(output()).toContain('WEBSOCKET_CORS_ORIGIN: * would let every web site use the sign-in of anyone who visits it');
+    expect(output()).not.toMatch(/\n\s+at /);
+  });
+
   it('stops with exit code 1 and names the variable on bad configuration', async () => {
     const { child, output } = startRelayProcess({ DATA_DIR: tempDir(), MAX_LIVE_VIEWERS: 'lots' });
     expect(await exitOf(child, 30_000)).toBe(1);

@@ -119,8 +119,44 @@ describe('sanitizeRecordingName', () => {
     ['...', 'recording.webm'],
     ['   ', 'recording.webm'],
     ['com1', 'recording.webm'],
+    // Windows device names, whatever the case, extension, trailing dots or spaces
+    ['CON', 'recording.webm'],
+    ['CON.webm', 'recording.webm'],
+    ['con.txt', 'recording.webm'],
+    ['nul.tar.webm', 'recording.webm'],
+    ['Aux .mp4', 'recording.webm'],
+    ['PRN.', 'recording.webm'],
+    ['COM9.log', 'recording.webm'],
+    ['com¹', 'recording.webm'],
+    ['LPT1.webm', 'recording.webm'],
+    ['lpt0.x.y', 'recording.webm'],
+    ['CONIN$', 'recording.webm'],
+    ['conout$.webm', 'recording.webm'],
+    // …but a name that merely starts like one is fine
+    ['Console session', 'Console session.webm'],
+    ['COM10', 'COM10.webm'],
+    ['nullable', 'nullable.webm'],
+    // other unsafe names
+    ['x\u202Ebmw.exe', 'xbmw.exe.webm'],
+    ['\u200B\u2800\u3164', 'recording.webm'],
+    ['-rf show', 'rf show.webm'],
+    ['show\u0000name', 'show name.webm'],
+    ['line\nbreak', 'line break.webm'],
+    ['trailing dots...', 'trailing dots.webm'],
     ['x'.repeat(300), `${'x'.repeat(120)}.webm`],
   ])('%j → %j', (input, expected) => {
     expect(sanitizeRecordingName(input)).toBe(expected);
+  });
+});
+
+describe('recordings: device and unsafe names never reach the disk', () => {
+  it.each(['CON.webm', 'nul.tar', 'COM1', 'LPT9.webm', 'x\u202Ebmw.exe'])('%j opens a plain file inside the folder', async (name) => {
+    const { folder, ipc } = await setup();
+    const { id, fileName } = valueOf(await call(ipc, 'recordings:open', { name }));
+    expect(fileName).not.toMatch(/^(con|nul|com\d|lpt\d)\b/i);
+    expect(fileName).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    const { path } = valueOf(await call(ipc, 'recordings:close', { id }));
+    expect(dirname(path)).toBe(folder);
+    expect(await readdir(folder)).toEqual([fileName]);
   });
 });

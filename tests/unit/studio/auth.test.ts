@@ -60,4 +60,35 @@ describe('studio store: auth', () => {
     expect(store.getState()).toMatchObject({ authStatus: 'signed-out', token: null, user: null });
     expect(saved.token).toBe(null);
   });
+
+  it('refuses a common password at sign-up, with its own error code (worded in error-text.test.ts), and creates no account', async () => {
+    const store = storeWith({ token: null });
+    const username = uniqueName('host');
+    expect(await store.getState().register(username, 'Password1')).toBe(false);
+    expect(store.getState()).toMatchObject({ authStatus: 'signed-out', authError: 'common_password', user: null });
+    expect(await relay.storage.users.findByUsername(username)).toBeNull();
+    // Too short says so too, rather than "this was not accepted".
+    expect(await store.getState().register(username, 'short')).toBe(false);
+    expect(store.getState().authError).toBe('password_too_short');
+    expect(await store.getState().register(username, 'a phrase nobody uses')).toBe(true);
+  });
+
+  it('signs out everywhere: the other device is signed out too, a new sign-in works', async () => {
+    const username = uniqueName('host');
+    const laptop = { token: null as string | null };
+    const phone = { token: null as string | null };
+    const onLaptop = storeWith(laptop);
+    expect(await onLaptop.getState().register(username, 'long enough password')).toBe(true);
+    const onPhone = storeWith(phone);
+    expect(await onPhone.getState().signIn(username, 'long enough password')).toBe(true);
+
+    await onLaptop.getState().signOutEverywhere();
+    expect(onLaptop.getState()).toMatchObject({ authStatus: 'signed-out', token: null, user: null });
+    expect(laptop.token).toBeNull();
+    const phoneLater = storeWith(phone);
+    await phoneLater.getState().restoreSession();
+    expect(phoneLater.getState().authStatus).toBe('signed-out');
+
+    expect(await onPhone.getState().signIn(username, 'long enough password')).toBe(true);
+  });
 });

@@ -1,9 +1,10 @@
 import { routes } from '../../../../protocol/routes.js';
 import { RelayError } from '../../../shared/api/client.js';
+import { displayCode } from '../../../shared/api/display-code.js';
 import type { AuthSlice, Slice, StoreDeps } from '../../store/types.js';
 
 function codeOf(err: unknown): string {
-  return err instanceof RelayError ? err.error.code : 'unavailable';
+  return err instanceof RelayError ? displayCode(err.error) : 'unavailable';
 }
 
 export const createAuthSlice =
