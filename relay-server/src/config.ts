@@ -4,6 +4,7 @@ import path from 'node:path';
 import { IceServer } from '../../protocol/sessions.js';
 import { MediaEnv, mediaConfigFrom, type MediaConfig } from './media/config.js';
 import { IngestEnv, ingestConfigFrom, type IngestConfig } from './ingest/config.js';
+import { FfmpegEnv, ffmpegConfigFrom, type FfmpegConfig } from './ffmpeg/config.js';
 import { compileTrust, type TrustProxy } from './http/client-address.js';
 import { GiftsEnv, giftsConfigFrom, type GiftsConfig } from './gifts/config.js';
 
@@ -77,6 +78,7 @@ const EnvSchema = z.object({
   ...MediaEnv.shape,
   ...IngestEnv.shape,
   ...GiftsEnv.shape,
+  ...FfmpegEnv.shape,
 });
 
 export interface RelayConfig {
@@ -110,6 +112,8 @@ export interface RelayConfig {
   ingest?: IngestConfig;
   /** Gift catalogue, creator share and payments (gifts/config.ts); the defaults when absent. */
   gifts?: GiftsConfig;
+  /** Where ffmpeg is, for RTMP ingest and multistreaming (ffmpeg/config.ts); the defaults when absent. */
+  ffmpeg?: FfmpegConfig;
   /** Proxies trusted to report the client (off unless TRUST_PROXY says otherwise): decides every client address and req.secure. */
   trustProxy?: TrustProxy;
   /** Bearer token for GET /metrics; when unset, only loopback clients may scrape. */
@@ -176,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     media: mediaConfigFrom(e),
     ingest: ingestConfigFrom(e),
     gifts: gifts.config,
+    ffmpeg: ffmpegConfigFrom(e),
   };
 }
 

@@ -8,6 +8,7 @@ import { moderationModule } from './moderation/module.js';
 import { mediaModule } from './media/module.js';
 import { shareModule } from './share/module.js';
 import { ingestModule } from './ingest/module.js';
+import { ffmpegModule } from './ffmpeg/module.js';
 import { stageModule } from './stage/module.js';
 import { accountSettingsModule } from './account-settings/module.js';
 import { contractModule } from './contract/module.js';
@@ -28,6 +29,7 @@ export const modules: readonly RelayModule[] = [
   chatModule,
   moderationModule,
   mediaModule,
+  ffmpegModule,
   ingestModule,
   shareModule,
   stageModule,

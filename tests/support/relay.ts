@@ -69,7 +69,7 @@ export async function startTestRelay(options: TestRelayOptions): Promise<TestRel
   const database = await createTestDatabase(options.dialect);
   const config: RelayConfig = {
     // Every test signs up from 127.0.0.1: lift the per-address sign-up limit (tests of the limit set their own).
-    ...loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SIGNUP_RATE_PER_MINUTE: '1000000', ...options.env }),
+    ...loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SIGNUP_RATE_PER_MINUTE: '1000000', RTMP_PORT: 'off', ...options.env }),
     database: database.database,
     ...options.config,
   };

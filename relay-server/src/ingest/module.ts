@@ -3,6 +3,7 @@ import { defaultIngestConfig } from './config.js';
 import type { EncoderPresence } from './encoder-presence.js';
 import { mountIngestRoutes } from './routes.js';
 import { createIngestService, type IngestService } from './service.js';
+import { startRtmp, stopRtmp } from './rtmp/running.js';
 
 declare module '../core/module.js' {
   interface Services {
@@ -16,11 +17,11 @@ declare module '../core/module.js' {
 /** How often encoders that vanished without DELETE are looked for. */
 const SWEEP_INTERVAL_MS = 5_000;
 const sweepers = new Map<ModuleContext, NodeJS.Timeout>();
-
 export const ingestModule: RelayModule = {
   name: 'ingest',
   init(ctx) {
     const config = ctx.config.ingest ?? defaultIngestConfig;
+    if (config.rtmpPort !== null) ctx.services.get('ffmpeg').need(`RTMP ingest (RTMP_PORT ${config.rtmpPort})`);
     ctx.services.provide('ingest', createIngestService({
       repos: ctx.storage,
       clock: ctx.clock,
@@ -36,12 +37,14 @@ export const ingestModule: RelayModule = {
     }));
   },
   http: mountIngestRoutes,
-  start(ctx) {
+  async start(ctx) {
+    await startRtmp(ctx);
     const timer = setInterval(() => ctx.services.get('ingest').sweep(), SWEEP_INTERVAL_MS);
     timer.unref();
     sweepers.set(ctx, timer);
   },
-  stop(ctx?: ModuleContext) {
+  async stop(ctx?: ModuleContext) {
+    await stopRtmp(ctx);
     for (const [owner, timer] of sweepers) {
       if (ctx && owner !== ctx) continue;
       clearInterval(timer);

@@ -9,13 +9,17 @@ import { mount } from '../http/mount.js';
 import { mountWhipEndpoint, sdpBody } from '../media/routes.js';
 import { shareBaseUrl } from '../share/base-url.js';
 import type { IngestService } from './service.js';
+import { rtmpPortOf } from './rtmp/running.js';
+import { RTMP_APP } from './rtmp/publish.js';
 
 const strip = (path: string) => path.replace(/^\/api/, '');
 
 /** Where encoders send, as other machines reach this relay. */
 function ingestAddresses(ctx: ModuleContext, req: Request) {
   const base = shareBaseUrl(ctx.config.publicUrl, req, ctx.config.host);
-  return { whipUrl: `${base}${ingestPaths.whip}`, rtmpUrl: null };
+  const rtmpPort = rtmpPortOf(ctx);
+  const rtmpUrl = rtmpPort === null ? null : (ctx.config.ingest?.rtmpPublicUrl ?? `rtmp://${new URL(base).hostname}:${rtmpPort}/${RTMP_APP}`);
+  return { whipUrl: `${base}${ingestPaths.whip}`, rtmpUrl };
 }
 
 /** Thin HTTP adapter: stream key management (JSON, signed-in owner) and the WHIP ingest address (SDP, stream key). */

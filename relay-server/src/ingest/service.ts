@@ -32,8 +32,13 @@ export interface IngestDeps {
 interface EncoderResource {
   userId: string;
   sessionId: string;
+  /** whip: OBS's WHIP output; source: an RTMP encoder bridged by ffmpeg. */
+  kind: 'whip' | 'source';
   createdAt: number;
 }
+
+/** What a second encoder on the same key is told (409), for WHIP and RTMP alike. */
+export const ALREADY_STREAMING = 'An encoder is already streaming with this stream key; stop it first, or use another key for another live';
 
 /** An encoder resource this old that has sent nothing for ENCODER_ALIVE_MS vanished without DELETE. */
 const SILENT_AFTER_MS = 15_000;
@@ -136,6 +141,35 @@ export function createIngestService(deps: IngestDeps) {
     graceTimers.set(resource.userId, timer);
   }
 
+  /** Key → owner → live session → `start` the media, with one encoder per owner at a time. */
+  async function admit<T extends { resourceId: string }>(
+    key: string | undefined,
+    kind: EncoderResource['kind'],
+    start: (sessionId: string, actor: Actor) => Promise<T>,
+  ): Promise<T & { sessionId: string }> {
+    const { actor, keyId } = await keyOwner(key);
+    if (connecting.has(actor.userId)) throw fail.duplicate(ALREADY_STREAMING);
+    connecting.add(actor.userId);
+    try {
+      const sessionId = await liveSessionOf(actor);
+      // Busy: an encoder of this owner is sending, or connected so recently that it may still be setting up.
+      const busy = [...resources.values()].some(
+        (r) => r.userId === actor.userId && (performance.now() - r.createdAt < SETUP_WINDOW_MS || deps.media().isReceiving(r.sessionId, ENCODER_ALIVE_MS)),
+      );
+      if (busy) throw fail.duplicate(ALREADY_STREAMING);
+      const resource = await start(sessionId, actor);
+      for (const [id, r] of resources) if (r.userId === actor.userId) resources.delete(id);
+      resources.set(resource.resourceId, { userId: actor.userId, sessionId, kind, createdAt: performance.now() });
+      cancelGrace(actor.userId);
+      deps.encoders.mark(sessionId, actor.userId);
+      void deps.announceRoster(sessionId).catch((err: unknown) => deps.onError(err, 'announcing an encoder host'));
+      await deps.repos.streamKeys.touch(keyId, deps.clock()).catch((err: unknown) => deps.onError(err, 'recording stream key use'));
+      return { ...resource, sessionId };
+    } finally {
+      connecting.delete(actor.userId);
+    }
+  }
+
   return {
     async list(actor: Actor | null): Promise<{ keys: StreamKey[]; defaults: IngestDefaults }> {
       const user = requireAccount(actor);
@@ -169,33 +203,27 @@ export function createIngestService(deps: IngestDeps) {
       return defaults;
     },
 
+    /** Refuses an unknown, revoked or malformed key (401) before an RTMP encoder's media is read. */
+    async checkKey(key: string | undefined): Promise<void> {
+      await keyOwner(key);
+    },
+
     /**
      * WHIP from an encoder: `bearer` must be a live stream key. One request per owner at a time and one
      * streaming encoder per owner (409 otherwise); a publish within the grace period of a DELETE resumes
      * the same live.
      */
     async publish(bearer: string | undefined, body: unknown, clientKey: string): Promise<MediaResource> {
-      const { actor, keyId } = await keyOwner(bearer);
-      if (connecting.has(actor.userId)) throw fail.duplicate('An encoder is already connecting with this stream key');
-      connecting.add(actor.userId);
-      try {
-        const sessionId = await liveSessionOf(actor);
-        // Busy: an encoder of this owner is sending, or connected so recently that it may still be setting up.
-        const busy = [...resources.values()].some(
-          (r) => r.userId === actor.userId && (performance.now() - r.createdAt < SETUP_WINDOW_MS || deps.media().isReceiving(r.sessionId, ENCODER_ALIVE_MS)),
-        );
-        if (busy) throw fail.duplicate('An encoder is already streaming with this stream key');
-        const resource = await deps.media().publish(sessionId, actor, body, clientKey, { fromEncoder: true });
-        for (const [id, r] of resources) if (r.userId === actor.userId) resources.delete(id);
-        resources.set(resource.resourceId, { userId: actor.userId, sessionId, createdAt: performance.now() });
-        cancelGrace(actor.userId);
-        deps.encoders.mark(sessionId, actor.userId);
-        void deps.announceRoster(sessionId).catch((err: unknown) => deps.onError(err, 'announcing an encoder host'));
-        await deps.repos.streamKeys.touch(keyId, deps.clock()).catch((err: unknown) => deps.onError(err, 'recording stream key use'));
-        return resource;
-      } finally {
-        connecting.delete(actor.userId);
-      }
+      return admit(bearer, 'whip', (sessionId, actor) => deps.media().publish(sessionId, actor, body, clientKey, { fromEncoder: true }));
+    },
+
+    /**
+     * An encoder that is not a WebRTC peer (RTMP through ffmpeg): the same key rules, one-encoder rule and
+     * grace period as WHIP; `attach` makes its media the session's program and names the resource.
+     */
+    async attach(key: string, attach: (sessionId: string, actor: Actor) => Promise<{ resourceId: string }>): Promise<{ resourceId: string; sessionId: string }> {
+      const resource = await admit(key, 'source', attach);
+      return { resourceId: resource.resourceId, sessionId: resource.sessionId };
     },
 
     /** DELETE on an encoder's resource ("Stop streaming"): media stops now, the live after the grace period. */
@@ -204,7 +232,7 @@ export function createIngestService(deps: IngestDeps) {
       if (!resource) throw fail.notFound('Media resource');
       resources.delete(resourceId);
       try {
-        deps.media().stop(resource.sessionId, resourceId, 'whip');
+        deps.media().stop(resource.sessionId, resourceId, resource.kind);
       } catch {
         // The forwarder already dropped it (connection failed): the grace period still applies.
       }

@@ -6,10 +6,12 @@ import { addSendTransceivers, answerOffer, createPeer } from './peer.js';
 import { ProgramRoom } from './program-room.js';
 import { PublisherLink } from './publisher-link.js';
 import type { TapSource } from './tap/rtp-tap.js';
+import type { AttachableSource } from './rtp-source.js';
 import type { ViewerLinkStats } from './types.js';
 import { ViewerLink } from './viewer-link.js';
 
-export type ResourceKind = 'whip' | 'whep';
+/** whip: a WebRTC publisher; whep: a viewer; source: a publisher fed another way (RTMP ingest through ffmpeg). */
+export type ResourceKind = 'whip' | 'whep' | 'source';
 
 export interface ForwarderOptions {
   /** Host addresses offered besides the machine's interfaces (127.0.0.1 for peers on the same host). */
@@ -72,6 +74,18 @@ export class Forwarder {
   }
 
   /**
+   * Makes a non-WebRTC source (an RTMP encoder's RTP from ffmpeg) the session's publisher, replacing any
+   * other, as a WHIP publish would. Its resource id is the source's id; `stop(id)` ends it.
+   */
+  attach(sessionId: string, source: AttachableSource): void {
+    const room = this.roomFor(sessionId);
+    this.resources.set(source.id, { sessionId, kind: 'source' });
+    source.start((packet) => room.forward(packet));
+    room.setPublisher(source);
+    this.dropReplacedPublishers(sessionId, source.id);
+  }
+
+  /**
    * A viewer counts against MAX_LIVE_VIEWERS once its transport is up (a half-open offer holds no seat);
    * half-open peers are capped per client and on the node instead (see admitPending).
    */
@@ -110,7 +124,7 @@ export class Forwarder {
     this.pending.delete(resourceId);
     const room = this.rooms.get(entry.sessionId);
     if (room) {
-      if (entry.kind === 'whip') room.removePublisher(resourceId);
+      if (entry.kind !== 'whep') room.removePublisher(resourceId);
       else room.removeViewer(resourceId);
       if (room.isEmpty) this.dropRoom(entry.sessionId);
     }
@@ -256,7 +270,7 @@ export class Forwarder {
 
   private dropReplacedPublishers(sessionId: string, keep: string): void {
     for (const [id, entry] of this.resources) {
-      if (id !== keep && entry.sessionId === sessionId && entry.kind === 'whip') this.resources.delete(id);
+      if (id !== keep && entry.sessionId === sessionId && entry.kind !== 'whep') this.resources.delete(id);
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { CodecLike } from './codecs.js';
 import { KeyframeCache } from './keyframe-cache.js';
 import { KeyframeRequester } from './keyframe-requester.js';
-import type { PublisherLink } from './publisher-link.js';
+import type { ProgramSource } from './program-source.js';
 import type { SourcePacket, ViewerLinkStats } from './types.js';
 import type { ViewerLink } from './viewer-link.js';
 
@@ -13,7 +13,7 @@ export const KEYFRAME_MIN_INTERVAL_MS = 400;
 
 /** One session's program: at most one publisher, any number of viewers, each with its own queue. */
 export class ProgramRoom {
-  private publisher: PublisherLink | null = null;
+  private publisher: ProgramSource | null = null;
   private readonly viewers = new Map<string, ViewerLink>();
   /** Viewers whose transport came up: only these count against MAX_LIVE_VIEWERS. */
   private readonly connected = new Set<string>();
@@ -25,7 +25,7 @@ export class ProgramRoom {
   constructor(readonly sessionId: string) {}
 
   /** Installs a publisher; a previous one is closed (the studio reconnected) and viewers carry on. */
-  setPublisher(link: PublisherLink): void {
+  setPublisher(link: ProgramSource): void {
     const previous = this.publisher;
     this.publisher = link;
     if (previous && previous !== link) previous.close();

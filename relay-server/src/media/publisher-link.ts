@@ -1,17 +1,16 @@
-import type { MediaStreamTrack, RTCPeerConnection, RtpPacket } from 'werift';
+import type { MediaStreamTrack, RTCPeerConnection } from 'werift';
 import type { CodecLike } from './codecs.js';
 import { forwardedCodecOf } from './codecs.js';
-import { H264KeyframeDetector } from './h264.js';
-import { isVp8KeyframeStart } from './vp8.js';
-import type { MediaKind, SourcePacket } from './types.js';
+import { SourcePacketMaker, type ProgramSource } from './program-source.js';
+import type { SourcePacket } from './types.js';
 
 /** The publisher's peer connection: turns every RTP packet it receives into a SourcePacket. */
-export class PublisherLink {
+export class PublisherLink implements ProgramSource {
   private videoSsrc: number | undefined;
   private closed = false;
   /** performance.now() of the last media packet: an encoder that vanished without DELETE goes quiet. */
   lastPacketAt = Number.NEGATIVE_INFINITY;
-  private readonly h264 = new H264KeyframeDetector();
+  private readonly packets = new SourcePacketMaker();
 
   constructor(
     readonly id: string,
@@ -34,7 +33,7 @@ export class PublisherLink {
         // Anything but the negotiated media codec (a stray payload type) is not forwarded.
         if (!codec) return;
         if (kind === 'video') this.videoSsrc = rtp.header.ssrc;
-        onPacket(this.toSourcePacket(kind, codec, rtp));
+        onPacket(this.packets.make(kind, codec, rtp.header, rtp.payload));
       });
     });
   }
@@ -64,25 +63,5 @@ export class PublisherLink {
     const transceiver = this.pc.getTransceivers().find((t) => t.receiver.track === track);
     const codec = transceiver?.codecs.find((c) => c.payloadType === payloadType);
     return codec && forwardedCodecOf(codec) ? codec : null;
-  }
-
-  private toSourcePacket(kind: MediaKind, codec: CodecLike, rtp: RtpPacket): SourcePacket {
-    const { header, payload } = rtp;
-    return {
-      kind,
-      ssrc: header.ssrc,
-      sequenceNumber: header.sequenceNumber,
-      timestamp: header.timestamp,
-      marker: header.marker,
-      payload,
-      codec,
-      keyframeStart: kind === 'video' && this.isKeyframeStart(codec, header.timestamp, payload),
-    };
-  }
-
-  private isKeyframeStart(codec: CodecLike, timestamp: number, payload: Buffer): boolean {
-    const forwarded = forwardedCodecOf(codec);
-    if (forwarded === 'h264') return this.h264.isKeyframeStart(timestamp, payload);
-    return forwarded === 'vp8' && isVp8KeyframeStart(payload);
   }
 }

@@ -8,6 +8,7 @@ import type { Repositories, SessionRecord } from '../storage/types.js';
 import { transportFor, type MediaConfig } from './config.js';
 import type { Forwarder, MediaResource, ResourceKind } from './forwarder.js';
 import type { PublisherDirectory } from './publisher-directory.js';
+import type { AttachableSource } from './rtp-source.js';
 import { SdpOffer } from './sdp-offer.js';
 import type { TapSource } from './tap/rtp-tap.js';
 
@@ -105,6 +106,19 @@ export function createMediaService(deps: MediaServiceDeps) {
     return invitationOpens(await deps.repos.invitations.findPending(session.id, userId), deps.clock());
   }
 
+  /** The host of a live session may publish; the studio does not replace an encoder that is sending. */
+  async function admitPublisher(sessionId: string, actor: Actor | null, fromEncoder: boolean): Promise<Forwarder> {
+    requireActor(actor);
+    const access = await accessSession(deps.repos, sessionId, actor);
+    requireHost(access);
+    requireLive(access);
+    const forwarder = embedded();
+    if (!fromEncoder && deps.encoderOn(sessionId) && forwarder.isReceiving(sessionId, PUBLISHER_ALIVE_MS)) {
+      throw fail.duplicate('An encoder is streaming to this live with a stream key; stop it first');
+    }
+    return forwarder;
+  }
+
   function remember(resource: MediaResource, actor: Actor | null): MediaResource {
     owners.set(resource.resourceId, { sessionId: resource.sessionId, userId: actor?.userId ?? null });
     return resource;
@@ -126,18 +140,19 @@ export function createMediaService(deps: MediaServiceDeps) {
     async publish(sessionId: string, actor: Actor | null, body: unknown, address: string, options: { fromEncoder?: boolean } = {}): Promise<MediaResource> {
       const clientKey = clientOf(actor, address);
       limitOffers(clientKey);
-      requireActor(actor);
-      const access = await accessSession(deps.repos, sessionId, actor);
-      requireHost(access);
-      requireLive(access);
-      const forwarder = embedded();
-      if (!options.fromEncoder && deps.encoderOn(sessionId) && forwarder.isReceiving(sessionId, PUBLISHER_ALIVE_MS)) {
-        throw fail.duplicate('An encoder is streaming to this live with a stream key; stop it first');
-      }
+      const forwarder = await admitPublisher(sessionId, actor, options.fromEncoder === true);
       const resource = remember(await forwarder.publish(sessionId, parseOffer(body), clientKey), actor);
       // Redis trouble must not fail a publish that worked; the sweep claims again every 5 s.
       await deps.directory.claim(sessionId).catch(() => undefined);
       return resource;
+    },
+
+    /** An encoder that does not speak WebRTC (RTMP, through ffmpeg) becomes the host's publisher. */
+    async attachEncoder(sessionId: string, actor: Actor, source: AttachableSource): Promise<void> {
+      const forwarder = await admitPublisher(sessionId, actor, true);
+      forwarder.attach(sessionId, source);
+      owners.set(source.id, { sessionId, userId: actor.userId });
+      await deps.directory.claim(sessionId).catch(() => undefined);
     },
 
     /**
@@ -168,7 +183,7 @@ export function createMediaService(deps: MediaServiceDeps) {
       if (forwarder.resourceKind(sessionId, resourceId) !== kind) throw fail.notFound('Media resource');
       forwarder.stop(resourceId);
       owners.delete(resourceId);
-      if (kind === 'whip' && !forwarder.isPublishing(sessionId)) void deps.directory.release(sessionId).catch(() => undefined);
+      if (kind !== 'whep' && !forwarder.isPublishing(sessionId)) void deps.directory.release(sessionId).catch(() => undefined);
     },
 
     /** Ends one person's WHEP/WHIP media in a session at once (banned, removed); the sweep catches other nodes. */

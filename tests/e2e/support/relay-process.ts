@@ -73,6 +73,8 @@ export async function startRelayProcess(options: {
       CHAT_RATE_BURST: '200',
       // Every page signs up from 127.0.0.1: lift the per-address sign-up limit, keep it on.
       SIGNUP_RATE_PER_MINUTE: '1000000',
+      // RTMP ingest on a free port (the stream keys panel shows it).
+      RTMP_PORT: '0',
       ...options.env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
