@@ -1,6 +1,6 @@
 import type { ModuleContext, RelayModule } from '../core/module.js';
 import { defaultFfmpegConfig } from './config.js';
-import { probeFfmpeg } from './probe.js';
+import { probeFfmpeg } from '../media/tap/ffmpeg.js';
 
 /**
  * Whether this node can run ffmpeg, for the features built on it (RTMP ingest, multistreaming, …).
@@ -36,7 +36,7 @@ export const ffmpegModule: RelayModule = {
       const version = configured ? await probeFfmpeg(configured) : null;
       if (configured && version) {
         path = configured;
-        ctx.logger.info(`${version}: ${features.join(', ')} on`);
+        ctx.logger.info(`${/^ffmpeg version \S+/.exec(version)?.[0] ?? version}: ${features.join(', ')} on`);
         return;
       }
       const why = configured ? `ffmpeg not found (FFMPEG_PATH=${configured}; Debian/Ubuntu: apt-get install ffmpeg)` : 'FFMPEG_PATH=off';
