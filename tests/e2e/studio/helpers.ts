@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
+import { rtcStats, videoCodecs, videoPixels } from '../support/probes.js';
 
 /** A 1×1 red PNG: an image source needs a real, decodable file. */
 export const RED_PIXEL_PNG = Buffer.from(
@@ -114,4 +115,21 @@ export async function probeWebm(page: Page, base64: string): Promise<{ duration:
     }
     return { duration: video.duration, width: video.videoWidth };
   }, base64);
+}
+
+/**
+ * Opens /watch/<id> in `viewer` and checks what a person sees and hears from an encoder's H.264 live:
+ * frames keep being decoded, the picture is not flat, sound plays once unmuted; then a screenshot.
+ */
+export async function expectEncoderLiveOnWatch(viewer: Page, sessionId: string, screenshotPath: string): Promise<void> {
+  await viewer.goto(`/watch/${sessionId}`);
+  await expect(viewer.getByTestId('session-state')).toHaveAttribute('data-state', 'live');
+  await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(30);
+  const before = (await rtcStats(viewer)).framesDecoded;
+  await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 15_000 }).toBeGreaterThan(before + 30);
+  expect((await videoCodecs(viewer)).inbound).toEqual(['video/H264']);
+  expect((await videoPixels(viewer, '[data-testid="player"]')).variance).toBeGreaterThan(100);
+  await viewer.getByTestId('unmute-button').click();
+  await expect.poll(async () => (await rtcStats(viewer)).audioEnergy, { timeout: 15_000 }).toBeGreaterThan(0);
+  await viewer.screenshot({ path: screenshotPath });
 }

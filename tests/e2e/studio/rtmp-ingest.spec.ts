@@ -1,12 +1,10 @@
 import path from 'node:path';
 import { routes } from '../../../protocol/routes.js';
 import { expect, test } from '../support/fixtures.js';
-import { rtcStats, videoCodecs, videoPixels } from '../support/probes.js';
 import { startRtmpEncoder } from '../../relay/ingest/support/rtmp-encoder.js';
-import { registerInStudio } from './helpers.js';
+import { expectEncoderLiveOnWatch, registerInStudio } from './helpers.js';
 
 const shots = path.resolve(import.meta.dirname, '../../../test-results/rtmp-ingest');
-const PLAYER = '[data-testid="player"]';
 
 test.use({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write', 'camera', 'microphone'] });
 
@@ -30,17 +28,7 @@ test('an RTMP encoder (ffmpeg, x264 + AAC) goes live with the RTMP address and k
     const live = (await relay.call(null, routes.listSessions, { query: { scope: 'public' } })).sessions.find((s) => s.title === 'Live over RTMP');
     expect(live?.host.displayName).toBe(username);
 
-    const viewer = await newPage();
-    await viewer.goto(`/watch/${live?.id ?? ''}`);
-    await expect(viewer.getByTestId('session-state')).toHaveAttribute('data-state', 'live');
-    await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(30);
-    const before = (await rtcStats(viewer)).framesDecoded;
-    await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 15_000 }).toBeGreaterThan(before + 30);
-    expect((await videoCodecs(viewer)).inbound).toEqual(['video/H264']);
-    expect((await videoPixels(viewer, PLAYER)).variance).toBeGreaterThan(100);
-    await viewer.getByTestId('unmute-button').click();
-    await expect.poll(async () => (await rtcStats(viewer)).audioEnergy, { timeout: 15_000 }).toBeGreaterThan(0);
-    await viewer.screenshot({ path: path.join(shots, 'watch-rtmp-encoder.png') });
+    await expectEncoderLiveOnWatch(await newPage(), live?.id ?? '', path.join(shots, 'watch-rtmp-encoder.png'));
   } finally {
     await encoder.stop();
   }
