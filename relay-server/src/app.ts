@@ -102,6 +102,9 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   for (const m of modules) m.http?.(api, ctx);
   api.use(preflightDone, notFound);
   app.use('/api', api);
+  const root = express.Router();
+  for (const m of modules) m.httpRoot?.(root, ctx);
+  app.use(root);
   if (config.webRoot) app.use(pagesRouter(config.webRoot));
   app.use(notFound);
   app.use(errorHandler);

@@ -5,6 +5,7 @@ import { IceServer } from '../../protocol/sessions.js';
 import { MediaEnv, mediaConfigFrom, type MediaConfig } from './media/config.js';
 import { IngestEnv, ingestConfigFrom, type IngestConfig } from './ingest/config.js';
 import { FfmpegEnv, ffmpegConfigFrom, type FfmpegConfig } from './ffmpeg/config.js';
+import { HlsEnv, hlsConfigFrom, type HlsConfig } from './hls/config.js';
 import { compileTrust, type TrustProxy } from './http/client-address.js';
 import { GiftsEnv, giftsConfigFrom, type GiftsConfig } from './gifts/config.js';
 
@@ -79,6 +80,7 @@ const EnvSchema = z.object({
   ...IngestEnv.shape,
   ...GiftsEnv.shape,
   ...FfmpegEnv.shape,
+  ...HlsEnv.shape,
 });
 
 export interface RelayConfig {
@@ -114,6 +116,8 @@ export interface RelayConfig {
   gifts?: GiftsConfig;
   /** Where ffmpeg is, for RTMP ingest and multistreaming (ffmpeg/config.ts); the defaults when absent. */
   ffmpeg?: FfmpegConfig;
+  /** LL-HLS origin (hls/config.ts); the defaults when absent. */
+  hls?: HlsConfig;
   /** Proxies trusted to report the client (off unless TRUST_PROXY says otherwise): decides every client address and req.secure. */
   trustProxy?: TrustProxy;
   /** Bearer token for GET /metrics; when unset, only loopback clients may scrape. */
@@ -181,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     ingest: ingestConfigFrom(e),
     gifts: gifts.config,
     ffmpeg: ffmpegConfigFrom(e),
+    hls: hlsConfigFrom(e),
   };
 }
 

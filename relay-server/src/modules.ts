@@ -10,6 +10,7 @@ import { shareModule } from './share/module.js';
 import { ingestModule } from './ingest/module.js';
 import { ffmpegModule } from './ffmpeg/module.js';
 import { stageModule } from './stage/module.js';
+import { hlsModule } from './hls/module.js';
 import { accountSettingsModule } from './account-settings/module.js';
 import { contractModule } from './contract/module.js';
 import { giftsModule } from './gifts/module.js';
@@ -36,4 +37,5 @@ export const modules: readonly RelayModule[] = [
   accountSettingsModule,
   contractModule,
   giftsModule,
+  hlsModule,
 ];

@@ -67,6 +67,8 @@ export interface RelayModule {
   name: string;
   init?(ctx: ModuleContext): void;
   http?(router: Router, ctx: ModuleContext): void;
+  /** Routes outside /api (media for players and CDNs, e.g. /hls): no JSON body, auth or /api CORS. */
+  httpRoot?(router: Router, ctx: ModuleContext): void;
   socket?(socket: RelaySocket, ctx: ModuleContext): void;
   disconnect?(socket: RelaySocket, ctx: ModuleContext): void | Promise<void>;
   start?(ctx: ModuleContext): void | Promise<void>;

@@ -6,6 +6,7 @@ import { RtpRewriter } from '../rtp-rewriter.js';
 import type { MediaKind, SourcePacket } from '../types.js';
 import { freeRtpPortPair, untilUdpListener } from './ports.js';
 import { tapSdp, TAP_PAYLOAD_TYPES, type TapStream } from './sdp.js';
+import { announcedVideoSize, type VideoSize } from './video-size.js';
 
 /** What a tap reads from: one session's program in the forwarder (see Forwarder.tapSource). */
 export interface TapSource {
@@ -67,6 +68,8 @@ export class RtpTap {
   private readonly socket = dgram.createSocket('udp4');
   private readonly streams: Record<MediaKind, TapStreamState>;
   private readonly codecs: Partial<Record<MediaKind, CodecLike>> = {};
+  /** The picture size of the latest key frame (VP8 header or H.264 SPS). */
+  videoSize: VideoSize | null = null;
   private unsubscribe: (() => void) | undefined;
   private started = false;
   private waitingForKeyframe = true;
@@ -167,7 +170,10 @@ export class RtpTap {
   private onPacket(packet: SourcePacket): void {
     if (this.closed) return;
     this.codecs[packet.kind] ??= packet.codec;
-    if (packet.kind === 'video' && packet.keyframeStart) this.resolveKeyframe();
+    if (packet.kind === 'video' && packet.keyframeStart) {
+      this.videoSize = announcedVideoSize(packet) ?? this.videoSize;
+      this.resolveKeyframe();
+    }
     if (!this.started) return;
     const stream = this.streams[packet.kind];
     if (packet.kind === 'video' && this.waitingForKeyframe) {

@@ -92,6 +92,7 @@ describe('media tap: the program as RTP + SDP on loopback, read by ffmpeg', () =
     const tap = await openTap(session.id);
     const decoded = await decodeWithFfmpeg(tap, 30);
     expect(decoded.dimensions).toBe('320x180');
+    expect(tap.videoSize).toEqual({ width: 320, height: 180 });
     expect(decoded.video.length).toBe(30);
     expect(tap.kinds).toEqual(['video']);
     // 30 frames at 15 fps: about two seconds of media, in increasing order.
@@ -110,6 +111,7 @@ describe('media tap: the program as RTP + SDP on loopback, read by ffmpeg', () =
     const decoded = await decodeWithFfmpeg(tap, 60);
     expect(tap.kinds).toEqual(['video', 'audio']);
     expect(decoded.dimensions).toBe('640x360');
+    expect(tap.videoSize).toEqual({ width: 640, height: 360 });
     expect(decoded.video.length).toBe(60);
     expect(decoded.audio.length).toBeGreaterThan(20);
     // Both streams on one clock (RTCP sender reports): their first frames are close in time.

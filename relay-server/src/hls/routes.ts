@@ -1,0 +1,45 @@
+import type { Request, Response, Router } from 'express';
+import { HlsBlockingQuery } from '../../../protocol/hls.js';
+import type { HlsReply } from './origin.js';
+import type { HlsService } from './service.js';
+
+const CACHE_CONTROL: Record<HlsReply['cache'], string> = {
+  // Parts, segments and init sections never change once served: any cache may keep them.
+  immutable: 'public, max-age=31536000, immutable',
+  // A playlist changes every part: a CDN may serve it for one second at most.
+  playlist: 'public, max-age=1',
+  // A blocking reload names the part it waited for: its answer stays right for the next reloads too.
+  blocking: 'public, max-age=6',
+  master: 'public, max-age=5',
+  none: 'no-store',
+};
+
+function send(res: Response, reply: HlsReply): void {
+  res.set('Access-Control-Allow-Origin', '*');
+  res.set('Cache-Control', CACHE_CONTROL[reply.cache]);
+  if (reply.retryAfterSeconds !== undefined) res.set('Retry-After', String(reply.retryAfterSeconds));
+  res.status(reply.status).type(reply.contentType).send(reply.body);
+}
+
+/**
+ * `/hls/:sessionId/master.m3u8` and `/hls/:sessionId/:rendition/:file` (outside /api: media for players
+ * and CDNs, no cookies or tokens, public lives only). Thin: HlsOrigin decides every answer.
+ */
+export function mountHlsRoutes(router: Router, hls: () => HlsService): void {
+  router.get('/hls/:sessionId/master.m3u8', (req: Request, res: Response) => {
+    send(res, hls().origin.master(String(req.params.sessionId)));
+  });
+  router.get('/hls/:sessionId/:rendition/:file', async (req: Request, res: Response) => {
+    const query = HlsBlockingQuery.safeParse(req.query);
+    if (!query.success) {
+      send(res, { status: 400, body: `Invalid blocking reload: ${query.error.issues.map((i) => i.message).join('; ')}`, contentType: 'text/plain; charset=utf-8', cache: 'none' });
+      return;
+    }
+    const { sessionId, rendition, file } = req.params;
+    const reply = await hls().origin.file(String(sessionId), String(rendition), String(file), query.data, req.ip ?? 'unknown');
+    if (!res.destroyed) send(res, reply);
+  });
+  router.options('/hls/{*rest}', (_req: Request, res: Response) => {
+    res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, OPTIONS', 'Access-Control-Max-Age': '86400' }).status(204).end();
+  });
+}

@@ -1,0 +1,129 @@
+import type { HlsHint } from '../../../protocol/hls.js';
+import { hlsMasterUrl } from '../../../protocol/hls.js';
+import type { Logger } from '../core/logger.js';
+import type { MediaService } from '../media/service.js';
+import type { Repositories } from '../storage/types.js';
+import type { HlsConfig } from './config.js';
+import { HlsOrigin } from './origin.js';
+import { LivePackager, type PackagerOptions } from './packager.js';
+
+export const SEGMENT_SECONDS = 2;
+export const PART_SECONDS = 0.5;
+/** Complete segments kept per rendition in memory and in the live playlist (12 s). */
+const KEEP_SEGMENTS = 6;
+
+export interface HlsServiceDeps {
+  repos: Repositories;
+  config: HlsConfig;
+  media: () => MediaService;
+  logger: Logger;
+  /** Extra packager options (the recorder's onSegment). */
+  packagerOptions?: Partial<PackagerOptions>;
+}
+
+/** What the studio and the viewer page see of a live's LL-HLS. */
+export interface HlsStatus {
+  state: 'off' | 'starting' | 'running' | 'restarting' | 'stopped';
+  renditions: string[];
+  restarts: number;
+  lastError: string | null;
+}
+
+/**
+ * LL-HLS for every public live whose publisher is on this node: starts a packager when the publisher
+ * comes, stops it when the live ends, and answers the /hls requests (HlsOrigin). Off when ffmpeg is
+ * missing (`available` stays false and the relay says so at start).
+ */
+export function createHlsService(deps: HlsServiceDeps) {
+  const packagers = new Map<string, LivePackager>();
+  const origin = new HlsOrigin((id) => packagers.get(id), {
+    segmentSeconds: SEGMENT_SECONDS,
+    partSeconds: PART_SECONDS,
+    maxBlockingPerAddress: deps.config.maxBlockingPerAddress,
+    maxBlockingTotal: deps.config.maxBlockingTotal,
+  });
+  /** The ffmpeg to run (from the ffmpeg module once the relay started); null: LL-HLS is off. */
+  let ffmpegPath: string | null = null;
+
+  function startPackager(sessionId: string): void {
+    const packager = new LivePackager(sessionId, () => deps.media().tapSource(sessionId), {
+      ffmpegPath: ffmpegPath ?? 'ffmpeg',
+      segmentSeconds: SEGMENT_SECONDS,
+      partSeconds: PART_SECONDS,
+      keepSegments: KEEP_SEGMENTS,
+      preset: 'superfast',
+      logger: deps.logger,
+      ...deps.packagerOptions,
+    });
+    packagers.set(sessionId, packager);
+    packager.onEnd(() => {
+      if (packagers.get(sessionId) === packager) packagers.delete(sessionId);
+    });
+    void packager.run().catch((err: unknown) => deps.logger.error({ err, sessionId }, 'LL-HLS packager failed'));
+  }
+
+  return {
+    origin,
+
+    get available(): boolean {
+      return ffmpegPath !== null;
+    },
+
+    /** Turns LL-HLS on with this ffmpeg (or off with null). */
+    useFfmpeg(path: string | null): void {
+      ffmpegPath = path;
+    },
+
+    /** Starts packagers for public lives publishing here; stops those whose live ended. */
+    async sync(): Promise<void> {
+      if (ffmpegPath === null) return;
+      const publishing = new Set(deps.media().publishingSessions());
+      for (const sessionId of publishing) {
+        if (packagers.has(sessionId)) continue;
+        const session = await deps.repos.sessions.findById(sessionId);
+        if (session?.isPublic && session.state === 'live') startPackager(sessionId);
+      }
+      for (const [sessionId, packager] of packagers) {
+        if (publishing.has(sessionId)) continue;
+        const session = await deps.repos.sessions.findById(sessionId);
+        if (!session || session.state !== 'live') {
+          packager.stop();
+          packagers.delete(sessionId);
+        }
+      }
+    },
+
+    /** Ends a live's LL-HLS at once (the session ended). */
+    stopSession(sessionId: string): void {
+      packagers.get(sessionId)?.stop();
+      packagers.delete(sessionId);
+    },
+
+    packager(sessionId: string): LivePackager | undefined {
+      return packagers.get(sessionId);
+    },
+
+    status(sessionId: string): HlsStatus {
+      const packager = packagers.get(sessionId);
+      if (ffmpegPath === null || !packager) return { state: 'off', renditions: [], restarts: 0, lastError: null };
+      return { state: packager.state, renditions: packager.renditions.map((r) => r.name), restarts: packager.restarts, lastError: packager.lastError };
+    },
+
+    /** Where a viewer finds the live's LL-HLS (null until it plays), and whether WebRTC has room on this node. */
+    hint(sessionId: string, webrtcViewers: number): HlsHint {
+      const packager = packagers.get(sessionId);
+      const base = deps.config.publicUrl ?? '';
+      return {
+        masterUrl: packager?.ready ? hlsMasterUrl(base, sessionId) : null,
+        webrtcHasRoom: webrtcViewers < deps.config.webrtcViewersPerNode,
+      };
+    },
+
+    stopAll(): void {
+      for (const packager of packagers.values()) packager.stop();
+      packagers.clear();
+    },
+  };
+}
+
+export type HlsService = ReturnType<typeof createHlsService>;
