@@ -69,8 +69,9 @@ export function ladderArgs(rungs: Rung[], options: EncodeOptions): string[] {
     '-force_key_frames', `expr:gte(t,n_forced*${options.segmentSeconds})`,
     '-c:a', 'aac', '-b:a', String(AUDIO_BITRATE), '-ac', '2', '-ar', '48000', '-af', 'aresample=async=1000',
     '-f', 'mp4', '-movflags', '+empty_moov+default_base_moof+frag_keyframe',
-    // A little under the part target: the cut happens at the first frame at or past it (15 frames at 30 fps).
-    '-frag_duration', String(Math.round(options.partSeconds * 0.96 * 1_000_000)), '-flush_packets', '1',
+    // Under the part target: the cut comes at the first frame at or past it (14 frames at 30 fps), and the
+    // muxer's last-sample durations wobble by ~10 ms on a busy machine; a part must not exceed PART-TARGET.
+    '-frag_duration', String(Math.round(options.partSeconds * 0.9 * 1_000_000)), '-flush_packets', '1',
     `pipe:${3 + i}`,
   ]);
   return [...silence, '-filter_complex', graph, ...outputs];
