@@ -3,6 +3,8 @@
  * fails the typecheck. Add entries here; never write user-visible text in a component.
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
+import { followStrings } from './follows.js';
+
 export const strings = {
   'app.name': { en: 'Afritok Live', fr: 'Afritok Live' },
   'common.loading': { en: 'Loading…', fr: 'Chargement…' },
@@ -599,4 +601,5 @@ export const strings = {
   'studio.chat.slowMode': { en: 'Slow mode (seconds)', fr: 'Mode lent (secondes)' },
   'studio.chat.blockedTerms': { en: 'Blocked terms (comma-separated)', fr: 'Termes bloqués (séparés par des virgules)' },
   // end studio
+  ...followStrings,
 } as const satisfies Record<string, { en: string; fr: string }>;

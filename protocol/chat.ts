@@ -77,10 +77,14 @@ export const ChatStats = z.object({
   mutedCount: z.number().int(),
   bannedCount: z.number().int(),
 });
+/** Longest minimum follow age a followers-only chat may ask for: 3 months. */
+export const FOLLOWERS_ONLY_MAX_MINUTES = 129_600;
 export const ChatSettings = z.object({
   slowModeSeconds: z.number().int().min(0).max(600),
   blockedTerms: z.array(z.string()),
   followersOnly: z.boolean(),
+  /** With followersOnly: how long someone must have followed the host before they may chat (as on Twitch). */
+  followersOnlyMinutes: z.number().int().min(0).max(FOLLOWERS_ONLY_MAX_MINUTES),
 });
 export type ChatSettings = z.infer<typeof ChatSettings>;
 export const ChatSettingsReply = z.object({ settings: ChatSettings });
@@ -88,6 +92,7 @@ export const UpdateChatSettingsBody = z.strictObject({
   slowModeSeconds: z.number().int().min(0).max(600).optional(),
   blockedTerms: z.array(cleanText(1, 64)).max(200).optional(),
   followersOnly: z.boolean().optional(),
+  followersOnlyMinutes: z.number().int().min(0).max(FOLLOWERS_ONLY_MAX_MINUTES).optional(),
 });
 
 export const ModerationAction = z.enum(['pin', 'unpin', 'delete', 'mute', 'unmute', 'ban', 'unban', 'settings', 'role']);

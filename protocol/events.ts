@@ -5,6 +5,7 @@ import { Participant, Session, SessionState } from './sessions.js';
 import { Invitation } from './invitations.js';
 import { GiftEvent, Wallet } from './gifts.js';
 import { SignalToClient, SignalToServer } from './signaling.js';
+import { FollowerNewEvent } from './follows.js';
 import { BackstageHistory, BackstageMessage, BackstageSend, StageSet, StageState } from './stage.js';
 
 /**
@@ -74,6 +75,7 @@ export const serverEvents = {
   signal: SignalToClient,
   'stage:state': StageState,
   'backstage:message': z.object({ sessionId: Id, message: BackstageMessage }),
+  'follower:new': FollowerNewEvent,
 } as const;
 
 export type ServerEventName = keyof typeof serverEvents;

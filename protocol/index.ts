@@ -14,3 +14,4 @@ export * from './stage.js';
 export * from './ingest.js';
 export * from './account-settings.js';
 export * from './gifts.js';
+export * from './follows.js';

@@ -9,6 +9,7 @@ import * as M from './media.js';
 import * as K from './ingest.js';
 import * as A from './account-settings.js';
 import * as G from './gifts.js';
+import * as F from './follows.js';
 
 const sessionPath = '/api/sessions/:id';
 const id = S.SessionIdParams;
@@ -198,6 +199,22 @@ export const routes = {
   topGifters: route({ method: 'GET', path: `${sessionPath}/gifts/top`, params: id, reply: G.TopGiftersReply }),
   /** Host only: what this live earned. */
   liveEarnings: route({ method: 'GET', path: `${sessionPath}/gifts/earnings`, params: id, reply: G.LiveEarningsReply }),
+  // follows and profiles (avatar upload and image: hand-mounted binary routes, see relay-server/src/follows/routes.ts)
+  getUser: route({ method: 'GET', path: '/api/users/:userId', params: F.UserIdParams, reply: F.ProfileReply }),
+  profilePage: route({ method: 'GET', path: '/api/profiles/:username', params: F.UsernameParams, reply: F.ProfilePageReply }),
+  follow: route({ method: 'POST', path: '/api/users/:userId/follow', params: F.UserIdParams, reply: F.FollowReply, status: 200 }),
+  unfollow: route({ method: 'DELETE', path: '/api/users/:userId/follow', params: F.UserIdParams, reply: F.FollowReply, status: 200 }),
+  /** The follower mutes or unmutes one creator's live notifications. */
+  muteCreatorNotifications: route({
+    method: 'PATCH',
+    path: '/api/users/:userId/follow',
+    params: F.UserIdParams,
+    body: F.NotificationMuteBody,
+    reply: F.ProfileReply,
+  }),
+  following: route({ method: 'GET', path: '/api/follows', query: F.FollowingQuery, reply: F.FollowingReply }),
+  updateProfile: route({ method: 'PATCH', path: '/api/profile', body: F.UpdateProfileBody, reply: F.ProfileReply }),
+  removeAvatar: route({ method: 'DELETE', path: '/api/profile/avatar', reply: F.ProfileReply, status: 200 }),
 } as const;
 
 export type Routes = typeof routes;

@@ -14,6 +14,7 @@ import { hlsModule } from './hls/module.js';
 import { accountSettingsModule } from './account-settings/module.js';
 import { contractModule } from './contract/module.js';
 import { giftsModule } from './gifts/module.js';
+import { followsModule } from './follows/module.js';
 
 /**
  * The relay's domain modules, in build order (see RelayModule in core/module.ts for the lifecycle).
@@ -35,6 +36,7 @@ export const modules: readonly RelayModule[] = [
   shareModule,
   stageModule,
   accountSettingsModule,
+  followsModule,
   contractModule,
   giftsModule,
   hlsModule,

@@ -1,4 +1,5 @@
 import type { ChatSettings } from '../../../protocol/chat.js';
+import { isStage } from '../../../protocol/sessions.js';
 import type { Actor } from '../core/actor.js';
 import { fail } from '../core/errors.js';
 import type { ModerationService } from '../moderation/service.js';
@@ -48,4 +49,16 @@ export function assertMayPublish(speaker: Speaker): void {
   const { session } = speaker.access;
   if (session.state !== 'starting' && session.state !== 'live') throw fail.invalidTransition(session.state, 'chat in');
   if (speaker.mute) throw fail.muted(speaker.mute.until);
+}
+
+/**
+ * Followers-only chat, as on Twitch: a viewer must follow the host, for at least
+ * `followersOnlyMinutes` when set. The stage and moderators are exempt; reactions are not gated.
+ */
+export async function assertFollowerGate(repos: Repositories, speaker: Speaker, now: Date): Promise<void> {
+  const { settings, access, actor } = speaker;
+  if (!settings.followersOnly || access.canModerate || isStage(access.role)) return;
+  const follow = await repos.follows.find(actor.userId, access.session.hostId);
+  const minutes = settings.followersOnlyMinutes;
+  if (!follow || now.getTime() - follow.createdAt.getTime() < minutes * 60_000) throw fail.followersOnly(minutes);
 }

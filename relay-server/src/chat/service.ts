@@ -13,7 +13,7 @@ import { createDelivery } from './delivery.js';
 import { ChatHistory } from './history.js';
 import { ChatLimits } from './limits.js';
 import { MessageWindows } from './message-window.js';
-import { assertMayPublish, authorizeSpeaker, type Origin } from './policy.js';
+import { assertFollowerGate, assertMayPublish, authorizeSpeaker, type Origin } from './policy.js';
 import { KeyedLock } from '../core/keyed-lock.js';
 import { toMessage } from './wire.js';
 import { MessageWriter } from './writer.js';
@@ -101,6 +101,7 @@ export function createChatService(ctx: ModuleContext) {
     const replay = replayFromWindow(sessionId, actor.userId, input.clientMessageId);
     if (replay) return { message: toMessage(replay), created: false };
     assertMayPublish(speaker);
+    await assertFollowerGate(storage, speaker, clock());
     if (!access.isHost) await assertNotPosingAsHost(access.session.hostId, actor.displayName);
     if (containsBlockedTerm(input.content, settings.blockedTerms)) throw fail.blockedTerm();
     if (!access.canModerate) {

@@ -34,6 +34,8 @@ export const fail = {
   blockedTerm: () => new AppError('blocked_term', 'This message contains a blocked term'),
   insufficientFunds: (needed: number, has: number) =>
     new AppError('insufficient_funds', `This costs ${needed} coins and your wallet holds ${has}`, { needed, has }),
+  followersOnly: (minutes: number) =>
+    new AppError('followers_only', minutes > 0 ? `Followers of ${minutes} minutes or more only` : 'Followers only: follow the host to chat', { minutes }),
   unavailable: (message = 'Service unavailable') => new AppError('unavailable', message),
   /** A WHIP/WHEP offer with no codec the forwarder can relay (406). */
   unsupportedCodec: (message: string) => new AppError('unsupported_codec', message),

@@ -206,6 +206,7 @@ export function createModerationService(ctx: ModuleContext): ModerationService {
         slowModeSeconds: patch.slowModeSeconds ?? current.slowModeSeconds,
         blockedTerms: normaliseBlockedTerms(patch.blockedTerms ?? current.blockedTerms),
         followersOnly: patch.followersOnly ?? current.followersOnly,
+        followersOnlyMinutes: patch.followersOnlyMinutes ?? current.followersOnlyMinutes,
       };
       const saved = await storage.moderation.putSettings({ sessionId, ...next });
       await record({ sessionId, actorId: requireActor(access.actor).userId, action: 'settings', detail: JSON.stringify(patch) });

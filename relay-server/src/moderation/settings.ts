@@ -1,11 +1,11 @@
 import type { ChatSettings } from '../../../protocol/chat.js';
 import type { ChatSettingsRecord } from '../storage/types.js';
 
-export const DEFAULT_CHAT_SETTINGS: ChatSettings = { slowModeSeconds: 0, blockedTerms: [], followersOnly: false };
+export const DEFAULT_CHAT_SETTINGS: ChatSettings = { slowModeSeconds: 0, blockedTerms: [], followersOnly: false, followersOnlyMinutes: 0 };
 
 export function toChatSettings(record: ChatSettingsRecord | null): ChatSettings {
   if (!record) return { ...DEFAULT_CHAT_SETTINGS, blockedTerms: [] };
-  return { slowModeSeconds: record.slowModeSeconds, blockedTerms: [...record.blockedTerms], followersOnly: record.followersOnly };
+  return { slowModeSeconds: record.slowModeSeconds, blockedTerms: [...record.blockedTerms], followersOnly: record.followersOnly, followersOnlyMinutes: record.followersOnlyMinutes };
 }
 
 /** Blocked terms compare case-insensitively, so duplicates that differ by case are kept once. */

@@ -106,6 +106,8 @@ export interface ChatSettingsRecord {
   slowModeSeconds: number;
   blockedTerms: string[];
   followersOnly: boolean;
+  /** Minimum follow age for followersOnly (0: any follower). */
+  followersOnlyMinutes: number;
 }
 
 export interface ModerationLogRecord {
@@ -117,6 +119,22 @@ export interface ModerationLogRecord {
   targetMessageId: string | null;
   detail: string | null;
   createdAt: Date;
+}
+
+/** `followerId` follows `creatorId` since `createdAt`. */
+export interface FollowRecord {
+  followerId: string;
+  creatorId: string;
+  notificationsMuted: boolean;
+  createdAt: Date;
+}
+
+export interface ProfileRecord {
+  userId: string;
+  bio: string;
+  /** WebP bytes as base64, re-encoded by the relay; null when none. */
+  avatar: string | null;
+  avatarUpdatedAt: Date | null;
 }
 
 /** Thrown by an insert that breaks a unique key (username, pending invitation, …). */
@@ -137,6 +155,8 @@ export interface UserRepo {
   findManyByIds(ids: string[]): Promise<UserRecord[]>;
   /** Raises the user's token generation by one (ending every token signed before); the new value, or null for an unknown user. */
   raiseTokenGeneration(id: string): Promise<number | null>;
+  /** False when unknown. */
+  setDisplayName(id: string, displayName: string): Promise<boolean>;
 }
 
 /** Token ids ended by logout, until their expiry (seconds since the epoch, as in the token). */
@@ -168,6 +188,8 @@ export interface SessionRepo {
   listByState(states: SessionState[], options?: { publicOnly?: boolean; limit?: number }): Promise<SessionRecord[]>;
   /** Sessions not ended in which `userId` is host or a current (not left) participant. */
   listOpenForUser(userId: string): Promise<SessionRecord[]>;
+  /** The host's sessions in `states`, newest start first (a profile's past lives). */
+  listByHost(hostId: string, states: SessionState[], limit: number): Promise<SessionRecord[]>;
 }
 
 export interface ParticipantRepo {
@@ -410,6 +432,31 @@ export interface PaymentRepo {
   find(id: string): Promise<PaymentRecord | null>;
 }
 
+export interface FollowRepo {
+  /** False when already following (nothing changes, the first date stays). */
+  follow(follow: FollowRecord): Promise<boolean>;
+  /** Inserts many follows at once, skipping none (imports, benchmarks); throws DuplicateKeyError('follow') on a repeat. */
+  addMany(follows: FollowRecord[]): Promise<void>;
+  /** False when not following. */
+  unfollow(followerId: string, creatorId: string): Promise<boolean>;
+  find(followerId: string, creatorId: string): Promise<FollowRecord | null>;
+  countFollowers(creatorId: string): Promise<number>;
+  /** The creators among `creatorIds` that `followerId` follows. */
+  followedAmong(followerId: string, creatorIds: string[]): Promise<Set<string>>;
+  /** False when not following. */
+  setNotificationsMuted(followerId: string, creatorId: string, muted: boolean): Promise<boolean>;
+  /**
+   * One page of the followers to notify (not muted), in id order after `afterFollowerId`: the
+   * fan-out walks them page by page on the creator's index.
+   */
+  notifiablePage(creatorId: string, afterFollowerId: string | null, limit: number): Promise<string[]>;
+}
+
+export interface ProfileRepo {
+  find(userId: string): Promise<ProfileRecord | null>;
+  put(profile: ProfileRecord): Promise<ProfileRecord>;
+}
+
 export interface Repositories {
   users: UserRepo;
   revokedTokens: RevokedTokenRepo;
@@ -424,6 +471,8 @@ export interface Repositories {
   ledger: LedgerRepo;
   gifts: GiftRepo;
   payments: PaymentRepo;
+  follows: FollowRepo;
+  profiles: ProfileRepo;
 }
 
 export interface Storage extends Repositories {

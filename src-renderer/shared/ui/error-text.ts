@@ -32,6 +32,7 @@ const TEXT_BY_CODE: Record<ErrorCode | ClientCode, StringKey> = {
   muted: 'error.muted',
   banned: 'error.banned',
   blocked_term: 'error.blockedTerm',
+  followers_only: 'error.followersOnly',
   rate_limited: 'error.rateLimited',
   insufficient_funds: 'error.insufficientFunds',
   payload_too_large: 'error.tooLong',
@@ -68,9 +69,10 @@ const TEXT_BY_CODE: Record<ErrorCode | ClientCode, StringKey> = {
 const isKnown = (code: string): code is keyof typeof TEXT_BY_CODE => Object.hasOwn(TEXT_BY_CODE, code);
 
 /** Refusals that sending the same message again cannot overturn: no "Retry" for them. */
-const FINAL_CODES = new Set<ErrorCode>(['muted', 'banned', 'blocked_term']);
+const FINAL_CODES = new Set<ErrorCode>(['muted', 'banned', 'blocked_term', 'followers_only']);
 
 const UntilDetails = z.object({ until: z.string() });
+const MinutesDetails = z.object({ minutes: z.number() });
 
 /** `until` as a local date and time in the current language, or null when absent or not a date. */
 export function localTime(iso: string): string | null {
@@ -90,6 +92,10 @@ export function describeApiError(error: ApiError): string {
     const details = UntilDetails.safeParse(error.details);
     const until = details.success ? localTime(details.data.until) : null;
     if (until) return t('error.mutedUntil', { time: until });
+  }
+  if (error.code === 'followers_only') {
+    const details = MinutesDetails.safeParse(error.details);
+    if (details.success && details.data.minutes > 0) return t('error.followersOnlyMinutes', { minutes: String(details.data.minutes) });
   }
   return errorClause(displayCode(error)) ?? t('error.generic');
 }

@@ -159,7 +159,7 @@ describe.each(testDialects)('moderation actions [%s]', (dialect) => {
     expect(ids(await fullHistory(t, w.sessionId))).toEqual(before);
     await postMessage(t, w.sessionId, w.members.viewer, 'spoilers are words too, unspoilered');
     const read = await call(t, routes.chatSettings, { id: w.sessionId }, w.members.viewer);
-    expect(ChatSettingsReply.parse(read.body).settings).toEqual({ slowModeSeconds: 0, blockedTerms: ['Spoiler', 'bad word'], followersOnly: false });
+    expect(ChatSettingsReply.parse(read.body).settings).toEqual({ slowModeSeconds: 0, blockedTerms: ['Spoiler', 'bad word'], followersOnly: false, followersOnlyMinutes: 0 });
     await call(t, routes.updateChatSettings, { id: w.sessionId }, w.members.host, { blockedTerms: [] });
   });
 

@@ -72,7 +72,7 @@ describeEachDatabase('storage: moderation', (db) => {
     const storage = db.storage();
     const { session } = await seedSession(storage);
     expect(await storage.moderation.getSettings(session.id)).toBeNull();
-    const settings = { sessionId: session.id, slowModeSeconds: 30, blockedTerms: ['spam', 'ك"لمة', "it's", '💩'], followersOnly: true };
+    const settings = { sessionId: session.id, slowModeSeconds: 30, blockedTerms: ['spam', 'ك"لمة', "it's", '💩'], followersOnly: true, followersOnlyMinutes: 10 };
     expect(await storage.moderation.putSettings(settings)).toEqual(settings);
     expect(await storage.moderation.getSettings(session.id)).toEqual(settings);
     const relaxed = { ...settings, slowModeSeconds: 0, blockedTerms: [], followersOnly: false };

@@ -23,4 +23,6 @@ export const {
   ledgerEntries,
   gifts,
   payments,
+  follows,
+  profiles,
 } = mysqlSchema;

@@ -3,6 +3,7 @@ import type { Repositories } from '../types.js';
 import type { Dialect } from '../dialect.js';
 import { accountSettingsRepo } from './account-settings.js';
 import { giftsRepo } from './gifts.js';
+import { followsRepo, profilesRepo } from './follows.js';
 import { invitationsRepo } from './invitations.js';
 import { ledgerRepo } from './ledger.js';
 import { messagesRepo } from './messages.js';
@@ -30,5 +31,7 @@ export function repositories(d: Dialect): Repositories {
     ledger: ledgerRepo(d),
     gifts: giftsRepo(d),
     payments: paymentsRepo(d),
+    follows: followsRepo(d),
+    profiles: profilesRepo(d),
   };
 }

@@ -61,5 +61,15 @@ export function sessionsRepo(d: Dialect): SessionRepo {
         .orderBy(desc(sessions.createdAt), desc(sessions.id));
       return rows.map(sessionFromRow);
     },
+    async listByHost(hostId, states, limit) {
+      if (states.length === 0) return [];
+      const rows = await db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.hostId, hostId), inArray(sessions.state, states)))
+        .orderBy(desc(sessions.startedAt), desc(sessions.createdAt), desc(sessions.id))
+        .limit(limit);
+      return rows.map(sessionFromRow);
+    },
   };
 }

@@ -46,5 +46,8 @@ export function usersRepo(d: Dialect): UserRepo {
       const row = await d.updateThenRead(users, { tokenGeneration: sql`${users.tokenGeneration} + 1` }, eq(users.id, id), eq(users.id, id));
       return row ? row.tokenGeneration : null;
     },
+    async setDisplayName(id, displayName) {
+      return (await d.update(users, { displayName }, eq(users.id, id))) > 0;
+    },
   };
 }

@@ -6,6 +6,7 @@ import type { ColumnKit } from './kit.js';
 import { accountSettingsTables } from './account-settings.js';
 import { chatTables } from './chat.js';
 import { giftTables } from './gifts.js';
+import { followTables } from './follows.js';
 import { ingestTables } from './ingest.js';
 import { invitationTables } from './invitations.js';
 import { moderationTables } from './moderation.js';
@@ -24,6 +25,7 @@ export function defineSchema(k: ColumnKit) {
     ...ingestTables(k, users),
     ...accountSettingsTables(k, users),
     ...giftTables(k),
+    ...followTables(k, users),
   };
 }
 

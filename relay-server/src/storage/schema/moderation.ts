@@ -32,6 +32,7 @@ export function moderationTables(k: ColumnKit, { sessions }: ReturnType<typeof s
     /** JSON array of strings. */
     blockedTerms: k.longText('blocked_terms').notNull(),
     followersOnly: k.bool('followers_only').notNull(),
+    followersOnlyMinutes: k.int('followers_only_minutes').notNull().default(0),
   });
 
   const moderationLog = k.table(

@@ -8,6 +8,7 @@ import type {
   BanRecord,
   ChatSettingsRecord,
   GiftRecord,
+  FollowRecord,
   InvitationRecord,
   IngestDefaultsRecord,
   InviteLinkRecord,
@@ -16,6 +17,7 @@ import type {
   MuteRecord,
   ParticipantRecord,
   PaymentRecord,
+  ProfileRecord,
   SessionRecord,
   StreamKeyRecord,
   AccountSettingRecord,
@@ -214,3 +216,10 @@ export const giftToRow = (gift: GiftRecord): GiftRow => ({ ...gift, createdAt: t
 export type PaymentRow = Omit<PaymentRecord, 'createdAt'> & { createdAt: number };
 export const paymentFromRow = (row: PaymentRow): PaymentRecord => ({ ...row, createdAt: toDate(row.createdAt) });
 export const paymentToRow = (payment: PaymentRecord): PaymentRow => ({ ...payment, createdAt: toMs(payment.createdAt) });
+export type FollowRow = Omit<FollowRecord, 'createdAt'> & { createdAt: number };
+export const followFromRow = (row: FollowRow): FollowRecord => ({ ...row, createdAt: toDate(row.createdAt) });
+export const followToRow = (follow: FollowRecord): FollowRow => ({ ...follow, createdAt: toMs(follow.createdAt) });
+
+export type ProfileRow = Omit<ProfileRecord, 'avatarUpdatedAt'> & { avatarUpdatedAt: number | null };
+export const profileFromRow = (row: ProfileRow): ProfileRecord => ({ ...row, avatarUpdatedAt: toDateOrNull(row.avatarUpdatedAt) });
+export const profileToRow = (profile: ProfileRecord): ProfileRow => ({ ...profile, avatarUpdatedAt: toMsOrNull(profile.avatarUpdatedAt) });
