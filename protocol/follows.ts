@@ -10,6 +10,8 @@ export const Bio = cleanText(0, BIO_MAX_LENGTH);
 /** Avatar uploads: PNG, JPEG, WebP or GIF up to this size; the relay re-encodes them to a square WebP. */
 export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
 export const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
+/** The binary avatar routes (not JSON, so outside `routes`): upload (raw image body) and the image itself (WebP). */
+export const avatarPaths = { upload: '/api/profile/avatar', image: '/api/users/:userId/avatar' } as const;
 /** Side of the square the relay stores (pixels). */
 export const AVATAR_SIZE = 256;
 

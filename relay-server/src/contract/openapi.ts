@@ -4,6 +4,7 @@
  * come from `protocol/routes.ts`, the WHIP/WHEP endpoints from `protocol/media.ts` and `protocol/ingest.ts`;
  * only what the tables do not say (summaries of the SDP and operations endpoints) is written here.
  */
+import { AVATAR_MAX_BYTES, AVATAR_TYPES, ProfileReply, UserIdParams, avatarPaths } from '../../../protocol/follows.js';
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { ErrorBody } from '../../../protocol/common.js';
@@ -159,6 +160,40 @@ function sdpPaths(): ZodOpenApiPathsObject {
   };
 }
 
+/** Path tables joined method by method (a JSON route and a binary one may share a path). */
+function mergePaths(...tables: ZodOpenApiPathsObject[]): ZodOpenApiPathsObject {
+  const merged: ZodOpenApiPathsObject = {};
+  for (const table of tables) for (const [path, item] of Object.entries(table)) merged[path] = { ...merged[path], ...item };
+  return merged;
+}
+
+/** The avatar's binary routes: an image goes up (re-encoded by the relay), a WebP comes down. */
+function avatarImagePaths(): ZodOpenApiPathsObject {
+  const image = z.string().meta({ description: 'Image bytes.' });
+  return {
+    [avatarPaths.upload]: {
+      post: {
+        summary: `Upload your avatar: ${AVATAR_TYPES.join(', ')} up to ${AVATAR_MAX_BYTES / (1024 * 1024)} MiB, re-encoded to a square WebP`,
+        tags: ['profile'],
+        requestBody: { required: true, content: Object.fromEntries(AVATAR_TYPES.map((type) => [type, { schema: image }])) },
+        responses: {
+          '200': { description: 'Your profile with its new avatarUrl.', content: { 'application/json': { schema: ProfileReply } } },
+          '415': { description: 'Not one of the accepted image types.', content: { 'application/json': { schema: ErrorBody } } },
+          default: errorResponse,
+        },
+      },
+    },
+    [toOpenApiPath(avatarPaths.image)]: {
+      get: {
+        summary: 'A user avatar (WebP; the avatarUrl of a profile carries its version)',
+        tags: ['users'],
+        requestParams: { path: UserIdParams },
+        responses: { '200': { description: 'The image.', content: { 'image/webp': { schema: image } } }, default: errorResponse },
+      },
+    },
+  };
+}
+
 const description = `The HTTP contract of an Afritok Live relay, generated from the zod schemas in \`protocol/\`.
 Sign in with \`POST /api/auth/login\` (or \`/register\`, \`/guest\`): the token comes back in the body (send it as
 \`Authorization: Bearer …\`) and as the httpOnly \`afritok_token\` cookie. Real-time events (chat, presence,
@@ -180,6 +215,6 @@ export function buildOpenApiDocument(version: string): OpenApiDocument {
     },
     // Most routes accept anonymous callers for public data and answer 401 where an account is needed.
     security: [{}, { bearer: [] }, { cookie: [] }],
-    paths: { ...jsonRoutePaths(), ...sdpPaths(), ...operationsPaths() },
+    paths: mergePaths(jsonRoutePaths(), sdpPaths(), avatarImagePaths(), operationsPaths()),
   });
 }

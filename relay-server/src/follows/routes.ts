@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { routes } from '../../../protocol/routes.js';
-import { AVATAR_MAX_BYTES } from '../../../protocol/follows.js';
+import { AVATAR_MAX_BYTES, avatarPaths } from '../../../protocol/follows.js';
 import { Id } from '../../../protocol/common.js';
 import { AppError, fail } from '../core/errors.js';
 import { actorOf, mount } from '../http/mount.js';
@@ -10,6 +10,7 @@ import { isAvatarType } from './avatar.js';
 import type { FollowsService } from './service.js';
 
 const MAX_IDS = 100;
+const apiless = (path: string) => path.replace(/^\/api/, '');
 const readImage = express.raw({ type: () => true, limit: AVATAR_MAX_BYTES });
 
 /** A body-parser failure as the contract's error, naming the avatar's own limit. */
@@ -38,7 +39,7 @@ export function mountFollowRoutes(router: Router, follows: () => FollowsService)
   mount(router, routes.removeAvatar, async ({ actor }) => ({ user: await follows().setAvatar(actor, null) }));
 
   // Binary routes, outside the JSON contract: the image itself goes up and comes down.
-  router.post('/profile/avatar', (req: Request, res: Response) => {
+  router.post(apiless(avatarPaths.upload), (req: Request, res: Response) => {
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (!isAvatarType(type)) {
       sendError(res, fail.unsupportedMediaType('Send a PNG, JPEG, WebP or GIF image'), req);
@@ -55,7 +56,7 @@ export function mountFollowRoutes(router: Router, follows: () => FollowsService)
       }
     });
   });
-  router.get('/users/:userId/avatar', async (req: Request, res: Response) => {
+  router.get(apiless(avatarPaths.image), async (req: Request, res: Response) => {
     try {
       const userId = Id.safeParse(req.params.userId);
       if (!userId.success) throw fail.invalidInput('Invalid user id');
