@@ -365,6 +365,11 @@ export const strings = {
   'error.deviceMissing': { en: 'no such device was found: is it plugged in?', fr: 'aucun périphérique trouvé : est-il branché ?' },
   'error.deviceBusy': { en: 'the device is in use by another application', fr: 'le périphérique est utilisé par une autre application' },
   'error.generic': { en: 'an unexpected error occurred', fr: 'une erreur inattendue est survenue' },
+  'watch.crowded': {
+    en: 'Many people are watching from your network. To watch too, pick a name in the chat (no account needed) or sign in.',
+    fr: 'Beaucoup de personnes regardent depuis votre réseau. Pour regarder vous aussi, choisissez un nom dans la discussion (sans compte) ou connectez-vous.',
+  },
+  'watch.signIn': { en: 'Sign in', fr: 'Se connecter' },
   'watch.bannedPage': { en: 'You have been removed from this broadcast by the host.', fr: 'L’hôte vous a exclu de cette diffusion.' },
   'watch.chatEnded': { en: 'The chat is closed: the broadcast has ended.', fr: 'La discussion est fermée : la diffusion est terminée.' },
   'join.linkedToHost': {

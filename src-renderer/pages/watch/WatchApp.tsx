@@ -48,6 +48,9 @@ function WatchView({ controller, channel }: { controller: WatchController; chann
   const host = chat.participants.find((p) => p.role === 'host');
   const hostAway = state === 'live' && (host ? !host.connected : session?.hostConnected === false);
   const [portrait, setPortrait] = useState(false);
+  // Past MAX_ANONYMOUS_VIEWERS_PER_ADDRESS the relay refuses an anonymous join with `unauthorized`: a
+  // crowd behind one address (a school) is asked for a name, which makes a guest account and admits them.
+  const crowded = chat.status === 'error' && chat.error?.code === 'unauthorized' && (!identity || identity.auto);
 
   useEffect(() => {
     if (session) document.title = `${session.title} — ${t('app.name')}`;
@@ -80,6 +83,17 @@ function WatchView({ controller, channel }: { controller: WatchController; chann
             <div className="stage" data-testid="player-banned" role="status">
               <div className="stage-overlay">
                 <p>{t('watch.bannedPage')}</p>
+              </div>
+            </div>
+          ) : crowded ? (
+            <div className="stage" data-testid="player-crowded" role="status">
+              <div className="stage-overlay">
+                <p>{t('watch.crowded')}</p>
+                <p>
+                  <a href="/studio" data-testid="crowded-sign-in">
+                    {t('watch.signIn')}
+                  </a>
+                </p>
               </div>
             </div>
           ) : (

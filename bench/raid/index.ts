@@ -1,0 +1,322 @@
+/**
+ * `npm run bench raid`: one public live with real viewers (signed-in guests on their own sockets, a few
+ * of them chatting), measured calm and then during a scripted raid from one address, in the same run:
+ *  - anonymous sockets joining and leaving the session in a loop (the per-address cap refuses most);
+ *  - a chat flooder at 50 msg/s and a reaction flooder at 50/s (per-user limits refuse most);
+ *  - PATCH amplification: a viewer PATCHing its own participant entry 50 times a second;
+ *  - a signal flooder aiming at the host (refused: public lives go through the forwarder).
+ * Reports the real viewers' chat delivery p50/p99 and join p99, the relay's CPU during each phase, its RSS
+ * and open files before, right after and 30 s after the raid, and how many raid actions were refused.
+ * Scaled for a 2-core machine by default: RAID_VIEWERS, RAID_ANONYMOUS, RAID_SECONDS override.
+ * Writes bench/results/raid.json.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { io, type Socket } from 'socket.io-client';
+import { z } from 'zod';
+import { SessionReply } from '../../protocol/sessions.js';
+import { AuthReply } from '../../protocol/users.js';
+import { cpuSeconds } from '../sfu/cpu.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const resultsFile = path.join(here, '..', 'results', 'raid.json');
+const VIEWERS = Number(process.env.RAID_VIEWERS ?? 150);
+const CHATTERS = Math.min(20, VIEWERS);
+const ANONYMOUS = Number(process.env.RAID_ANONYMOUS ?? 300);
+const PHASE_SECONDS = Number(process.env.RAID_SECONDS ?? 15);
+const CHAT_EVERY_MS = 1000;
+const FLOOD_PER_SECOND = 50;
+const Ack = z.object({ ok: z.boolean(), error: z.object({ code: z.string() }).optional() }).loose();
+const ChatMessages = z.object({ messages: z.array(z.object({ content: z.string() }).loose()) }).loose();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface RelayChild {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function startRelay(dataDir: string): Promise<RelayChild> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'relay-server/src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'error',
+      WEB_ROOT: 'off',
+      NODE_ENV: 'test',
+      MAX_LIVE_VIEWERS: '100000',
+      // The real viewers all sign up from loopback in this rig; everything else keeps its defaults.
+      SIGNUP_RATE_PER_MINUTE: '1000000',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`relay exited with ${child.exitCode}`);
+    if ((await fetch(`${url}/healthz`).catch(() => null))?.ok) break;
+    await sleep(200);
+  }
+  return {
+    url,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+const openFiles = (pid: number): number => readdirSync(`/proc/${pid}/fd`).length;
+
+async function post(url: string, route: string, body: unknown, token?: string, method = 'POST'): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${url}${route}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+}
+
+function connect(url: string, token?: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: token ? { token } : {} });
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+async function emit(socket: Socket, event: string, payload: unknown): Promise<z.infer<typeof Ack>> {
+  return Ack.parse(await socket.timeout(30_000).emitWithAck(event, payload));
+}
+
+const percentile = (values: number[], p: number): number => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+const round = (n: number) => Math.round(n * 10) / 10;
+
+interface Audience {
+  sockets: Socket[];
+  tokens: string[];
+  /** Sent chat content → send time (ms). */
+  sent: Map<string, number>;
+  /** Delivery latencies (ms) seen by every real viewer, reset per phase. */
+  delivered: number[];
+}
+
+async function buildAudience(url: string, sessionId: string): Promise<Audience> {
+  const audience: Audience = { sockets: [], tokens: [], sent: new Map(), delivered: [] };
+  for (let i = 0; i < VIEWERS; i += 25) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(25, VIEWERS - i) }, async (_, j) => {
+        const { token } = AuthReply.parse((await post(url, '/api/auth/guest', { displayName: `Viewer ${i + j}` })).body);
+        const socket = await connect(url, token);
+        const ack = await emit(socket, 'session:join', { sessionId });
+        if (!ack.ok) throw new Error(`viewer join refused: ${ack.error?.code}`);
+        socket.on('chat:messages', (payload: unknown) => {
+          const now = performance.now();
+          for (const m of ChatMessages.parse(payload).messages) {
+            const at = audience.sent.get(m.content);
+            if (at !== undefined) audience.delivered.push(now - at);
+          }
+        });
+        return { socket, token };
+      }),
+    );
+    for (const { socket, token } of batch) {
+      audience.sockets.push(socket);
+      audience.tokens.push(token);
+    }
+  }
+  return audience;
+}
+
+/** CHATTERS viewers each say one line a second; returns a stop function. */
+function chatter(audience: Audience, sessionId: string, phase: string): () => void {
+  let n = 0;
+  const timer = setInterval(() => {
+    for (const socket of audience.sockets.slice(0, CHATTERS)) {
+      const content = `${phase} line ${n++}`;
+      audience.sent.set(content, performance.now());
+      void emit(socket, 'chat:send', { sessionId, content, clientMessageId: `${phase}-${n}-${Math.random().toString(36).slice(2)}` }).catch(() => undefined);
+    }
+  }, CHAT_EVERY_MS);
+  return () => clearInterval(timer);
+}
+
+/** Fresh real viewers joining during the phase: each join's acknowledgement time. */
+async function joinWave(url: string, sessionId: string, count: number): Promise<number[]> {
+  const times: number[] = [];
+  const sockets: Socket[] = [];
+  for (let i = 0; i < count; i++) {
+    const { token } = AuthReply.parse((await post(url, '/api/auth/guest', { displayName: `Late ${i}` })).body);
+    const socket = await connect(url, token);
+    sockets.push(socket);
+    const t0 = performance.now();
+    const ack = await emit(socket, 'session:join', { sessionId });
+    if (ack.ok) times.push(performance.now() - t0);
+    await sleep((PHASE_SECONDS * 1000) / (count * 2));
+  }
+  for (const s of sockets) s.close();
+  return times;
+}
+
+interface Refusals {
+  attempted: number;
+  refused: number;
+}
+const tally = (): Refusals => ({ attempted: 0, refused: 0 });
+
+/** The raid, from this one address, until `stop` is called. */
+function raid(url: string, sessionId: string, hostId: string, flooders: { chat: Socket; react: Socket; signal: Socket; patchToken: string; patchUserId: string }) {
+  const counts = { anonymousJoins: tally(), chatFlood: tally(), reactionFlood: tally(), patches: tally(), signals: tally() };
+  let running = true;
+  const count = (what: Refusals, ok: boolean) => {
+    what.attempted++;
+    if (!ok) what.refused++;
+  };
+  const anonymousLoop = async () => {
+    while (running) {
+      const socket = await connect(url).catch(() => null);
+      if (!socket) {
+        count(counts.anonymousJoins, false);
+        continue;
+      }
+      const ack = await emit(socket, 'session:join', { sessionId }).catch(() => ({ ok: false }));
+      count(counts.anonymousJoins, ack.ok);
+      await sleep(200 + Math.random() * 300);
+      socket.close();
+    }
+  };
+  const loops = Array.from({ length: ANONYMOUS }, () => anonymousLoop());
+  const every = 1000 / FLOOD_PER_SECOND;
+  let n = 0;
+  const timers = [
+    setInterval(() => {
+      void emit(flooders.chat, 'chat:send', { sessionId, content: `spam ${n}`, clientMessageId: `spam-${n++}` }).then((a) => count(counts.chatFlood, a.ok), () => count(counts.chatFlood, false));
+    }, every),
+    setInterval(() => {
+      void emit(flooders.react, 'chat:react', { sessionId, emoji: '🔥' }).then((a) => count(counts.reactionFlood, a.ok), () => count(counts.reactionFlood, false));
+    }, every),
+    setInterval(() => {
+      void post(url, `/api/sessions/${sessionId}/participants/${flooders.patchUserId}`, { videoEnabled: n % 2 === 0 }, flooders.patchToken, 'PATCH').then(
+        (r) => count(counts.patches, r.status < 300),
+        () => count(counts.patches, false),
+      );
+    }, every),
+    setInterval(() => {
+      void emit(flooders.signal, 'signal', { sessionId, to: hostId, data: { restart: true, channel: 'program' } }).then((a) => count(counts.signals, a.ok), () => count(counts.signals, false));
+    }, every),
+  ];
+  return {
+    counts,
+    async stop() {
+      running = false;
+      timers.forEach(clearInterval);
+      await Promise.all(loops);
+    },
+  };
+}
+
+async function phase(url: string, sessionId: string, audience: Audience, pid: number, name: string, during?: () => { stop(): Promise<void> }) {
+  audience.delivered = [];
+  const activity = during?.();
+  const stopChat = chatter(audience, sessionId, name);
+  const cpu0 = cpuSeconds(pid);
+  const t0 = performance.now();
+  const joins = await joinWave(url, sessionId, 20);
+  const left = PHASE_SECONDS * 1000 - (performance.now() - t0);
+  if (left > 0) await sleep(left);
+  stopChat();
+  await sleep(1500); // the last lines arrive
+  const cpuPercent = ((cpuSeconds(pid) - cpu0) / ((performance.now() - t0) / 1000)) * 100;
+  await activity?.stop();
+  return {
+    phase: name,
+    chatDeliveries: audience.delivered.length,
+    chatP50Ms: round(percentile(audience.delivered, 50)),
+    chatP99Ms: round(percentile(audience.delivered, 99)),
+    joinP99Ms: round(percentile(joins, 99)),
+    relayCpuPercent: round(cpuPercent),
+  };
+}
+
+export async function run() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'afritok-raid-'));
+  const relay = await startRelay(dataDir);
+  const pid = relay.child.pid ?? 0;
+  try {
+    const host = AuthReply.parse((await post(relay.url, '/api/auth/register', { username: `raid_${Date.now()}`, password: 'bench raid password' })).body);
+    const { session } = SessionReply.parse((await post(relay.url, '/api/sessions', { title: 'Raid bench', type: 'video', isPublic: true }, host.token)).body);
+    await post(relay.url, `/api/sessions/${session.id}/start`, {}, host.token);
+    const hostSocket = await connect(relay.url, host.token);
+    await emit(hostSocket, 'session:join', { sessionId: session.id });
+    const audience = await buildAudience(relay.url, session.id);
+    const before = { rssMb: round(rssMb(pid)), openFiles: openFiles(pid) };
+
+    const calm = await phase(relay.url, session.id, audience, pid, 'calm');
+    // The raiders: guest accounts of their own (the flooders) and anonymous sockets.
+    const raider = async (name: string) => {
+      const auth = AuthReply.parse((await post(relay.url, '/api/auth/guest', { displayName: name })).body);
+      const socket = await connect(relay.url, auth.token);
+      await emit(socket, 'session:join', { sessionId: session.id });
+      await post(relay.url, `/api/sessions/${session.id}/join`, {}, auth.token);
+      return { socket, auth };
+    };
+    const [chat, react, signal, patch] = await Promise.all(['Flooder', 'Reactor', 'Signaller', 'Patcher'].map(raider));
+    let raidCounts: ReturnType<typeof raid>['counts'] | undefined;
+    const raided = await phase(relay.url, session.id, audience, pid, 'raid', () => {
+      const r = raid(relay.url, session.id, session.hostId, {
+        chat: chat!.socket,
+        react: react!.socket,
+        signal: signal!.socket,
+        patchToken: patch!.auth.token,
+        patchUserId: patch!.auth.user.id,
+      });
+      raidCounts = r.counts;
+      return r;
+    });
+    const after = { rssMb: round(rssMb(pid)), openFiles: openFiles(pid) };
+    await sleep(30_000);
+    const settled = { rssMb: round(rssMb(pid)), openFiles: openFiles(pid) };
+
+    const result = {
+      viewers: VIEWERS,
+      chatters: CHATTERS,
+      anonymousRaiders: ANONYMOUS,
+      phaseSeconds: PHASE_SECONDS,
+      phases: [calm, raided],
+      chatP99Ratio: round((raided.chatP99Ms / calm.chatP99Ms) * 100) / 100,
+      joinP99Ratio: round((raided.joinP99Ms / calm.joinP99Ms) * 100) / 100,
+      relay: { before, rightAfterRaid: after, thirtySecondsLater: settled },
+      raidActions: raidCounts,
+    };
+    console.table(result.phases);
+    console.table(result.raidActions);
+    console.table(result.relay);
+    console.log(`chat p99 raid/calm: ${result.chatP99Ratio}×, join p99 raid/calm: ${result.joinP99Ratio}× (target ≤ 1.2×)`);
+    mkdirSync(path.dirname(resultsFile), { recursive: true });
+    writeFileSync(resultsFile, `${JSON.stringify(result, null, 2)}\n`);
+    for (const s of [...audience.sockets, hostSocket, chat!.socket, react!.socket, signal!.socket, patch!.socket]) s.close();
+    return result;
+  } finally {
+    await relay.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
