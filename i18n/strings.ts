@@ -560,6 +560,10 @@ export const strings = {
     en: 'Viewers are not receiving your video. {reason} Retrying…',
     fr: 'Les spectateurs ne reçoivent pas votre vidéo. {reason} Nouvel essai…',
   },
+  'studio.media.encoderStreaming': {
+    en: 'An encoder (OBS or another app) is already streaming to this live with one of your stream keys, so viewers see the encoder. Stop streaming there and the studio takes over within seconds.',
+    fr: 'Un encodeur (OBS ou une autre application) diffuse déjà ce live avec une de vos clés de stream : les spectateurs voient l’encodeur. Arrêtez la diffusion là-bas et le studio prend le relais en quelques secondes.',
+  },
   'studio.stats.fps': { en: 'FPS', fr: 'IPS' },
   'studio.stats.bitrate': { en: 'Bitrate', fr: 'Débit' },
   'studio.stats.dropped': { en: 'Dropped frames', fr: 'Images perdues' },

@@ -6,7 +6,7 @@ import { AppError, fail, zodDetails } from '../core/errors.js';
 import type { ModuleContext } from '../core/module.js';
 import { bearerToken } from '../auth/credentials.js';
 import { mount } from '../http/mount.js';
-import { mountWhipEndpoint, sdpBody } from '../media/routes.js';
+import { iceLinksFor, mountWhipEndpoint, sdpBody, sendSdpAnswer } from '../media/routes.js';
 import { shareBaseUrl } from '../share/base-url.js';
 import type { IngestService } from './service.js';
 import { rtmpPortOf } from './rtmp/running.js';
@@ -44,12 +44,7 @@ export function mountIngestRoutes(router: Router, ctx: ModuleContext): void {
       if (err instanceof AppError && err.code === 'unauthorized') res.set('WWW-Authenticate', 'Bearer realm="ingest"');
       throw err;
     });
-    res
-      .status(201)
-      .type('application/sdp')
-      .set('Location', buildPath(ingestPaths.whipResource, { resourceId: resource.resourceId }))
-      .set('Access-Control-Expose-Headers', 'Location')
-      .send(resource.answerSdp);
+    sendSdpAnswer(res, buildPath(ingestPaths.whipResource, { resourceId: resource.resourceId }), resource.answerSdp, iceLinksFor(ctx, res));
     },
     remove: async (req: Request, res: Response) => {
       const parsed = IngestResourceParams.safeParse({ ...req.params });
@@ -57,5 +52,6 @@ export function mountIngestRoutes(router: Router, ctx: ModuleContext): void {
       ingest().stop(parsed.data.resourceId);
       res.status(200).end();
     },
+    iceLinks: (res: Response) => iceLinksFor(ctx, res),
   });
 }

@@ -9,6 +9,8 @@ import { sendError } from '../http/errors.js';
 import { actorOf, mount } from '../http/mount.js';
 import type { MediaResource, ResourceKind } from './forwarder.js';
 import { MAX_SDP_BYTES } from './sdp-offer.js';
+import { iceServerLinks } from './ice-links.js';
+import { iceServersFor } from '../sessions/ice.js';
 import type { MediaService } from './service.js';
 
 const readSdp = express.text({ type: 'application/sdp', limit: MAX_SDP_BYTES });
@@ -31,14 +33,28 @@ function params<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
   return parsed.data;
 }
 
-function sendAnswer(res: Response, resource: MediaResource): void {
-  const resourcePath = resource.kind === 'whip' ? mediaPaths.whipResource : mediaPaths.whepResource;
+/**
+ * A 201 with the SDP answer: `Location` of the resource and, per RFC 9725 §4.6, the ICE servers as
+ * `Link: rel="ice-server"` headers (STUN/TURN with minted TURN credentials), readable by browsers too.
+ */
+export function sendSdpAnswer(res: Response, location: string, answerSdp: string, links: string[]): void {
+  if (links.length > 0) res.set('Link', links);
   res
     .status(201)
     .type('application/sdp')
-    .set('Location', buildPath(resourcePath, { id: resource.sessionId, resourceId: resource.resourceId }))
-    .set('Access-Control-Expose-Headers', 'Location')
-    .send(resource.answerSdp);
+    .set('Location', location)
+    .set('Access-Control-Expose-Headers', 'Location, Link')
+    .send(answerSdp);
+}
+
+/** The Link values for whoever is asking (TURN credentials carry their user id, or `anonymous`). */
+export function iceLinksFor(ctx: ModuleContext, res: Response): string[] {
+  return iceServerLinks(iceServersFor(ctx.config, actorOf(res)?.userId ?? 'anonymous', ctx.clock()));
+}
+
+function sendAnswer(ctx: ModuleContext, res: Response, resource: MediaResource): void {
+  const resourcePath = resource.kind === 'whip' ? mediaPaths.whipResource : mediaPaths.whepResource;
+  sendSdpAnswer(res, buildPath(resourcePath, { id: resource.sessionId, resourceId: resource.resourceId }), resource.answerSdp, iceLinksFor(ctx, res));
 }
 
 export type Handler = (req: Request, res: Response) => Promise<void>;
@@ -49,10 +65,17 @@ export const guarded = (handler: Handler) => (req: Request, res: Response, _next
 const ENDPOINT_METHODS = 'OPTIONS, POST';
 const RESOURCE_METHODS = 'DELETE, OPTIONS';
 
-/** OPTIONS on a WHIP/WHEP path: what it accepts, with or without an Origin (CORS headers were set before). */
-const describe = (methods: string, acceptPost: boolean) => (_req: Request, res: Response) => {
+/**
+ * OPTIONS on a WHIP/WHEP path: what it accepts, with or without an Origin (CORS headers were set
+ * before); the endpoint also names its ICE servers (RFC 9725 §4.6), so a client can gather with them.
+ */
+const describe = (methods: string, links: ((res: Response) => string[]) | null) => (_req: Request, res: Response) => {
   res.set('Allow', methods);
-  if (acceptPost) res.set('Accept-Post', 'application/sdp');
+  if (links) {
+    res.set('Accept-Post', 'application/sdp');
+    const values = links(res);
+    if (values.length > 0) res.set('Link', values).set('Access-Control-Expose-Headers', 'Link');
+  }
   // No PATCH (no trickle ICE or ICE restart): it is not advertised to browsers either.
   if (res.getHeader('Access-Control-Allow-Origin') !== undefined) res.set('Access-Control-Allow-Methods', methods);
   res.status(204).end();
@@ -67,11 +90,11 @@ const notAllowed = (methods: string) => (req: Request, res: Response) => {
  * Mounts a WHIP/WHEP endpoint and its resources the way RFC 9725 asks: POST (SDP offer → 201 answer)
  * and OPTIONS on the endpoint, DELETE and OPTIONS on a resource, 405 with `Allow` for anything else.
  */
-export function mountWhipEndpoint(router: Router, endpoint: string, resource: string, handlers: { post: Handler; remove: Handler }): void {
-  router.options(endpoint, describe(ENDPOINT_METHODS, true));
+export function mountWhipEndpoint(router: Router, endpoint: string, resource: string, handlers: { post: Handler; remove: Handler; iceLinks: (res: Response) => string[] }): void {
+  router.options(endpoint, describe(ENDPOINT_METHODS, handlers.iceLinks));
   router.post(endpoint, guarded(handlers.post));
   router.all(endpoint, notAllowed(ENDPOINT_METHODS));
-  router.options(resource, describe(RESOURCE_METHODS, false));
+  router.options(resource, describe(RESOURCE_METHODS, null));
   router.delete(resource, guarded(handlers.remove));
   router.all(resource, notAllowed(RESOURCE_METHODS));
 }
@@ -95,7 +118,7 @@ export function mountMediaRoutes(router: Router, ctx: ModuleContext): void {
     });
     // 307 keeps the method and body: the client POSTs the same offer to the node holding the publisher.
     if ('redirect' in result) res.redirect(307, result.redirect);
-    else sendAnswer(res, result);
+    else sendAnswer(ctx, res, result);
   };
   const remove = (kind: ResourceKind): Handler => async (req, res) => {
     const { id, resourceId } = params(MediaResourceParams, req);
@@ -103,6 +126,7 @@ export function mountMediaRoutes(router: Router, ctx: ModuleContext): void {
     res.status(200).end();
   };
 
-  mountWhipEndpoint(router, strip(mediaPaths.whip), strip(mediaPaths.whipResource), { post: create('whip'), remove: remove('whip') });
-  mountWhipEndpoint(router, strip(mediaPaths.whep), strip(mediaPaths.whepResource), { post: create('whep'), remove: remove('whep') });
+  const iceLinks = (res: Response) => iceLinksFor(ctx, res);
+  mountWhipEndpoint(router, strip(mediaPaths.whip), strip(mediaPaths.whipResource), { post: create('whip'), remove: remove('whip'), iceLinks });
+  mountWhipEndpoint(router, strip(mediaPaths.whep), strip(mediaPaths.whepResource), { post: create('whep'), remove: remove('whep'), iceLinks });
 }

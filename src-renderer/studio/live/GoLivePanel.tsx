@@ -50,7 +50,7 @@ function MediaStatus() {
       </p>
       {upload?.state === 'failed' && (
         <p className="error" role="alert" data-testid="live-media-error">
-          {t('studio.media.failed', { reason: errorText(upload.reason ?? 'unavailable') })}
+          {upload.reason === 'duplicate' ? t('studio.media.encoderStreaming') : t('studio.media.failed', { reason: errorText(upload.reason ?? 'unavailable') })}
         </p>
       )}
     </div>

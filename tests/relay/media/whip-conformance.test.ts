@@ -9,13 +9,18 @@ import { wrtc } from './support/wrtc.js';
 /** RFC 9725 (WHIP) and the WHEP draft, probed over HTTP on /api/whip, /api/whep and /api/ingest/whip. */
 describe('WHIP/WHEP endpoints follow RFC 9725', () => {
   let t: TestRelay;
-  let host: { token: string };
+  let host: { token: string; user: { id: string } };
   let endpoints: string[];
   let publisher: SyntheticPublisher;
   const origin = 'http://studio.example';
 
   beforeAll(async () => {
-    t = await startTestRelay({ dialect: 'sqlite', env: { WEBSOCKET_CORS_ORIGIN: origin } });
+    t = await startTestRelay({ dialect: 'sqlite', env: {
+      WEBSOCKET_CORS_ORIGIN: origin,
+      ICE_SERVERS: JSON.stringify([{ urls: 'stun:stun.example.net:3478' }]),
+      TURN_SECRET: 'a-turn-secret-shared-with-coturn-0123456789',
+      TURN_URLS: 'turn:turn.example.net:3478?transport=udp',
+    } });
     host = await t.register();
     const { session } = SessionReply.parse((await t.api('POST', '/api/sessions', { token: host.token, body: { title: 'RFC', type: 'video', isPublic: true } })).body);
     await t.api('POST', `/api/sessions/${session.id}/start`, { token: host.token });
@@ -91,5 +96,22 @@ describe('WHIP/WHEP endpoints follow RFC 9725', () => {
     expect(reply.status).toBe(201);
     expect(reply.body).toMatch(/^a=rtpmap:\d+ opus\/48000\/2\r?$/im);
     expect(reply.body).not.toMatch(/^a=ice-options:.*trickle/m);
+  });
+
+  it('OPTIONS and 201 name the STUN and TURN servers as Link rel="ice-server", TURN with minted credentials (RFC 9725 §4.6)', async () => {
+    const turn = /^<turn:turn\.example\.net:3478\?transport=udp>; rel="ice-server"; username="\d+:[^"]+"; credential="[^"]+"; credential-type="password"$/;
+    for (const path of endpoints) {
+      const links = (await fetch(`${t.url}${path}`, { method: 'OPTIONS' })).headers.get('link')?.split(/,\s*(?=<)/) ?? [];
+      expect(links[0], path).toBe('<stun:stun.example.net:3478>; rel="ice-server"');
+      expect(links[1], path).toMatch(turn);
+    }
+    const res = await fetch(`${t.url}${endpoints[0] ?? ''}`, { method: 'POST', headers: { 'content-type': 'application/sdp', authorization: `Bearer ${host.token}`, origin }, body: publisher.offer });
+    expect(res.status).toBe(201);
+    const links = res.headers.get('link')?.split(/,\s*(?=<)/) ?? [];
+    expect(links[0]).toBe('<stun:stun.example.net:3478>; rel="ice-server"');
+    // The host's own TURN username, readable by a page on another origin.
+    expect(links[1]).toMatch(turn);
+    expect(links[1]).toMatch(new RegExp(`username="\\d+:${host.user.id}"`));
+    expect(res.headers.get('access-control-expose-headers')).toMatch(/Link/);
   });
 });
