@@ -15,3 +15,4 @@ export * from './ingest.js';
 export * from './account-settings.js';
 export * from './gifts.js';
 export * from './follows.js';
+export * from './operator.js';

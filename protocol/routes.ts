@@ -7,6 +7,7 @@ import * as C from './chat.js';
 import { RelayInfo } from './relay-info.js';
 import * as M from './media.js';
 import * as K from './ingest.js';
+import * as O from './operator.js';
 import * as A from './account-settings.js';
 import * as G from './gifts.js';
 import * as F from './follows.js';
@@ -215,6 +216,9 @@ export const routes = {
   following: route({ method: 'GET', path: '/api/follows', query: F.FollowingQuery, reply: F.FollowingReply }),
   updateProfile: route({ method: 'PATCH', path: '/api/profile', body: F.UpdateProfileBody, reply: F.ProfileReply }),
   removeAvatar: route({ method: 'DELETE', path: '/api/profile/avatar', reply: F.ProfileReply, status: 200 }),
+
+  // operator (OPERATOR_TOKEN in the x-operator-token header; 401 without it, 404 when the relay has none)
+  operatorGuests: route({ method: 'POST', path: '/api/operator/guests', body: O.OperatorGuestsBody, reply: O.OperatorGuestsReply }),
 } as const;
 
 export type Routes = typeof routes;

@@ -41,6 +41,7 @@ const EnvSchema = z.object({
     .regex(/^(mysql|file|sqlite):/, 'must start with mysql://, file: or sqlite:')
     .optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  OPERATOR_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   DATA_DIR: z.string().min(1).optional(),
   MAX_LIVE_PARTICIPANTS: int(2, 100).default(10),
   MAX_LIVE_VIEWERS: int(1, 1_000_000).default(1000),
@@ -91,6 +92,8 @@ export interface RelayConfig {
   corsOrigins: string[];
   database: { kind: 'mysql'; url: string } | { kind: 'sqlite'; url: string };
   jwtSecret: string | undefined;
+  /** Grants operator routes (load testing) to whoever sends it as x-operator-token; unset: none. */
+  operatorToken?: string | undefined;
   dataDir: string;
   maxLiveParticipants: number;
   maxLiveViewers: number;
@@ -163,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     corsOrigins,
     database: dbUrl.startsWith('mysql:') ? { kind: 'mysql', url: dbUrl } : { kind: 'sqlite', url: dbUrl.replace(/^sqlite:/, 'file:') },
     jwtSecret: e.JWT_SECRET,
+    operatorToken: e.OPERATOR_TOKEN,
     dataDir,
     maxLiveParticipants: e.MAX_LIVE_PARTICIPANTS,
     maxLiveViewers: e.MAX_LIVE_VIEWERS,

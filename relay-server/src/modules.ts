@@ -13,6 +13,7 @@ import { stageModule } from './stage/module.js';
 import { hlsModule } from './hls/module.js';
 import { accountSettingsModule } from './account-settings/module.js';
 import { contractModule } from './contract/module.js';
+import { operatorModule } from './operator/module.js';
 import { giftsModule } from './gifts/module.js';
 import { followsModule } from './follows/module.js';
 
@@ -38,6 +39,7 @@ export const modules: readonly RelayModule[] = [
   accountSettingsModule,
   followsModule,
   contractModule,
+  operatorModule,
   giftsModule,
   hlsModule,
 ];
