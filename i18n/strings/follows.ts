@@ -1,6 +1,6 @@
 /**
  * Strings of follows, profiles, notifications, scheduled lives and analytics (relay follows/,
- * notifications/, analytics/; pages profile/ and the bell; studio analytics/). Merged into strings.ts.
+ * notifications/, analytics/; pages profile/ and the bell; studio analytics/). Merged into i18n/strings.ts.
  */
 export const followStrings = {
   'error.followersOnly': { en: 'this chat is for followers of the host', fr: 'cette discussion est réservée aux abonnés de l’hôte' },
