@@ -94,7 +94,7 @@ async function post(url: string, route: string, body: unknown, token?: string, m
 
 function connect(url: string, token?: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: token ? { token } : {} });
+    const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 60_000, auth: token ? { token } : {} });
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
   });
@@ -122,9 +122,9 @@ interface Audience {
 
 async function buildAudience(url: string, sessionId: string): Promise<Audience> {
   const audience: Audience = { sockets: [], tokens: [], sent: new Map(), delivered: [] };
-  for (let i = 0; i < VIEWERS; i += 25) {
+  for (let i = 0; i < VIEWERS; i += 10) {
     const batch = await Promise.all(
-      Array.from({ length: Math.min(25, VIEWERS - i) }, async (_, j) => {
+      Array.from({ length: Math.min(10, VIEWERS - i) }, async (_, j) => {
         const { token } = AuthReply.parse((await post(url, '/api/auth/guest', { displayName: `Viewer ${i + j}` })).body);
         const socket = await connect(url, token);
         const ack = await emit(socket, 'session:join', { sessionId });
