@@ -87,10 +87,10 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
     presence: withEncoders(createPresence(io, storage, notifier), encoders),
     clock,
     services,
-    checkActor: createActorCheck(auth),
     logger,
   };
-  for (const m of modules) m.init?.(ctx);
+  const built = modules.map((m) => ({ name: m.name, instance: m.create(ctx) }));
+  const checkActor = createActorCheck(auth);
 
   const metrics = new RelayMetrics(io, storage.sessions);
   app.use(metrics.httpMiddleware(), requestLog(logger), securityHeaders);
@@ -99,11 +99,11 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
 
   const api = express.Router();
   api.use(noStore, corsMiddleware(originPolicy), jsonBody, resolveActor(auth));
-  for (const m of modules) m.http?.(api, ctx);
+  for (const m of built) m.instance.http?.(api);
   api.use(preflightDone, notFound);
   app.use('/api', api);
   const root = express.Router();
-  for (const m of modules) m.httpRoot?.(root, ctx);
+  for (const m of built) m.instance.httpRoot?.(root);
   app.use(root);
   if (config.webRoot) app.use(pagesRouter(config.webRoot));
   app.use(notFound);
@@ -112,21 +112,20 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   installHandshakeAuth(io, auth, trust);
   io.on('connection', (socket) => {
     metrics.countSocketEvents(socket);
-    for (const m of modules) {
+    for (const m of built) {
       try {
-        m.socket?.(socket, ctx);
+        m.instance.socket?.(socket, checkActor);
       } catch (err) {
         logger.error({ err, module: m.name }, 'socket hook failed');
       }
     }
     socket.on('disconnect', () => {
-      for (const m of modules) {
-        Promise.resolve(m.disconnect?.(socket, ctx)).catch((err: unknown) => logger.error({ err, module: m.name }, 'disconnect hook failed'));
+      for (const m of built) {
+        Promise.resolve(m.instance.disconnect?.(socket)).catch((err: unknown) => logger.error({ err, module: m.name }, 'disconnect hook failed'));
       }
     });
   });
 
-  let started = false;
   let closing: Promise<void> | undefined;
 
   const listen = async () => {
@@ -138,8 +137,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
       });
     });
     const port = (server.address() as AddressInfo).port;
-    for (const m of modules) await m.start?.(ctx);
-    started = true;
+    for (const m of built) await m.instance.start?.();
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     return { port, url: `http://${host}:${port}` };
   };
@@ -153,10 +151,9 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
     await closed;
     clearTimeout(cut);
     // One module failing to stop must not keep the others (or the database) open.
-    if (started) {
-      for (const m of [...modules].reverse()) {
-        await Promise.resolve(m.stop?.(ctx)).catch((err: unknown) => logger.error({ err, module: m.name }, 'module failed to stop'));
-      }
+    // Modules are closed even when the relay never listened: what `create` set up is released too.
+    for (const m of [...built].reverse()) {
+      await Promise.resolve(m.instance.close?.()).catch((err: unknown) => logger.error({ err, module: m.name }, 'module failed to stop'));
     }
     await redis?.close();
     if (ownsStorage) await storage.close();

@@ -11,8 +11,8 @@ declare module '../core/module.js' {
 
 export const accountSettingsModule: RelayModule = {
   name: 'account-settings',
-  init(ctx) {
+  create(ctx) {
     ctx.services.provide('accountSettings', createAccountSettingsService({ storage: ctx.storage, clock: ctx.clock }));
+    return { http: (router) => mountAccountSettingsRoutes(router, ctx) };
   },
-  http: mountAccountSettingsRoutes,
 };

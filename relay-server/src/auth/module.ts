@@ -15,5 +15,5 @@ declare module '../core/module.js' {
  */
 export const authModule: RelayModule = {
   name: 'auth',
-  http: mountAuthRoutes,
+  create: (ctx) => ({ http: (router) => mountAuthRoutes(router, ctx) }),
 };

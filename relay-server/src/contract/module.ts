@@ -45,30 +45,32 @@ function send(req: Request, res: Response, item: Prepared, cacheControl: string)
 /** The contract, published by the relay itself: OpenAPI, the events reference and the rendered docs. */
 export const contractModule: RelayModule = {
   name: 'contract',
-  http(router) {
-    const openapi = once(json, () => Buffer.from(JSON.stringify(buildOpenApiDocument(relayVersion()))));
-    const events = once(json, () => Buffer.from(JSON.stringify(buildEventsReference())));
-    const page = once('text/html; charset=utf-8', () => Buffer.from(DOCS_HTML));
-    const assets = new Map<string, () => Prepared>();
+  create: () => ({
+    http(router) {
+      const openapi = once(json, () => Buffer.from(JSON.stringify(buildOpenApiDocument(relayVersion()))));
+      const events = once(json, () => Buffer.from(JSON.stringify(buildEventsReference())));
+      const page = once('text/html; charset=utf-8', () => Buffer.from(DOCS_HTML));
+      const assets = new Map<string, () => Prepared>();
 
-    // Public and identical for everyone: a short shared cache is fine (the /api default is no-store).
-    const revalidate = 'public, max-age=300';
-    router.get(strip(contractPaths.openapi), (req, res) => send(req, res, openapi(), revalidate));
-    router.get(strip(contractPaths.events), (req, res) => send(req, res, events(), revalidate));
-    router.get(strip(contractPaths.docs), (req, res) => {
-      res.setHeader('Content-Security-Policy', DOCS_CSP);
-      send(req, res, page(), revalidate);
-    });
-    router.get(strip(contractPaths.docsAsset), (req: Request<{ file: string }>, res) => {
-      const file = req.params.file;
-      let asset = assets.get(file);
-      if (!asset) {
-        const found = docsAsset(file);
-        if (!found) return sendError(res, fail.notFound('File'), req);
-        asset = once(found.type, () => found.body);
-        assets.set(file, asset);
-      }
-      send(req, res, asset(), revalidate);
-    });
-  },
+      // Public and identical for everyone: a short shared cache is fine (the /api default is no-store).
+      const revalidate = 'public, max-age=300';
+      router.get(strip(contractPaths.openapi), (req, res) => send(req, res, openapi(), revalidate));
+      router.get(strip(contractPaths.events), (req, res) => send(req, res, events(), revalidate));
+      router.get(strip(contractPaths.docs), (req, res) => {
+        res.setHeader('Content-Security-Policy', DOCS_CSP);
+        send(req, res, page(), revalidate);
+      });
+      router.get(strip(contractPaths.docsAsset), (req: Request<{ file: string }>, res) => {
+        const file = req.params.file;
+        let asset = assets.get(file);
+        if (!asset) {
+          const found = docsAsset(file);
+          if (!found) return sendError(res, fail.notFound('File'), req);
+          asset = once(found.type, () => found.body);
+          assets.set(file, asset);
+        }
+        send(req, res, asset(), revalidate);
+      });
+    },
+  }),
 };

@@ -13,7 +13,7 @@ import type { Logger } from './logger.js';
  *     interface Services { sessions: SessionsService }
  *   }
  *
- * and fills it in its `init` with `ctx.services.provide('sessions', service)`.
+ * and fills it in its `create` with `ctx.services.provide('sessions', service)`.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
 export interface Services {}
@@ -42,7 +42,10 @@ export class ServiceRegistry {
   }
 }
 
-/** Everything a module may use; one per relay instance. */
+/**
+ * Everything a module may use; one per relay instance. No transport types: the socket hook is the
+ * module's Socket.io adapter and gets what it needs (the socket, `checkActor`) as arguments.
+ */
 export interface ModuleContext {
   config: RelayConfig;
   storage: Storage;
@@ -50,28 +53,32 @@ export interface ModuleContext {
   presence: Presence;
   clock: Clock;
   services: ServiceRegistry;
-  /** Pass to `onEvent`: re-validates the socket's token before each event. */
-  checkActor: ActorCheck;
   logger: Logger;
 }
 
 /**
- * One domain of the relay. Lifecycle, in the order of `modules.ts`:
- *   1. `init(ctx)`   at build: provide services (`ctx.services.provide`), nothing else.
- *   2. `http(router, ctx)` at build: mount routes on the `/api` router with `mount(router, routes.x, …)`.
- *   3. `socket(socket, ctx)` for every connected socket: register events with `onEvent(socket, name, ctx.checkActor, …)`.
- *      `disconnect(socket, ctx)` when it leaves (presence bookkeeping).
- *   4. `start(ctx)` once the server listens (timers, sweepers); `stop()` at shutdown, in reverse order.
+ * One domain of the relay for one relay instance, as `RelayModule.create` returns it. What the module
+ * keeps (timers, caches, budgets) lives in this closure, so two relays in one process share nothing.
+ * Lifecycle, in the order of `modules.ts`:
+ *   1. `create(ctx)` at build: provide services (`ctx.services.provide`), nothing that runs yet.
+ *   2. `http(router)` at build: mount routes on the `/api` router with `mount(router, routes.x, …)`.
+ *   3. `socket(socket, checkActor)` for every connected socket: register events with `onEvent(socket, name, checkActor, …)`.
+ *      `disconnect(socket)` when it leaves (presence bookkeeping).
+ *   4. `start()` once the server listens (timers, sweepers); `close()` at shutdown, in reverse order:
+ *      it clears every timer and forgets everything the module holds.
  */
+export interface ModuleInstance {
+  http?(router: Router): void;
+  /** Routes outside /api (media for players and CDNs, e.g. /hls): no JSON body, auth or /api CORS. */
+  httpRoot?(router: Router): void;
+  socket?(socket: RelaySocket, checkActor: ActorCheck): void;
+  disconnect?(socket: RelaySocket): void | Promise<void>;
+  start?(): void | Promise<void>;
+  close?(): void | Promise<void>;
+}
+
+/** A domain of the relay: `create` builds it for one relay instance (see ModuleInstance). */
 export interface RelayModule {
   name: string;
-  init?(ctx: ModuleContext): void;
-  http?(router: Router, ctx: ModuleContext): void;
-  /** Routes outside /api (media for players and CDNs, e.g. /hls): no JSON body, auth or /api CORS. */
-  httpRoot?(router: Router, ctx: ModuleContext): void;
-  socket?(socket: RelaySocket, ctx: ModuleContext): void;
-  disconnect?(socket: RelaySocket, ctx: ModuleContext): void | Promise<void>;
-  start?(ctx: ModuleContext): void | Promise<void>;
-  /** `ctx` tells a module which relay instance stops (tests run several in one process). */
-  stop?(ctx?: ModuleContext): void | Promise<void>;
+  create(ctx: ModuleContext): ModuleInstance;
 }

@@ -1,10 +1,10 @@
-import type { ModuleContext, RelayModule } from '../core/module.js';
+import type { RelayModule } from '../core/module.js';
 import { defaultFfmpegConfig } from './config.js';
 import { probeFfmpeg } from '../media/tap/ffmpeg.js';
 
 /**
  * Whether this node can run ffmpeg, for the features built on it (RTMP ingest, multistreaming, …).
- * Each declares itself with `need(feature)` in its init; the probe runs once at start and, when ffmpeg
+ * Each declares itself with `need(feature)` in its `create`; the probe runs once at start and, when ffmpeg
  * is missing, says in one log line which features it turned off. The relay itself never needs it.
  */
 export interface FfmpegService {
@@ -21,7 +21,7 @@ declare module '../core/module.js' {
 
 export const ffmpegModule: RelayModule = {
   name: 'ffmpeg',
-  init(ctx) {
+  create(ctx) {
     const features: string[] = [];
     let path: string | null = null;
     ctx.services.provide('ffmpeg', {
@@ -30,27 +30,19 @@ export const ffmpegModule: RelayModule = {
         return path;
       },
     });
-    ffmpegStarts.set(ctx, async () => {
-      const configured = (ctx.config.ffmpeg ?? defaultFfmpegConfig).path;
-      if (features.length === 0) return;
-      const version = configured ? await probeFfmpeg(configured) : null;
-      if (configured && version) {
-        path = configured;
-        ctx.logger.info(`${/^ffmpeg version \S+/.exec(version)?.[0] ?? version}: ${features.join(', ')} on`);
-        return;
-      }
-      const why = configured ? `ffmpeg not found (FFMPEG_PATH=${configured}; Debian/Ubuntu: apt-get install ffmpeg)` : 'FFMPEG_PATH=off';
-      ctx.logger.warn(`${why}: ${features.join(', ')} turned off`);
-    });
-  },
-  async start(ctx) {
-    await ffmpegStarts.get(ctx)?.();
-  },
-  stop(ctx) {
-    if (ctx) ffmpegStarts.delete(ctx);
-    else ffmpegStarts.clear();
+    return {
+      async start() {
+        const configured = (ctx.config.ffmpeg ?? defaultFfmpegConfig).path;
+        if (features.length === 0) return;
+        const version = configured ? await probeFfmpeg(configured) : null;
+        if (configured && version) {
+          path = configured;
+          ctx.logger.info(`${/^ffmpeg version \S+/.exec(version)?.[0] ?? version}: ${features.join(', ')} on`);
+          return;
+        }
+        const why = configured ? `ffmpeg not found (FFMPEG_PATH=${configured}; Debian/Ubuntu: apt-get install ffmpeg)` : 'FFMPEG_PATH=off';
+        ctx.logger.warn(`${why}: ${features.join(', ')} turned off`);
+      },
+    };
   },
 };
-
-/** Per relay instance (tests run several relays in one process). */
-const ffmpegStarts = new Map<ModuleContext, () => Promise<void>>();

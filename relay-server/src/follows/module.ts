@@ -12,10 +12,9 @@ declare module '../core/module.js' {
 /** Follows, profiles and avatars. */
 export const followsModule: RelayModule = {
   name: 'follows',
-  init(ctx) {
-    ctx.services.provide('follows', createFollowsService(ctx));
-  },
-  http(router, ctx) {
-    mountFollowRoutes(router, () => ctx.services.get('follows'));
+  create(ctx) {
+    const follows = createFollowsService(ctx);
+    ctx.services.provide('follows', follows);
+    return { http: (router) => mountFollowRoutes(router, () => follows) };
   },
 };

@@ -15,14 +15,16 @@ declare module '../core/module.js' {
 /** Gifts during lives, wallets on a double-entry ledger, buying coins (Stripe Checkout). */
 export const giftsModule: RelayModule = {
   name: 'gifts',
-  init(ctx) {
+  create(ctx) {
     const config = ctx.config.gifts ?? defaultGiftsConfig();
     const { payments } = config;
     const provider = payments.kind === 'stripe' ? stripeProvider(payments) : null;
-    ctx.services.provide('gifts', createGiftsService(ctx));
-    ctx.services.provide('payments', createPaymentsService(ctx, config, provider));
-  },
-  http(router, ctx) {
-    mountGiftRoutes(router, () => ctx.services.get('gifts'), () => ctx.services.get('payments'), { publicUrl: ctx.config.publicUrl, host: ctx.config.host });
+    const gifts = createGiftsService(ctx);
+    const checkout = createPaymentsService(ctx, config, provider);
+    ctx.services.provide('gifts', gifts);
+    ctx.services.provide('payments', checkout);
+    return {
+      http: (router) => mountGiftRoutes(router, () => gifts, () => checkout, { publicUrl: ctx.config.publicUrl, host: ctx.config.host }),
+    };
   },
 };

@@ -1,4 +1,4 @@
-import type { ModuleContext, RelayModule } from '../core/module.js';
+import type { RelayModule } from '../core/module.js';
 import { defaultHlsConfig } from './config.js';
 import { mountHlsRoutes } from './routes.js';
 import { createHlsService, type HlsService } from './service.js';
@@ -13,46 +13,40 @@ declare module '../core/module.js' {
 /** How often packagers are started for new lives and stopped for ended ones. */
 const SYNC_INTERVAL_MS = 1_000;
 
-const timers = new Map<ModuleContext, NodeJS.Timeout>();
-
 export const hlsModule: RelayModule = {
   name: 'hls',
-  init(ctx) {
+  create(ctx) {
     const config = ctx.config.hls ?? defaultHlsConfig;
     // The ffmpeg module probes ffmpeg at start and logs what it turned off when it is missing.
     if (config.enabled) ctx.services.get('ffmpeg').need('LL-HLS');
-    ctx.services.provide('hls', createHlsService({
+    const hls = createHlsService({
       repos: ctx.storage,
       config,
       media: () => ctx.services.get('media'),
       logger: ctx.logger,
-    }));
-  },
-  httpRoot(router, ctx) {
-    mountHlsRoutes(router, () => ctx.services.get('hls'));
-  },
-  async start(ctx) {
-    const config = ctx.config.hls ?? defaultHlsConfig;
-    const hls = ctx.services.get('hls');
-    if (!config.enabled) {
-      ctx.logger.info('LL-HLS is off (HLS=off): viewers watch over WebRTC only');
-      return;
-    }
-    const ffmpeg = ctx.services.get('ffmpeg').path;
-    if (!ffmpeg) return;
-    hls.useFfmpeg(ffmpeg);
-    const timer = setInterval(() => {
-      hls.sync().catch((err: unknown) => ctx.logger.warn({ err }, 'LL-HLS sync failed'));
-    }, SYNC_INTERVAL_MS);
-    timer.unref();
-    timers.set(ctx, timer);
-  },
-  stop(ctx?: ModuleContext) {
-    for (const [owner, timer] of timers) {
-      if (ctx && owner !== ctx) continue;
-      clearInterval(timer);
-      timers.delete(owner);
-      owner.services.get('hls').stopAll();
-    }
+    });
+    ctx.services.provide('hls', hls);
+    let timer: NodeJS.Timeout | undefined;
+    return {
+      httpRoot: (router) => mountHlsRoutes(router, () => hls),
+      start() {
+        if (!config.enabled) {
+          ctx.logger.info('LL-HLS is off (HLS=off): viewers watch over WebRTC only');
+          return;
+        }
+        const ffmpeg = ctx.services.get('ffmpeg').path;
+        if (!ffmpeg) return;
+        hls.useFfmpeg(ffmpeg);
+        timer = setInterval(() => {
+          hls.sync().catch((err: unknown) => ctx.logger.warn({ err }, 'LL-HLS sync failed'));
+        }, SYNC_INTERVAL_MS);
+        timer.unref();
+      },
+      close() {
+        clearInterval(timer);
+        timer = undefined;
+        hls.stopAll();
+      },
+    };
   },
 };

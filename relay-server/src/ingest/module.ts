@@ -1,9 +1,9 @@
-import type { ModuleContext, RelayModule } from '../core/module.js';
+import type { RelayModule } from '../core/module.js';
 import { defaultIngestConfig } from './config.js';
 import type { EncoderPresence } from './encoder-presence.js';
 import { mountIngestRoutes } from './routes.js';
 import { createIngestService, type IngestService } from './service.js';
-import { startRtmp, stopRtmp } from './rtmp/running.js';
+import { createRtmpIngest } from './rtmp/running.js';
 
 declare module '../core/module.js' {
   interface Services {
@@ -16,13 +16,12 @@ declare module '../core/module.js' {
 
 /** How often encoders that vanished without DELETE are looked for. */
 const SWEEP_INTERVAL_MS = 5_000;
-const sweepers = new Map<ModuleContext, NodeJS.Timeout>();
 export const ingestModule: RelayModule = {
   name: 'ingest',
-  init(ctx) {
+  create(ctx) {
     const config = ctx.config.ingest ?? defaultIngestConfig;
     if (config.rtmpPort !== null) ctx.services.get('ffmpeg').need(`RTMP ingest (RTMP_PORT ${config.rtmpPort})`);
-    ctx.services.provide('ingest', createIngestService({
+    const ingest = createIngestService({
       repos: ctx.storage,
       clock: ctx.clock,
       sessions: () => ctx.services.get('sessions'),
@@ -34,22 +33,23 @@ export const ingestModule: RelayModule = {
         if (participants) ctx.notifier.toSession(sessionId, 'participants:update', { sessionId, participants });
       },
       onError: (err, what) => ctx.logger.warn({ err }, `ingest: ${what} failed`),
-    }));
-  },
-  http: mountIngestRoutes,
-  async start(ctx) {
-    await startRtmp(ctx);
-    const timer = setInterval(() => ctx.services.get('ingest').sweep(), SWEEP_INTERVAL_MS);
-    timer.unref();
-    sweepers.set(ctx, timer);
-  },
-  async stop(ctx?: ModuleContext) {
-    await stopRtmp(ctx);
-    for (const [owner, timer] of sweepers) {
-      if (ctx && owner !== ctx) continue;
-      clearInterval(timer);
-      owner.services.get('ingest').close();
-      sweepers.delete(owner);
-    }
+    });
+    ctx.services.provide('ingest', ingest);
+    const rtmp = createRtmpIngest(ctx);
+    let sweeper: NodeJS.Timeout | undefined;
+    return {
+      http: (router) => mountIngestRoutes(router, ctx, rtmp.port),
+      async start() {
+        await rtmp.start();
+        sweeper = setInterval(() => ingest.sweep(), SWEEP_INTERVAL_MS);
+        sweeper.unref();
+      },
+      async close() {
+        await rtmp.close();
+        clearInterval(sweeper);
+        sweeper = undefined;
+        ingest.close();
+      },
+    };
   },
 };

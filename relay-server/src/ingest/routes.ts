@@ -9,24 +9,22 @@ import { mount } from '../http/mount.js';
 import { iceLinksFor, mountWhipEndpoint, sdpBody, sendSdpAnswer } from '../media/routes.js';
 import { shareBaseUrl } from '../share/base-url.js';
 import type { IngestService } from './service.js';
-import { rtmpPortOf } from './rtmp/running.js';
 import { RTMP_APP } from './rtmp/publish.js';
 
 const strip = (path: string) => path.replace(/^\/api/, '');
 
 /** Where encoders send, as other machines reach this relay. */
-function ingestAddresses(ctx: ModuleContext, req: Request) {
+function ingestAddresses(ctx: ModuleContext, rtmpPort: number | null, req: Request) {
   const base = shareBaseUrl(ctx.config.publicUrl, req, ctx.config.host);
-  const rtmpPort = rtmpPortOf(ctx);
   const rtmpUrl = rtmpPort === null ? null : (ctx.config.ingest?.rtmpPublicUrl ?? `rtmp://${new URL(base).hostname}:${rtmpPort}/${RTMP_APP}`);
   return { whipUrl: `${base}${ingestPaths.whip}`, rtmpUrl };
 }
 
 /** Thin HTTP adapter: stream key management (JSON, signed-in owner) and the WHIP ingest address (SDP, stream key). */
-export function mountIngestRoutes(router: Router, ctx: ModuleContext): void {
+export function mountIngestRoutes(router: Router, ctx: ModuleContext, rtmpPort: () => number | null): void {
   const ingest = (): IngestService => ctx.services.get('ingest');
 
-  mount(router, routes.listStreamKeys, async ({ actor, req }) => ({ ...(await ingest().list(actor)), ingest: ingestAddresses(ctx, req) }));
+  mount(router, routes.listStreamKeys, async ({ actor, req }) => ({ ...(await ingest().list(actor)), ingest: ingestAddresses(ctx, rtmpPort(), req) }));
   mount(router, routes.createStreamKey, async ({ actor, body }) => ingest().create(actor, body?.label));
   mount(router, routes.revokeStreamKey, async ({ actor, params }) => {
     await ingest().revoke(actor, params.keyId);

@@ -10,7 +10,7 @@ declare module '../core/module.js' {
 
 export const invitationsModule: RelayModule = {
   name: 'invitations',
-  init(ctx) {
+  create(ctx) {
     ctx.services.provide(
       'invitations',
       createInvitationsService({
@@ -20,6 +20,6 @@ export const invitationsModule: RelayModule = {
         present: () => ctx.services.get('sessions').present,
       }),
     );
+    return { http: (router) => mountInvitationRoutes(router, ctx) };
   },
-  http: mountInvitationRoutes,
 };

@@ -8,28 +8,16 @@ declare module '../core/module.js' {
   }
 }
 
-/** Started services, for a `stop()` called without its context. */
-const running = new Set<ModerationService>();
-
 /** Mutes, bans, chat settings and the moderation log. */
 export const moderationModule: RelayModule = {
   name: 'moderation',
-  init(ctx) {
-    ctx.services.provide('moderation', createModerationService(ctx));
-  },
-  http(router, ctx) {
-    mountModerationRoutes(router, () => ctx.services.get('moderation'));
-  },
-  async start(ctx) {
-    const service = ctx.services.get('moderation');
-    running.add(service);
-    await service.restoreTimers();
-  },
-  stop(ctx) {
-    const stopping = ctx ? [ctx.services.get('moderation')] : [...running];
-    for (const service of stopping) {
-      service.close();
-      running.delete(service);
-    }
+  create(ctx) {
+    const moderation = createModerationService(ctx);
+    ctx.services.provide('moderation', moderation);
+    return {
+      http: (router) => mountModerationRoutes(router, () => moderation),
+      start: () => moderation.restoreTimers(),
+      close: () => moderation.close(),
+    };
   },
 };

@@ -11,17 +11,19 @@ import { requireOperator } from './access.js';
  */
 export const operatorModule: RelayModule = {
   name: 'operator',
-  http(router, ctx) {
-    const auth = (): AuthService => ctx.services.get('auth');
-    mount(router, routes.operatorGuests, async ({ body, req }) => {
-      requireOperator(ctx.config.operatorToken, req.headers[OPERATOR_HEADER]);
-      const guests = [];
-      for (let n = 1; n <= body.count; n++) {
-        const displayName = `${body.namePrefix} ${n}`;
-        const { user, token } = await auth().guest(displayName);
-        guests.push({ userId: user.id, displayName, token });
-      }
-      return { guests };
-    });
-  },
+  create: (ctx) => ({
+    http(router) {
+      const auth = (): AuthService => ctx.services.get('auth');
+      mount(router, routes.operatorGuests, async ({ body, req }) => {
+        requireOperator(ctx.config.operatorToken, req.headers[OPERATOR_HEADER]);
+        const guests = [];
+        for (let n = 1; n <= body.count; n++) {
+          const displayName = `${body.namePrefix} ${n}`;
+          const { user, token } = await auth().guest(displayName);
+          guests.push({ userId: user.id, displayName, token });
+        }
+        return { guests };
+      });
+    },
+  }),
 };

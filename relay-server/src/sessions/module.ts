@@ -14,19 +14,6 @@ declare module '../core/module.js' {
   }
 }
 
-const histories = new WeakMap<ModuleContext, JoinHistory>();
-function historyOf(ctx: ModuleContext): JoinHistory {
-  let history = histories.get(ctx);
-  if (!history) {
-    history = sharedHistory(() => joinHistory(ctx), ctx);
-    histories.set(ctx, history);
-  }
-  return history;
-}
-
-/** One sweeper per relay instance (tests run several relays in one process). */
-const sweepers = new Map<ModuleContext, ReturnType<typeof createHostAbsenceSweeper>>();
-
 /** Join history: the chat module's when it offers one, else read from storage the same way. */
 function joinHistory(ctx: ModuleContext): JoinHistory {
   if (!ctx.services.has('chat')) return storageHistory(ctx.storage);
@@ -60,25 +47,27 @@ function buildService(ctx: ModuleContext): SessionsService {
 
 export const sessionsModule: RelayModule = {
   name: 'sessions',
-  init(ctx) {
-    ctx.services.provide('sessions', buildService(ctx));
-  },
-  http: mountSessionRoutes,
-  socket(socket, ctx) {
-    registerSessionEvents(socket, ctx, () => historyOf(ctx));
-  },
-  disconnect: onSessionSocketGone,
-  start(ctx) {
-    const sweeper = createHostAbsenceSweeper(ctx, ctx.services.get('sessions'));
-    sweepers.set(ctx, sweeper);
-    sweeper.start();
-  },
-  stop(ctx?: ModuleContext) {
-    for (const [owner, sweeper] of sweepers) {
-      if (ctx && owner !== ctx) continue;
-      sweeper.stop();
-      owner.services.get('sessions').present.stop();
-      sweepers.delete(owner);
-    }
+  create(ctx) {
+    const sessions = buildService(ctx);
+    ctx.services.provide('sessions', sessions);
+    // Made on the first join: the chat module may be built after this one.
+    let history: JoinHistory | undefined;
+    const historyOf = () => (history ??= sharedHistory(() => joinHistory(ctx), ctx));
+    let sweeper: ReturnType<typeof createHostAbsenceSweeper> | undefined;
+    return {
+      http: (router) => mountSessionRoutes(router, ctx),
+      socket: (socket, checkActor) => registerSessionEvents(socket, ctx, checkActor, historyOf),
+      disconnect: (socket) => onSessionSocketGone(socket, ctx),
+      start() {
+        sweeper = createHostAbsenceSweeper(ctx, sessions);
+        sweeper.start();
+      },
+      close() {
+        sweeper?.stop();
+        sweeper = undefined;
+        sessions.present.stop();
+        history = undefined;
+      },
+    };
   },
 };

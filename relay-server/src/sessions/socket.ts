@@ -4,7 +4,7 @@ import { isStage } from '../../../protocol/sessions.js';
 import type { ModuleContext } from '../core/module.js';
 import type { Actor } from '../core/actor.js';
 import { fail } from '../core/errors.js';
-import { onEvent, type RelaySocket } from '../realtime/on-event.js';
+import { onEvent, type ActorCheck, type RelaySocket } from '../realtime/on-event.js';
 import { accessLoadedSession } from './access.js';
 import { assertMayEnter } from './membership.js';
 import { sessionLocks, viewersKey } from './keyed-lock.js';
@@ -35,10 +35,10 @@ async function assertViewerSeat(ctx: ModuleContext, socket: RelaySocket, session
 }
 
 /** Socket events of the sessions domain: joining and leaving a session's room. */
-export function registerSessionEvents(socket: RelaySocket, ctx: ModuleContext, history: () => JoinHistory): void {
+export function registerSessionEvents(socket: RelaySocket, ctx: ModuleContext, checkActor: ActorCheck, history: () => JoinHistory): void {
   const sessions = (): SessionsService => ctx.services.get('sessions');
 
-  onEvent(socket, 'session:join', ctx.checkActor, async ({ sessionId, afterMessageId }, { actor }) => {
+  onEvent(socket, 'session:join', checkActor, async ({ sessionId, afterMessageId }, { actor }) => {
     const room = rooms.session(sessionId);
     const record = await sessions().sharedRecord(sessionId);
     if (!record) throw fail.notFound('Session');
@@ -64,7 +64,7 @@ export function registerSessionEvents(socket: RelaySocket, ctx: ModuleContext, h
     return { session, participants, messages, pins };
   });
 
-  onEvent(socket, 'session:leave', ctx.checkActor, async ({ sessionId }) => {
+  onEvent(socket, 'session:leave', checkActor, async ({ sessionId }) => {
     await socket.leave(rooms.session(sessionId));
     socket.data.sessions.delete(sessionId);
     await afterLeaving(ctx, sessionId, socket.data.actor?.userId ?? null);

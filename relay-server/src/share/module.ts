@@ -7,14 +7,16 @@ import { mediaOrigins } from './media-origins.js';
 /** `GET /api/info`: where links for other people should point, and which media servers the studio must reach. */
 export const shareModule: RelayModule = {
   name: 'share',
-  http(router, ctx) {
-    mount(router, routes.relayInfo, async ({ req }) => {
-      const port = Number((req.get('host') ?? '').split(':').pop()) || ctx.config.port;
-      return {
-        shareBaseUrl: shareBaseUrl(ctx.config.publicUrl, req, ctx.config.host),
-        lanUrls: listensOnLan(ctx.config.host) ? lanUrls(port, req.protocol) : [],
-        mediaOrigins: mediaOrigins(ctx.config.media?.external),
-      };
-    });
-  },
+  create: (ctx) => ({
+    http(router) {
+      mount(router, routes.relayInfo, async ({ req }) => {
+        const port = Number((req.get('host') ?? '').split(':').pop()) || ctx.config.port;
+        return {
+          shareBaseUrl: shareBaseUrl(ctx.config.publicUrl, req, ctx.config.host),
+          lanUrls: listensOnLan(ctx.config.host) ? lanUrls(port, req.protocol) : [],
+          mediaOrigins: mediaOrigins(ctx.config.media?.external),
+        };
+      });
+    },
+  }),
 };

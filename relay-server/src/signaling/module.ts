@@ -1,6 +1,6 @@
 import type { RelayModule } from '../core/module.js';
 import { defaultMediaConfig } from '../media/config.js';
-import { createSignalBudget, type SignalBudget } from './budget.js';
+import { createSignalBudget } from './budget.js';
 import { createSignalingService, type SignalingService } from './service.js';
 import { registerSignalEvents } from './socket.js';
 
@@ -10,24 +10,19 @@ declare module '../core/module.js' {
   }
 }
 
-/** One budget per relay instance (tests run several in one process). */
-const budgets = new WeakMap<object, SignalBudget>();
-
 export const signalingModule: RelayModule = {
   name: 'signaling',
-  init(ctx) {
-    budgets.set(ctx, createSignalBudget(ctx.clock));
-    ctx.services.provide('signaling', createSignalingService({
+  create(ctx) {
+    const signaling = createSignalingService({
       storage: ctx.storage,
       presence: ctx.presence,
       media: ctx.config.media ?? defaultMediaConfig,
-    }));
-  },
-  socket(socket, ctx) {
-    const budget = budgets.get(ctx);
-    if (budget) registerSignalEvents(socket, ctx, budget);
-  },
-  disconnect(socket, ctx) {
-    budgets.get(ctx)?.forget(socket.id);
+    });
+    ctx.services.provide('signaling', signaling);
+    const budget = createSignalBudget(ctx.clock);
+    return {
+      socket: (socket, checkActor) => registerSignalEvents(socket, checkActor, () => signaling, budget),
+      disconnect: (socket) => budget.forget(socket.id),
+    };
   },
 };

@@ -1,7 +1,6 @@
 import { rooms } from '../../../protocol/rooms.js';
-import type { ModuleContext } from '../core/module.js';
 import { fail } from '../core/errors.js';
-import { onEvent, type RelaySocket } from '../realtime/on-event.js';
+import { onEvent, type ActorCheck, type RelaySocket } from '../realtime/on-event.js';
 import type { SignalBudget } from './budget.js';
 import type { SignalingService } from './service.js';
 
@@ -9,10 +8,8 @@ import type { SignalingService } from './service.js';
  * `signal`: the relay stamps `from` with the sender's own id and delivers only to the recipient's
  * sockets that are in the same session's room (fetchSockets reaches every node with the Redis adapter).
  */
-export function registerSignalEvents(socket: RelaySocket, ctx: ModuleContext, budget: SignalBudget): void {
-  const signaling = (): SignalingService => ctx.services.get('signaling');
-
-  onEvent(socket, 'signal', ctx.checkActor, async ({ sessionId, to, data }, { actor }) => {
+export function registerSignalEvents(socket: RelaySocket, checkActor: ActorCheck, signaling: () => SignalingService, budget: SignalBudget): void {
+  onEvent(socket, 'signal', checkActor, async ({ sessionId, to, data }, { actor }) => {
     const wait = budget.take(socket.id, JSON.stringify(data).length);
     // The host is exempt, as from chat limits: a reloaded studio re-greets every P2P viewer at once, and
     // its own session is the only one it can reach. Looked up only once the budget is spent.

@@ -1,4 +1,4 @@
-import type { ModuleContext, RelayModule } from '../core/module.js';
+import type { RelayModule } from '../core/module.js';
 import { createStageService, type StageService } from './service.js';
 import { registerStageEvents } from './socket.js';
 
@@ -10,26 +10,23 @@ declare module '../core/module.js' {
 
 /** How often the stage of ended sessions is forgotten. */
 const SWEEP_EVERY_MS = 5 * 60_000;
-const sweepers = new Map<StageService, NodeJS.Timeout>();
-
 /** On-air announcements and the backstage chat between the host and the guests. */
 export const stageModule: RelayModule = {
   name: 'stage',
-  init(ctx) {
-    ctx.services.provide('stage', createStageService({ storage: ctx.storage, notifier: ctx.notifier, clock: ctx.clock }));
-  },
-  socket: registerStageEvents,
-  start(ctx: ModuleContext) {
-    const stage = ctx.services.get('stage');
-    const timer = setInterval(() => void stage.sweep().catch((err: unknown) => ctx.logger.warn({ err }, 'stage sweep failed')), SWEEP_EVERY_MS);
-    timer.unref();
-    sweepers.set(stage, timer);
-  },
-  stop(ctx) {
-    const stopping = ctx ? [ctx.services.get('stage')] : [...sweepers.keys()];
-    for (const stage of stopping) {
-      clearInterval(sweepers.get(stage));
-      sweepers.delete(stage);
-    }
+  create(ctx) {
+    const stage = createStageService({ storage: ctx.storage, notifier: ctx.notifier, clock: ctx.clock });
+    ctx.services.provide('stage', stage);
+    let sweeper: NodeJS.Timeout | undefined;
+    return {
+      socket: (socket, checkActor) => registerStageEvents(socket, checkActor, () => stage),
+      start() {
+        sweeper = setInterval(() => void stage.sweep().catch((err: unknown) => ctx.logger.warn({ err }, 'stage sweep failed')), SWEEP_EVERY_MS);
+        sweeper.unref();
+      },
+      close() {
+        clearInterval(sweeper);
+        sweeper = undefined;
+      },
+    };
   },
 };

@@ -125,11 +125,13 @@ describe('HTTP plumbing', () => {
 /** A route with a path parameter, to see how the plumbing treats a malformed one. */
 const probeModule: RelayModule = {
   name: 'probe',
-  http(router) {
-    mount(router, routes.getSession, async () => {
-      throw fail.notFound('Session');
-    });
-  },
+  create: () => ({
+    http(router) {
+      mount(router, routes.getSession, async () => {
+        throw fail.notFound('Session');
+      });
+    },
+  }),
 };
 
 describe('path parameters', () => {

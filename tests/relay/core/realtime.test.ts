@@ -16,17 +16,19 @@ const ALLOWED = 'http://studio.example:5173';
  */
 const probeModule: RelayModule = {
   name: 'probe',
-  socket(socket, ctx) {
-    onEvent(socket, 'session:leave', ctx.checkActor, async (_payload, { actor }) => {
-      if (!actor) throw fail.unauthorized();
-      return {};
-    });
-    socket.on('session:join', (payload: unknown, ack: unknown) => {
-      const sessionId = typeof payload === 'object' && payload && 'sessionId' in payload ? String(payload.sessionId) : '';
-      void socket.join(rooms.session(sessionId));
-      if (typeof ack === 'function') ack({ ok: true });
-    });
-  },
+  create: () => ({
+    socket(socket, checkActor) {
+      onEvent(socket, 'session:leave', checkActor, async (_payload, { actor }) => {
+        if (!actor) throw fail.unauthorized();
+        return {};
+      });
+      socket.on('session:join', (payload: unknown, ack: unknown) => {
+        const sessionId = typeof payload === 'object' && payload && 'sessionId' in payload ? String(payload.sessionId) : '';
+        void socket.join(rooms.session(sessionId));
+        if (typeof ack === 'function') ack({ ok: true });
+      });
+    },
+  }),
 };
 
 const leave = (socket: ClientSocket, sessionId = 's1') =>

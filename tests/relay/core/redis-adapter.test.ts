@@ -22,13 +22,15 @@ if (!redisUp) console.warn(`!!! Redis at ${REDIS_URL} is unreachable: skipping t
 /** Lets a socket enter a session room, as the sessions module would on `session:join`. */
 const roomProbe: RelayModule = {
   name: 'room-probe',
-  socket(socket) {
-    socket.on('session:join', (payload: unknown, ack: unknown) => {
-      const sessionId = typeof payload === 'object' && payload && 'sessionId' in payload ? String(payload.sessionId) : '';
-      void socket.join(rooms.session(sessionId));
-      if (typeof ack === 'function') ack({ ok: true });
-    });
-  },
+  create: () => ({
+    socket(socket) {
+      socket.on('session:join', (payload: unknown, ack: unknown) => {
+        const sessionId = typeof payload === 'object' && payload && 'sessionId' in payload ? String(payload.sessionId) : '';
+        void socket.join(rooms.session(sessionId));
+        if (typeof ack === 'function') ack({ ok: true });
+      });
+    },
+  }),
 };
 const testModules = [...modules.filter((m) => m.name === 'auth'), roomProbe];
 
