@@ -6,6 +6,7 @@ import { Invitation } from './invitations.js';
 import { GiftEvent, Wallet } from './gifts.js';
 import { SignalToClient, SignalToServer } from './signaling.js';
 import { FollowerNewEvent } from './follows.js';
+import { NotificationNewEvent } from './notifications.js';
 import { BackstageHistory, BackstageMessage, BackstageSend, StageSet, StageState } from './stage.js';
 
 /**
@@ -76,6 +77,7 @@ export const serverEvents = {
   'stage:state': StageState,
   'backstage:message': z.object({ sessionId: Id, message: BackstageMessage }),
   'follower:new': FollowerNewEvent,
+  'notification:new': NotificationNewEvent,
 } as const;
 
 export type ServerEventName = keyof typeof serverEvents;

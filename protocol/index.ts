@@ -15,4 +15,5 @@ export * from './ingest.js';
 export * from './account-settings.js';
 export * from './gifts.js';
 export * from './follows.js';
+export * from './notifications.js';
 export * from './operator.js';

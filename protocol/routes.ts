@@ -11,6 +11,7 @@ import * as O from './operator.js';
 import * as A from './account-settings.js';
 import * as G from './gifts.js';
 import * as F from './follows.js';
+import * as N from './notifications.js';
 
 const sessionPath = '/api/sessions/:id';
 const id = S.SessionIdParams;
@@ -216,6 +217,9 @@ export const routes = {
   following: route({ method: 'GET', path: '/api/follows', query: F.FollowingQuery, reply: F.FollowingReply }),
   updateProfile: route({ method: 'PATCH', path: '/api/profile', body: F.UpdateProfileBody, reply: F.ProfileReply }),
   removeAvatar: route({ method: 'DELETE', path: '/api/profile/avatar', reply: F.ProfileReply, status: 200 }),
+  /** Signed in: the newest notifications and how many are unread. */
+  notifications: route({ method: 'GET', path: '/api/notifications', reply: N.NotificationsReply }),
+  markNotificationsRead: route({ method: 'POST', path: '/api/notifications/read', body: N.MarkReadBody, reply: N.UnreadReply, status: 200 }),
 
   // operator (OPERATOR_TOKEN in the x-operator-token header; 401 without it, 404 when the relay has none)
   operatorGuests: route({ method: 'POST', path: '/api/operator/guests', body: O.OperatorGuestsBody, reply: O.OperatorGuestsReply }),

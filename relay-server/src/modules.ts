@@ -16,6 +16,7 @@ import { contractModule } from './contract/module.js';
 import { operatorModule } from './operator/module.js';
 import { giftsModule } from './gifts/module.js';
 import { followsModule } from './follows/module.js';
+import { notificationsModule } from './notifications/module.js';
 
 /**
  * The relay's domain modules, in build order (see RelayModule in core/module.ts for the lifecycle).
@@ -38,6 +39,7 @@ export const modules: readonly RelayModule[] = [
   stageModule,
   accountSettingsModule,
   followsModule,
+  notificationsModule,
   contractModule,
   operatorModule,
   giftsModule,

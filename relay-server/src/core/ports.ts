@@ -7,6 +7,8 @@ import type { ServerEventName, ServerPayload } from '../../../protocol/events.js
 export interface Notifier {
   toSession<E extends ServerEventName>(sessionId: string, event: E, payload: ServerPayload<E>): void;
   toUser<E extends ServerEventName>(userId: string, event: E, payload: ServerPayload<E>): void;
+  /** One broadcast to many people's rooms (a notification fan-out batch). */
+  toUsers<E extends ServerEventName>(userIds: string[], event: E, payload: ServerPayload<E>): void;
   /** Takes the user's sockets out of the session's room (kick, ban, removal). */
   removeFromSession(sessionId: string, userId: string): Promise<void>;
   /** Takes every socket out of the session's room (session ended). */

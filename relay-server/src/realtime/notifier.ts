@@ -9,7 +9,7 @@ type Emit = <E extends ServerEventName>(event: E, payload: ServerPayload<E>) => 
  * Socket.io's emit types cannot resolve a payload through a generic event name; this view of emit
  * states the same contract (ServerToClientEvents maps each E to (payload: ServerPayload<E>) => void).
  */
-function emitTo(io: RelayIo, room: string): Emit {
+function emitTo(io: RelayIo, room: string | string[]): Emit {
   const target = io.to(room);
   return target.emit.bind(target) as Emit;
 }
@@ -55,6 +55,9 @@ export function createNotifier(
     },
     toUser(userId, event, payload) {
       emitTo(io, rooms.user(userId))(event, payload);
+    },
+    toUsers(userIds, event, payload) {
+      if (userIds.length > 0) emitTo(io, userIds.map(rooms.user))(event, payload);
     },
     async removeFromSession(sessionId, userId) {
       changed(sessionId);

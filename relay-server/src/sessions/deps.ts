@@ -1,6 +1,6 @@
 import type { RelayConfig } from '../config.js';
 import type { Clock, Notifier, Presence } from '../core/ports.js';
-import type { Storage } from '../storage/types.js';
+import type { SessionRecord, Storage } from '../storage/types.js';
 import type { Role } from '../../../protocol/sessions.js';
 
 /** What the sessions domain needs from the outside world; tests pass real storage and a controllable clock. */
@@ -12,6 +12,8 @@ export interface SessionDeps {
   config: Pick<RelayConfig, 'maxLiveParticipants' | 'maxLiveViewers' | 'iceServers' | 'turn' | 'liveSessionTimeoutMs'>;
   /** Someone lost their place in a session (removed): ends the media the relay forwards to them. */
   endMediaOf?: (sessionId: string, userId: string) => void;
+  /** A session went live: followers are told (the call only schedules that; going live never waits for it). */
+  wentLive?: (session: SessionRecord) => void;
 }
 
 /** Roles that take a seat on stage: `maxParticipants` counts these. */

@@ -77,6 +77,7 @@ export function createLifecycle(deps: SessionDeps, present: Presenter) {
     requireHost(await accessSession(storage, sessionId, actor));
     await step(sessionId, ['pending'], { state: 'starting' }, 'start');
     const live = await step(sessionId, ['starting'], { state: 'live', startedAt: clock() }, 'start');
+    deps.wentLive?.(live);
     return present.session(live);
   }
 

@@ -39,6 +39,13 @@ function buildService(ctx: ModuleContext): SessionsService {
     presence: ctx.presence,
     clock: ctx.clock,
     config: ctx.config,
+    wentLive: (session) => {
+      if (!ctx.services.has('notifications')) return;
+      ctx.services
+        .get('notifications')
+        .sessionWentLive(session)
+        .catch((err: unknown) => ctx.logger.error({ err, sessionId: session.id }, 'telling followers failed'));
+    },
     endMediaOf: (sessionId, userId) => {
       if (ctx.services.has('media')) ctx.services.get('media').endMediaOf(sessionId, userId);
     },

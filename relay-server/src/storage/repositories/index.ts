@@ -4,6 +4,7 @@ import type { Dialect } from '../dialect.js';
 import { accountSettingsRepo } from './account-settings.js';
 import { giftsRepo } from './gifts.js';
 import { followsRepo, profilesRepo } from './follows.js';
+import { notificationsRepo } from './notifications.js';
 import { invitationsRepo } from './invitations.js';
 import { ledgerRepo } from './ledger.js';
 import { messagesRepo } from './messages.js';
@@ -33,5 +34,6 @@ export function repositories(d: Dialect): Repositories {
     payments: paymentsRepo(d),
     follows: followsRepo(d),
     profiles: profilesRepo(d),
+    notifications: notificationsRepo(d),
   };
 }

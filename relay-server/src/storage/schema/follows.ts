@@ -23,5 +23,22 @@ export function followTables(k: ColumnKit, { users }: ReturnType<typeof userTabl
     avatar: k.longText('avatar'),
     avatarUpdatedAt: k.ms('avatar_updated_at'),
   });
-  return { follows, profiles };
+  const notifications = k.table(
+    'notifications',
+    {
+      seq: k.serial('seq'),
+      userId: k.id('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+      /** The same for every recipient of one event (`live:<sessionId>`): one broadcast carries it to all. */
+      id: k.varchar('id', 100).notNull(),
+      kind: k.enum('kind', ['live', 'scheduled']).notNull(),
+      creatorId: k.id('creator_id').notNull(),
+      sessionId: k.id('session_id'),
+      title: k.varchar('title', 255).notNull(),
+      startsAt: k.ms('starts_at'),
+      createdAt: k.ms('created_at').notNull(),
+      readAt: k.ms('read_at'),
+    },
+    (t) => [k.uniqueIndex('notifications_user_id_uq').on(t.userId, t.id), k.index('notifications_user_seq_idx').on(t.userId, t.seq)],
+  );
+  return { follows, profiles, notifications };
 }

@@ -9,6 +9,7 @@ import type {
   ChatSettingsRecord,
   GiftRecord,
   FollowRecord,
+  NotificationRecord,
   InvitationRecord,
   IngestDefaultsRecord,
   InviteLinkRecord,
@@ -223,3 +224,18 @@ export const followToRow = (follow: FollowRecord): FollowRow => ({ ...follow, cr
 export type ProfileRow = Omit<ProfileRecord, 'avatarUpdatedAt'> & { avatarUpdatedAt: number | null };
 export const profileFromRow = (row: ProfileRow): ProfileRecord => ({ ...row, avatarUpdatedAt: toDateOrNull(row.avatarUpdatedAt) });
 export const profileToRow = (profile: ProfileRecord): ProfileRow => ({ ...profile, avatarUpdatedAt: toMsOrNull(profile.avatarUpdatedAt) });
+
+type NotificationTimes = 'startsAt' | 'createdAt' | 'readAt';
+export type NotificationRow = Omit<NotificationRecord, NotificationTimes> & { startsAt: number | null; createdAt: number; readAt: number | null };
+export const notificationFromRow = (row: NotificationRow): NotificationRecord => ({
+  ...row,
+  startsAt: toDateOrNull(row.startsAt),
+  createdAt: toDate(row.createdAt),
+  readAt: toDateOrNull(row.readAt),
+});
+export const notificationToRow = (n: NotificationRecord): NotificationRow => ({
+  ...n,
+  startsAt: toMsOrNull(n.startsAt),
+  createdAt: toMs(n.createdAt),
+  readAt: toMsOrNull(n.readAt),
+});

@@ -25,4 +25,5 @@ export const {
   payments,
   follows,
   profiles,
+  notifications,
 } = sqliteSchema;
