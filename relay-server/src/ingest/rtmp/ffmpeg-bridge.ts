@@ -20,7 +20,7 @@ export interface BridgeOptions {
 /** The ffmpeg arguments: FLV on stdin; H.264 copied (parameter sets in band), audio to Opus; RTP out. */
 export function bridgeArgs(options: Pick<BridgeOptions, 'port' | 'hasVideo' | 'hasAudio'>): string[] {
   const target = `rtp://127.0.0.1:${options.port}?rtcpport=${options.port}&pkt_size=${RTP_PACKET_SIZE}`;
-  const args = ['-hide_banner', '-loglevel', 'error', '-nostats', '-fflags', '+nobuffer', '-analyzeduration', '0', '-probesize', '32768', '-f', 'flv', '-i', 'pipe:0'];
+  const args = ['-hide_banner', '-loglevel', 'error', '-nostats', '-analyzeduration', '0', '-probesize', '32768', '-f', 'flv', '-i', 'pipe:0'];
   // SPS/PPS travel in the FLV sequence header only; viewers (and joiners) need them before every IDR.
   if (options.hasVideo) args.push('-map', '0:v:0', '-c:v', 'copy', '-bsf:v', 'h264_mp4toannexb', '-f', 'rtp', '-payload_type', String(BRIDGE_VIDEO_PT), target);
   if (options.hasAudio) {

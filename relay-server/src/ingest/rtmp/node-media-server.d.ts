@@ -38,6 +38,9 @@ declare module 'node-media-server/src/protocol/rtmp.js' {
 declare module 'node-media-server/src/protocol/flv.js' {
   import type AVPacket from 'node-media-server/src/core/avpacket.js';
   class Flv {
+    /** Parses an FLV byte stream (header, then tags), calling onPacketCallback per tag. */
+    parserData(buffer: Buffer): string | null;
+    onPacketCallback: (packet: AVPacket) => void;
     static createHeader(hasAudio: boolean, hasVideo: boolean): Buffer;
     static createMessage(packet: AVPacket): Buffer;
   }
