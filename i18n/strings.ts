@@ -8,6 +8,7 @@ import { guests } from './strings/guests.js';
 import { viewer } from './strings/viewer.js';
 import { shell } from './strings/shell.js';
 import { followStrings } from './strings/follows.js';
+import { giftStrings } from './strings/gifts.js';
 
 /**
  * Every UI string of every page and of the Electron menu, in English and French: one table, written as one module per
@@ -26,6 +27,7 @@ export const strings = {
   ...viewer,
   ...shell,
   ...followStrings,
+  ...giftStrings,
 } as const satisfies Record<string, { en: string; fr: string }>;
 
 /** The feature modules the table is made of (the test checks that none repeats another's key). */

@@ -43,7 +43,10 @@ export const GiftCatalogue = z.strictObject({
   coinPacks: z.array(CoinPack).max(20).refine(uniqueIds, 'coin pack ids must be unique'),
 });
 export type GiftCatalogue = z.infer<typeof GiftCatalogue>;
-export const GiftsReply = GiftCatalogue;
+/** The catalogue, and how this relay sells coins (the gift bar offers what exists). */
+export const PaymentsMode = z.enum(['off', 'stripe', 'dev']);
+export const GiftsReply = GiftCatalogue.extend({ payments: PaymentsMode });
+export type GiftsReply = z.infer<typeof GiftsReply>;
 
 /** What a wallet holds: coins to spend; diamonds earned from gifts (creators). */
 export const Wallet = z.object({ coins: z.number().int(), diamonds: z.number().int() });

@@ -10,6 +10,7 @@ import type { InboxClient } from '../shared/invitations/inbox-client.js';
 import type { ConsoleHolder } from './guests/console/console-holder.js';
 import type { StageDirector } from './guests/stage-director.js';
 import type { LiveController } from './live/controller.js';
+import type { StudioGifts } from './gifts/studio-gifts.js';
 import type { StudioState, StudioStore } from './store/index.js';
 import type { SettingsController } from './shell/settings/settings-controller.js';
 import type { StudioCommands } from './shell/commands/studio-commands.js';
@@ -31,6 +32,8 @@ export interface StudioServices {
   inbox: InboxClient;
   /** The guest console opened by accepting one. */
   guestConsole: ConsoleHolder;
+  /** The live's gifts, earnings and the alerts they raise (gifts/). */
+  gifts: StudioGifts;
 }
 
 export const ServicesContext = createContext<StudioServices | null>(null);

@@ -1,4 +1,5 @@
 import '../shared/zod-jitless.js';
+import { StudioGifts } from './gifts/studio-gifts.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApiClient } from '../shared/api/client.js';
@@ -56,6 +57,8 @@ async function boot(root: HTMLElement): Promise<void> {
     getToken,
   });
   engine.compositor.events.on('stats', (s) => live.recordFrameStats(s.fps, s.missed));
+  const gifts = new StudioGifts({ api, connection, store, liveSessionId: () => live.getSnapshot().session?.id ?? null, chime: () => engine.mixer.chime() });
+  gifts.start();
   const settings = new SettingsController(platform.preferences, {
     setLanguage: (lang) => lang !== getLang() && setLang(lang),
   });
@@ -116,7 +119,7 @@ async function boot(root: HTMLElement): Promise<void> {
 
   createRoot(root).render(
     <StrictMode>
-      <ServicesContext.Provider value={{ store, engine, platform, api, connection, live, director, settings, commands, inbox, guestConsole }}>
+      <ServicesContext.Provider value={{ store, engine, platform, api, connection, live, director, settings, commands, inbox, guestConsole, gifts }}>
         <App />
       </ServicesContext.Provider>
     </StrictMode>,

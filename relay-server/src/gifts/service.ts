@@ -147,5 +147,5 @@ export function createGiftsService(ctx: ModuleContext) {
     return (await storage.gifts.earningsByLive(actor.userId, EARNINGS_LIVES)).map(toLiveEarnings);
   }
 
-  return { catalogue: config.catalogue, send, wallet, walletOf: (userId: string) => walletOf(storage, userId), devGrant, topGifters, liveEarnings, earnings };
+  return { catalogue: { ...config.catalogue, payments: config.payments.kind }, send, wallet, walletOf: (userId: string) => walletOf(storage, userId), devGrant, topGifters, liveEarnings, earnings };
 }

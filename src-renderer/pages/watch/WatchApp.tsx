@@ -12,6 +12,10 @@ const inboxApi = createPageApi();
 import { FloatingReactions, ReactionBar } from '../../shared/ui/ReactionBar.js';
 import { useLang } from '../../shared/ui/use-lang.js';
 import { ChatPanel } from './ChatPanel.js';
+import { GiftBar } from '../../shared/gifts/GiftBar.js';
+import { GiftOverlay } from '../../shared/gifts/GiftOverlay.js';
+import { TopGifters } from '../../shared/gifts/TopGifters.js';
+import { useGifts } from '../../shared/gifts/use-gifts.js';
 import { OtherLives } from './OtherLives.js';
 import { Player } from './Player.js';
 import { createWatchController, type WatchController } from './watch-store.js';
@@ -51,6 +55,7 @@ function WatchView({ controller, channel }: { controller: WatchController; chann
   // Past MAX_ANONYMOUS_VIEWERS_PER_ADDRESS the relay refuses an anonymous join with `unauthorized`: a
   // crowd behind one address (a school) is asked for a name, which makes a guest account and admits them.
   const crowded = chat.status === 'error' && chat.error?.code === 'unauthorized' && (!identity || identity.auto);
+  const gifts = useGifts(inboxApi, controller.sessionId, controller.onGift, controller.onWallet, identity !== null);
 
   useEffect(() => {
     if (session) document.title = `${session.title} — ${t('app.name')}`;
@@ -108,6 +113,7 @@ function WatchView({ controller, channel }: { controller: WatchController; chann
               endedExtra={<OtherLives exceptId={controller.sessionId} />}
             >
               <FloatingReactions subscribe={subscribeReactions} />
+              <GiftOverlay subscribe={controller.onGift} catalogue={gifts.byId} />
             </Player>
           )}
           {session && (
@@ -126,6 +132,17 @@ function WatchView({ controller, channel }: { controller: WatchController; chann
             </div>
           )}
           <ReactionBar counts={chat.reactions} onReact={identity ? (e) => void channel.react(e) : undefined} />
+          {gifts.catalogue && state === 'live' && !chat.banned && (
+            <GiftBar
+              client={gifts.client}
+              catalogue={gifts.catalogue}
+              sessionId={controller.sessionId}
+              wallet={gifts.wallet}
+              onWallet={gifts.setWallet}
+              enabled={identity !== null}
+            />
+          )}
+          <TopGifters gifters={gifts.top} />
         </div>
         <ChatPanel channel={channel} state={chat} onChooseName={!identity || identity.auto ? controller.chooseName : null} />
       </main>

@@ -7,6 +7,8 @@ import { t } from '../../shared/i18n/index.js';
 import { describeFailure } from '../../shared/ui/error-text.js';
 import { chooseTransport, createProgramPlayer, type PlayerState, type ProgramPlayer } from '../../shared/media/index.js';
 import { createRelayConnection, createSessionChannel, type ConnectionState, type RelayConnection, type SessionChannel } from '../../shared/realtime/index.js';
+import { Emitter } from '../../shared/realtime/emitter.js';
+import type { GiftEvent, Wallet } from '../../../protocol/gifts.js';
 
 export type WatchPhase = 'loading' | 'ready' | 'notFound' | 'error';
 
@@ -52,6 +54,8 @@ export function createWatchController(sessionId: string) {
   let playerGeneration = 0;
   let playerStarting = false;
   let session: Session | null = null;
+  /** The room's gifts and this viewer's wallet, relayed from whichever socket the page holds. */
+  const giftEvents = new Emitter<{ gift: GiftEvent; wallet: Wallet }>();
 
   /** Set once POST /join settled: the relay hands ICE servers (TURN) to participants only. */
   let participantReady = false;
@@ -65,6 +69,8 @@ export function createWatchController(sessionId: string) {
     // The socket, the session and the participant seat are independent: ask for all three at once.
     connection = createRelayConnection({ url: location.origin, getToken });
     connection.onState((s) => store.setState({ connection: s }));
+    connection.on('gift:sent', (gift) => gift.sessionId === sessionId && giftEvents.emit('gift', gift));
+    connection.on('wallet:updated', ({ wallet }) => giftEvents.emit('wallet', wallet));
     const channel = createSessionChannel({ connection, sessionId, api, getSelfId: () => getAuth()?.user.id ?? null });
     channel.on('change', (state) => {
       if (state.session && state.session !== session) {
@@ -160,7 +166,16 @@ export function createWatchController(sessionId: string) {
     connection?.close();
   }
 
-  return { store, sessionId, start, chooseName, dispose, getPlayer: () => player };
+  return {
+    store,
+    sessionId,
+    start,
+    chooseName,
+    dispose,
+    getPlayer: () => player,
+    onGift: (listener: (gift: GiftEvent) => void) => giftEvents.on('gift', listener),
+    onWallet: (listener: (wallet: Wallet) => void) => giftEvents.on('wallet', listener),
+  };
 }
 
 async function joinAsParticipant(api: ApiClient, sessionId: string): Promise<void> {

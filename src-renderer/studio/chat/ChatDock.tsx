@@ -12,6 +12,7 @@ import { moderationActions } from './people/actions.js';
 import { BanForm } from './people/BanForm.js';
 import { PeopleDrawer } from './people/PeopleDrawer.js';
 import { ChatBadge } from '../../shared/ui/ChatList.js';
+import { GiftsDock } from '../gifts/GiftsDock.js';
 import './chat-dock.css';
 
 const MUTE_CHOICES = [60, 300, 600, 3600];
@@ -177,6 +178,7 @@ export function ChatDock() {
               ))}
             </div>
           )}
+          <GiftsDock />
           {error && <p className="error">{errorText(error)}</p>}
           {/* Opened from the header, the settings sit above the log: on screen even on a 768-pixel-high window. */}
           {settingsOpen && (

@@ -1,3 +1,4 @@
+import { AlertFields } from './alerts/AlertFields.js';
 import { useEffect, useState } from 'react';
 import { t } from '../../shared/i18n/index.js';
 import type { Crop, FitMode, Source, TextStyle, Transform } from '../scenes/model/types.js';
@@ -136,6 +137,8 @@ function KindFields({ source }: { source: Source }) {
       return <DeviceField id={source.id} kind="audioinput" deviceId={source.deviceId} />;
     case 'screen':
       return <Recapture id={source.id} />;
+    case 'alerts':
+      return <AlertFields id={source.id} alerts={source.alerts} />;
     default:
       return null;
   }

@@ -8,7 +8,7 @@ import { useScreenCapture } from './use-screen-capture.js';
 import { readFileAsDataUrl } from './read-file.js';
 
 const NO_SOURCES: Source[] = [];
-const ADDABLE: SourceKind[] = ['camera', 'microphone', 'screen', 'image', 'text', 'color'];
+const ADDABLE: SourceKind[] = ['camera', 'microphone', 'screen', 'image', 'text', 'color', 'alerts'];
 export const KIND_LABEL: Record<SourceKind, StringKey> = {
   camera: 'studio.kind.camera',
   microphone: 'studio.kind.microphone',
@@ -17,6 +17,7 @@ export const KIND_LABEL: Record<SourceKind, StringKey> = {
   text: 'studio.kind.text',
   color: 'studio.kind.color',
   guest: 'studio.kind.guest',
+  alerts: 'studio.kind.alerts',
 };
 
 export function SourcesPanel() {

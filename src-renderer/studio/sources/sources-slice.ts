@@ -12,6 +12,7 @@ const KIND_NAMES: Record<Source['kind'], string> = {
   text: 'Text',
   color: 'Colour',
   guest: 'Guest',
+  alerts: 'Alerts',
 };
 
 function sceneOf(state: StudioState, sourceId: string): Scene | undefined {

@@ -1,5 +1,7 @@
 import type { Scene, Source, TextStyle } from '../../scenes/model/types.js';
 import { drawGuestPlaceholder } from '../../guests/placeholder.js';
+import { alertQueue } from '../../sources/alerts/alert-queue.js';
+import { drawAlert } from '../../sources/alerts/draw-alert.js';
 import { boxOf, planDraw, type Rect, type Size } from './layout.js';
 
 /** A drawable picture for a source: a playing <video>, a loaded <img>, or anything with a size. */
@@ -44,6 +46,13 @@ export function drawSource(ctx: Ctx, source: Source, media: MediaLookup, canvas:
     case 'text':
       drawText(ctx, source.style, box, canvas);
       return;
+    case 'alerts': {
+      // Drawn on the program itself, so WebRTC and HLS viewers, recordings and restreams all see it.
+      const now = performance.now();
+      const alert = alertQueue.current(now, source.alerts.durationMs);
+      if (alert) drawAlert(ctx, alert, box, canvas, now);
+      return;
+    }
     default: {
       const frame = media(source.id);
       if (!frame || frame.width === 0 || frame.height === 0) {

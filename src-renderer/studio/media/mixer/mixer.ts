@@ -61,6 +61,23 @@ export class AudioMixer {
     return this.destination.stream.getAudioTracks()[0] as MediaStreamTrack;
   }
 
+  /** A short two-note chime mixed into the program (alerts): viewers hear it with the live's sound. */
+  chime(): void {
+    const start = this.ctx.currentTime;
+    [880, 1320].forEach((frequency, i) => {
+      const tone = this.ctx.createOscillator();
+      const envelope = this.ctx.createGain();
+      tone.frequency.value = frequency;
+      const at = start + i * 0.15;
+      envelope.gain.setValueAtTime(0.0001, at);
+      envelope.gain.exponentialRampToValueAtTime(0.3, at + 0.02);
+      envelope.gain.exponentialRampToValueAtTime(0.0001, at + 0.35);
+      tone.connect(envelope).connect(this.master);
+      tone.start(at);
+      tone.stop(at + 0.4);
+    });
+  }
+
   /** Browsers start an AudioContext suspended until a user gesture; call this from one. */
   async resume(): Promise<void> {
     if (this.ctx.state === 'suspended') await this.ctx.resume();

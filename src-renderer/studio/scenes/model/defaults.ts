@@ -1,4 +1,4 @@
-import type { AudioSettings, Crop, Source, SourceKind, TextStyle, Transform } from './types.js';
+import type { AlertSettings, AudioSettings, Crop, Source, SourceKind, TextStyle, Transform } from './types.js';
 
 export const NO_CROP: Crop = { top: 0, right: 0, bottom: 0, left: 0 };
 export const DEFAULT_AUDIO: AudioSettings = { gain: 1, muted: false, monitor: false };
@@ -10,6 +10,8 @@ export const DEFAULT_TEXT: TextStyle = {
   outlineColor: '#000000',
   outlineWidth: 4,
 };
+
+export const DEFAULT_ALERTS: AlertSettings = { durationMs: 5000, sound: true, follow: true, gift: true, topGifter: true };
 
 export function fullFrame(): Transform {
   return { x: 0, y: 0, w: 1, h: 1, crop: { ...NO_CROP }, fit: 'fit', hidden: false, locked: false };
@@ -24,6 +26,8 @@ export function defaultTransform(kind: SourceKind): Transform {
       return { ...fullFrame(), x: 0.7, y: 0.05, w: 0.25, h: 0.25 };
     case 'guest':
       return { ...fullFrame(), x: 0.5, y: 0, w: 0.5, h: 0.5 };
+    case 'alerts':
+      return { ...fullFrame(), x: 0.15, y: 0.06, w: 0.7, h: 0.2 };
     default:
       return fullFrame();
   }
@@ -54,6 +58,8 @@ export function makeSource(id: string, kind: SourceKind, name: string, opts: New
       return { ...common, kind, style: { ...DEFAULT_TEXT, ...opts.style } };
     case 'color':
       return { ...common, kind, color: opts.color ?? '#1f2937' };
+    case 'alerts':
+      return { ...common, kind, alerts: { ...DEFAULT_ALERTS } };
     case 'guest':
       return {
         ...common,

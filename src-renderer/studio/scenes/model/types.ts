@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What a source draws or plays. */
-export const SourceKind = z.enum(['camera', 'microphone', 'screen', 'image', 'text', 'color', 'guest']);
+export const SourceKind = z.enum(['camera', 'microphone', 'screen', 'image', 'text', 'color', 'guest', 'alerts']);
 export type SourceKind = z.infer<typeof SourceKind>;
 
 /** Edges cut off the source, as fractions (0..1) of its own width/height. */
@@ -43,6 +43,17 @@ export const TextStyle = z.object({
 });
 export type TextStyle = z.infer<typeof TextStyle>;
 
+/** The alerts source (OBS/Streamlabs alerts, built in): what it shows and for how long. */
+export const AlertSettings = z.object({
+  durationMs: z.number().int().min(1000).max(30_000),
+  /** A chime mixed into the program's sound when an alert appears. */
+  sound: z.boolean(),
+  follow: z.boolean(),
+  gift: z.boolean(),
+  topGifter: z.boolean(),
+});
+export type AlertSettings = z.infer<typeof AlertSettings>;
+
 /**
  * Where a source's sound plays: `global` on every scene (OBS's Mic/Aux: the voice stays on air when the
  * picture changes), `scene` only while its scene is on program. Absent: the kind's default (audioScopeOf).
@@ -69,6 +80,7 @@ export const Source = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('image'), url: z.string().max(8_000_000) }),
   z.object({ ...base, kind: z.literal('text'), style: TextStyle }),
   z.object({ ...base, kind: z.literal('color'), color: z.string().max(32) }),
+  z.object({ ...base, kind: z.literal('alerts'), alerts: AlertSettings }),
   z.object({
     ...base,
     ...audible,
