@@ -95,7 +95,9 @@ export const LiveEarningsReply = z.object({ earnings: LiveEarnings });
 export const EarningsReply = z.object({ lives: z.array(LiveEarnings) });
 
 export const DevGrantBody = z.strictObject({ coins: z.number().int().min(1).max(1_000_000) });
-export const CheckoutBody = z.strictObject({ packId: GiftId });
+/** A path on this site to come back to after paying (the watch page the buyer was on); never another site. */
+export const ReturnPath = z.string().max(200).regex(/^\/(?!\/)[A-Za-z0-9/_-]*$/, 'a path on this site, like /watch/abc');
+export const CheckoutBody = z.strictObject({ packId: GiftId, returnPath: ReturnPath.optional() });
 /** Where to send the buyer: the provider's hosted payment page. */
 export const CheckoutReply = z.object({ url: z.url() });
 /** The provider acknowledges; what was credited is not its business. */

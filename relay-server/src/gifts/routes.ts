@@ -19,7 +19,7 @@ export function mountGiftRoutes(router: Router, gifts: () => GiftsService, payme
   });
   mount(router, routes.topGifters, async ({ actor, params }) => ({ gifters: await gifts().topGifters(actor, params.id) }));
   mount(router, routes.liveEarnings, async ({ actor, params }) => ({ earnings: await gifts().liveEarnings(actor, params.id) }));
-  mount(router, routes.checkout, async ({ actor, body, req }) => payments().checkout(actor, body.packId, shareBaseUrl(bind.publicUrl, req, bind.host)));
+  mount(router, routes.checkout, async ({ actor, body, req }) => payments().checkout(actor, body.packId, shareBaseUrl(bind.publicUrl, req, bind.host), body.returnPath));
   mount(router, routes.stripeWebhook, async ({ req }) => {
     await payments().webhook(rawBodyOf(req), req.get('stripe-signature'));
     return { received: true as const };

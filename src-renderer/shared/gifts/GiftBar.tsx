@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { GiftsReply, Wallet } from '../../../protocol/gifts.js';
 import { MAX_GIFT_COUNT } from '../../../protocol/gifts.js';
 import { t } from '../i18n/index.js';
-import { describeFailure } from '../ui/error-text.js';
+import { useBusyAction } from '../ui/use-busy-action.js';
 import { giftName } from './gift-text.js';
 import { newClientGiftId, type GiftsClient } from './gifts-client.js';
 import './gifts.css';
@@ -29,20 +29,7 @@ export function GiftBar({
   enabled: boolean;
 }) {
   const [count, setCount] = useState(1);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (err) {
-      setError(describeFailure(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useBusyAction();
   const send = (giftId: string) =>
     run(async () => {
       const { wallet: after } = await client.send(sessionId, giftId, count, newClientGiftId());
@@ -53,7 +40,7 @@ export function GiftBar({
       if (catalogue.payments === 'dev') onWallet(await client.devGrant(DEV_GRANT));
       else if (catalogue.payments === 'stripe') {
         const pack = catalogue.coinPacks[1] ?? catalogue.coinPacks[0];
-        if (pack) location.assign(await client.checkout(pack.id));
+        if (pack) location.assign(await client.checkout(pack.id, location.pathname));
       }
     });
 

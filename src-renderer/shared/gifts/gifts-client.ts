@@ -12,7 +12,7 @@ export function giftsClient(api: ApiClient) {
     catalogue: (): Promise<GiftsReply> => api.call(routes.listGifts),
     wallet: async (): Promise<Wallet> => (await api.call(routes.wallet)).wallet,
     devGrant: async (coins: number): Promise<Wallet> => (await api.call(routes.devGrant, { body: { coins } })).wallet,
-    checkout: async (packId: string): Promise<string> => (await api.call(routes.checkout, { body: { packId } })).url,
+    checkout: async (packId: string, returnPath: string): Promise<string> => (await api.call(routes.checkout, { body: { packId, returnPath } })).url,
     send: (sessionId: string, giftId: string, count: number, clientGiftId: string) =>
       api.call(routes.sendGift, { params: { id: sessionId }, body: { giftId, count, clientGiftId } }),
     top: async (sessionId: string): Promise<Gifter[]> => (await api.call(routes.topGifters, { params: { id: sessionId } })).gifters,

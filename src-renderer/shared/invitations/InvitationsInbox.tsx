@@ -3,23 +3,11 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { Invitation } from '../../../protocol/invitations.js';
 import { t } from '../i18n/index.js';
-import { describeFailure } from '../ui/error-text.js';
+import { useBusyAction } from '../ui/use-busy-action.js';
 import type { InboxClient } from './inbox-client.js';
 
 function Line({ invitation, client, onAccepted }: { invitation: Invitation; client: InboxClient; onAccepted: (sessionId: string) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (err) {
-      setError(describeFailure(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useBusyAction();
   return (
     <li className="invitation" data-testid="invitation-item" data-invitation-id={invitation.id}>
       <span className="what">

@@ -151,6 +151,12 @@ describe.each(testDialects)('gifts and wallets [%s]', (dialect) => {
       await refused(rich, { giftId: 'rose', count: 1, clientGiftId: giftId() }, 404, 'not_found', 'no-such-session');
     });
 
+    it('has no checkout on a relay that does not sell coins', async () => {
+      const res = await call(t, routes.checkout, {}, rich, { packId: 'coins-550' });
+      expect(res.status).toBe(503);
+      expect(res.body).toMatchObject({ error: { code: 'unavailable' } });
+    });
+
     it('refuses dev grants that are not whole positive amounts', async () => {
       for (const coins of [0, -5, 2.5, 10_000_000, 'lots']) {
         expect((await call(t, routes.devGrant, {}, rich, { coins })).status).toBe(400);

@@ -110,6 +110,15 @@ describe.each(testDialects)('Stripe webhook [%s]', (dialect) => {
     expect((await walletOf(t, victim)).coins).toBe(0);
   });
 
+  it('refuses checkouts for unknown packs, anonymous buyers and return paths off this site (before asking Stripe)', async () => {
+    expect((await call(t, routes.checkout, {}, buyer, { packId: 'coins-999999' })).status).toBe(404);
+    expect((await call(t, routes.checkout, {}, undefined, { packId: 'coins-550' })).status).toBe(401);
+    for (const returnPath of ['//evil.example/x', 'https://evil.example', '/watch?x=1', 'watch/1', '/a\\b']) {
+      const res = await call(t, routes.checkout, {}, buyer, { packId: 'coins-550', returnPath });
+      expect(res.status, returnPath).toBe(400);
+    }
+  });
+
   it('refuses dev grants on a relay that sells coins', async () => {
     const res = await call(t, routes.devGrant, {}, buyer, { coins: 100 });
     expect(res.status).toBe(403);

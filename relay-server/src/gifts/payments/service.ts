@@ -19,7 +19,7 @@ export function createPaymentsService(ctx: ModuleContext, config: GiftsConfig, p
     return provider;
   }
 
-  async function checkout(caller: Actor | null, packId: string, baseUrl: string): Promise<{ url: string }> {
+  async function checkout(caller: Actor | null, packId: string, baseUrl: string, returnPath = '/'): Promise<{ url: string }> {
     const actor = requireActor(caller);
     const payments = requireProvider();
     const pack = packs.get(packId);
@@ -28,8 +28,8 @@ export function createPaymentsService(ctx: ModuleContext, config: GiftsConfig, p
       const { url } = await payments.createCheckout({
         userId: actor.userId,
         pack,
-        successUrl: `${baseUrl}/?coins=bought`,
-        cancelUrl: `${baseUrl}/?coins=cancelled`,
+        successUrl: `${baseUrl}${returnPath}?coins=bought`,
+        cancelUrl: `${baseUrl}${returnPath}?coins=cancelled`,
       });
       return { url };
     } catch (err) {
