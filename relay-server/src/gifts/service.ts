@@ -5,8 +5,9 @@ import type { Actor } from '../core/actor.js';
 import { fail } from '../core/errors.js';
 import type { ModuleContext } from '../core/module.js';
 import { accessSession, requireActor, requireHost } from '../sessions/access.js';
-import { DuplicateKeyError, type GiftRecord, type LiveGiftTotals, type Repositories } from '../storage/types.js';
-import { coinsOf, creatorPart, diamondsOf, giftTransfers, MINT } from './accounts.js';
+import type { GiftRecord, LiveGiftTotals, Repositories } from '../storage/types.js';
+import { coinsOf, creatorPart, diamondsOf, MINT } from './accounts.js';
+import { GiftWriter } from './gift-writer.js';
 import { defaultGiftsConfig } from './config.js';
 
 export type GiftsService = ReturnType<typeof createGiftsService>;
@@ -20,9 +21,6 @@ export interface SendResult {
   /** False when this clientGiftId was already sent: `gift` is that one and nothing was paid again. */
   created: boolean;
 }
-
-/** Thrown inside the gift's transaction when the wallet cannot pay: everything it wrote rolls back. */
-class NotEnoughCoins extends Error {}
 
 const toGiftEvent = (gift: GiftRecord, senderName: string): GiftEvent => ({
   id: gift.id,
@@ -46,6 +44,7 @@ export function createGiftsService(ctx: ModuleContext) {
   const config = ctx.config.gifts ?? defaultGiftsConfig();
   const catalogue = new Map<string, Gift>(config.catalogue.gifts.map((g) => [g.id, g]));
   const limits = new TokenBuckets(config.rate.burst, config.rate.perSecond, clock);
+  const writer = new GiftWriter(storage);
 
   async function walletOf(repos: Repositories, userId: string): Promise<Wallet> {
     const [coins, diamonds] = await Promise.all([repos.ledger.balance(coinsOf(userId)), repos.ledger.balance(diamondsOf(userId))]);
@@ -58,22 +57,6 @@ export function createGiftsService(ctx: ModuleContext) {
       throw fail.duplicate('This clientGiftId was already used for another gift');
     }
     return { gift: toGiftEvent(stored, actor.displayName), wallet: await walletOf(storage, actor.userId), created: false };
-  }
-
-  /** Pays for a gift and records it in one transaction; false when the wallet cannot pay (nothing written). */
-  async function pay(record: GiftRecord): Promise<boolean> {
-    try {
-      await storage.transaction(async (tx) => {
-        await tx.gifts.insert(record);
-        for (const transfer of giftTransfers(record, record.createdAt)) {
-          if (!(await tx.ledger.post(transfer))) throw new NotEnoughCoins();
-        }
-      });
-      return true;
-    } catch (err) {
-      if (err instanceof NotEnoughCoins) return false;
-      throw err;
-    }
   }
 
   async function send(caller: Actor | null, sessionId: string, body: SendGiftBody): Promise<SendResult> {
@@ -101,13 +84,12 @@ export function createGiftsService(ctx: ModuleContext) {
       clientGiftId: body.clientGiftId,
       createdAt: clock(),
     };
-    try {
-      if (!(await pay(record))) throw fail.insufficientFunds(coins, await storage.ledger.balance(coinsOf(actor.userId)));
-    } catch (err) {
+    const outcome = await writer.pay(record);
+    if (outcome === 'insufficient') throw fail.insufficientFunds(coins, await storage.ledger.balance(coinsOf(actor.userId)));
+    if (outcome === 'duplicate') {
       // The same clientGiftId sent twice at once: the other one paid; answer as its replay.
-      if (!(err instanceof DuplicateKeyError && err.key === 'client_gift_id')) throw err;
       const winner = await storage.gifts.findByClientId(actor.userId, body.clientGiftId);
-      if (!winner) throw err;
+      if (!winner) throw fail.duplicate('This clientGiftId is being used by another gift');
       return replay(winner, sessionId, body, actor);
     }
     const event = toGiftEvent(record, actor.displayName);

@@ -369,6 +369,15 @@ export interface LedgerRepo {
    * Run it inside a transaction with whatever else must commit with it.
    */
   post(transfer: LedgerTransfer): Promise<boolean>;
+  /**
+   * The parts of `post`, for writers that batch many transfers in one transaction: `take` debits a
+   * balance only if it covers `amount` (one conditional UPDATE); `add` credits (or gives back a take);
+   * `record` writes each transfer's two legs (DuplicateKeyError `ledger_transfer` on a replayed id).
+   * Balances and entries must agree when the transaction commits.
+   */
+  take(account: LedgerAccountRef, amount: number, at: Date): Promise<boolean>;
+  add(account: LedgerAccountRef, amount: number, at: Date): Promise<void>;
+  record(transfers: LedgerTransfer[]): Promise<void>;
   balance(account: LedgerAccountRef): Promise<number>;
   audit(): Promise<LedgerAudit>;
 }

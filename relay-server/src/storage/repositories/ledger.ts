@@ -1,11 +1,15 @@
 import { and, count, eq, gte, sql, sum } from 'drizzle-orm';
-import { SYSTEM_OWNER, type LedgerAccountRef, type LedgerAudit, type LedgerRepo } from '../types.js';
+import { SYSTEM_OWNER, type LedgerAccountRef, type LedgerAudit, type LedgerRepo, type LedgerTransfer } from '../types.js';
 import type { Dialect } from '../dialect.js';
 import { uniqueAs } from '../shared/errors.js';
 
 const MINT: LedgerAccountRef = { owner: SYSTEM_OWNER, kind: 'minted' };
 const isMint = (ref: LedgerAccountRef) => ref.owner === MINT.owner && ref.kind === MINT.kind;
 const accountKey = (ref: LedgerAccountRef) => `${ref.owner}\u0000${ref.kind}`;
+
+function assertAmount(amount: number): void {
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw new Error(`ledger amounts are positive whole numbers, not ${amount}`);
+}
 
 /**
  * Double entry over two tables: `ledger_entries` (the record, append-only) and `ledger_accounts`
@@ -49,19 +53,35 @@ export function ledgerRepo(d: Dialect): LedgerRepo {
     return new Map(rows.map((r) => [accountKey(r), { ref: { owner: r.owner, kind: r.kind }, sum: r.sum }]));
   }
 
+  /** The two legs of each transfer, in one INSERT. */
+  async function record(transfers: LedgerTransfer[]): Promise<void> {
+    if (transfers.length === 0) return;
+    const rows = transfers.flatMap((t) => {
+      assertAmount(t.amount);
+      const leg = (side: 'debit' | 'credit', ref: LedgerAccountRef, signed: number) =>
+        ({ transferId: t.id, leg: side, owner: ref.owner, kind: ref.kind, amount: signed, reason: t.reason, createdAt: t.at.getTime() }) as const;
+      return [leg('debit', t.from, -t.amount), leg('credit', t.to, t.amount)];
+    });
+    await uniqueAs('ledger_transfer', () => db.insert(entries).values(rows));
+  }
+
   return {
     async post(transfer) {
       const { amount, from, to } = transfer;
-      if (!Number.isSafeInteger(amount) || amount <= 0) throw new Error(`ledger amounts are positive whole numbers, not ${amount}`);
+      assertAmount(amount);
       const at = transfer.at.getTime();
       if (isMint(from)) await add(from, -amount, at);
       else if (!(await takeIfCovered(from, amount, at))) return false;
-      const leg = (side: 'debit' | 'credit', ref: LedgerAccountRef, signed: number) =>
-        ({ transferId: transfer.id, leg: side, owner: ref.owner, kind: ref.kind, amount: signed, reason: transfer.reason, createdAt: at }) as const;
-      await uniqueAs('ledger_transfer', () => db.insert(entries).values([leg('debit', from, -amount), leg('credit', to, amount)]));
+      await record([transfer]);
       await add(to, amount, at);
       return true;
     },
+    take: (ref, amount, at) => {
+      assertAmount(amount);
+      return takeIfCovered(ref, amount, at.getTime());
+    },
+    add: (ref, amount, at) => add(ref, amount, at.getTime()),
+    record,
     async balance(ref) {
       const [row] = await db.select({ balance: accounts.balance }).from(accounts).where(whereAccount(ref));
       return row ? Number(row.balance) : 0;
