@@ -52,11 +52,14 @@ export class StudioGifts {
 
   start(): () => void {
     const offGift = this.deps.connection.on('gift:sent', (gift) => this.onGift(gift));
+    // follows/ tells a creator of each new follower: that is the alerts source's "new follower".
+    const offFollower = this.deps.connection.on('follower:new', ({ follower }) => this.deps.liveSessionId() && this.alert({ kind: 'follow', name: follower.displayName }));
     const offStarted = alertQueue.events.on('started', () => {
       if (this.programAlerts()?.sound) this.deps.chime();
     });
     return () => {
       offGift();
+      offFollower();
       offStarted();
     };
   }
