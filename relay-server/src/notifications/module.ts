@@ -13,15 +13,16 @@ declare module '../core/module.js' {
 /** Notifications: "went live" to followers in batches, the centre, mark read. */
 export const notificationsModule: RelayModule = {
   name: 'notifications',
-  init(ctx) {
-    ctx.services.provide('notifications', createNotificationsService(ctx));
-  },
-  http(router, ctx) {
-    const notifications = () => ctx.services.get('notifications');
-    mount(router, routes.notifications, async ({ actor }) => notifications().list(actor));
-    mount(router, routes.markNotificationsRead, async ({ actor, body }) => ({ unreadCount: await notifications().markRead(actor, body.ids) }));
-  },
-  async stop(ctx) {
-    if (ctx) await ctx.services.get('notifications').stop();
+  create(ctx) {
+    const notifications = createNotificationsService(ctx);
+    ctx.services.provide('notifications', notifications);
+    return {
+      http(router) {
+        mount(router, routes.notifications, async ({ actor }) => notifications.list(actor));
+        mount(router, routes.markNotificationsRead, async ({ actor, body }) => ({ unreadCount: await notifications.markRead(actor, body.ids) }));
+      },
+      // Batches still being written finish first: a follower is told once, or not at all.
+      close: () => notifications.stop(),
+    };
   },
 };
