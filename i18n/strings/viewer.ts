@@ -21,6 +21,11 @@ export const viewer = {
   },
   'watch.ended': { en: 'This broadcast has ended. Thanks for watching!', fr: 'Cette diffusion est terminée. Merci de l’avoir suivie !' },
   'watch.notFound': { en: 'This broadcast does not exist or is private.', fr: 'Cette diffusion n’existe pas ou est privée.' },
+  'watch.inviteDead': {
+    en: 'This viewer link is not valid, has expired, or its broadcast is over. Ask the host for a new one.',
+    fr: 'Ce lien spectateur n’est pas valide, a expiré, ou sa diffusion est terminée. Demandez-en un nouveau à l’hôte.',
+  },
+  'watch.inviteOther': { en: 'This viewer link is for another broadcast.', fr: 'Ce lien spectateur est pour une autre diffusion.' },
   'watch.connectingVideo': { en: 'Connecting to the broadcast…', fr: 'Connexion à la diffusion…' },
   'watch.reconnectingVideo': { en: 'Reconnecting the video…', fr: 'Reconnexion de la vidéo…' },
   'watch.hostAway': {

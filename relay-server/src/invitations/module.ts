@@ -18,6 +18,7 @@ export const invitationsModule: RelayModule = {
         notifier: ctx.notifier,
         clock: ctx.clock,
         present: () => ctx.services.get('sessions').present,
+        sessions: () => ctx.services.get('sessions'),
       }),
     );
     return { http: (router) => mountInvitationRoutes(router, ctx) };

@@ -13,7 +13,7 @@ export function mountInvitationRoutes(router: Router, ctx: ModuleContext): void 
     invitation: await invitations().invite(params.id, actor, body.toUserId, body.message),
   }));
   mount(router, routes.createInviteLink, async ({ actor, params, body, req }) =>
-    invitations().createLink(params.id, actor, body?.expiresInSeconds, shareBaseUrl(ctx.config.publicUrl, req, ctx.config.host)),
+    invitations().createLink(params.id, actor, body ?? {}, shareBaseUrl(ctx.config.publicUrl, req, ctx.config.host)),
   );
   mount(router, routes.inviteLinkInfo, async ({ params }) => invitations().linkInfo(params.token));
   mount(router, routes.redeemInviteLink, async ({ actor, params }) => invitations().redeemLink(params.token, actor));

@@ -4,7 +4,9 @@ import type { Participant } from '../../../protocol/sessions.js';
 import type { Actor } from '../core/actor.js';
 import { AppError, fail } from '../core/errors.js';
 import type { Clock, Notifier } from '../core/ports.js';
-import { accessSession, requireActor, requireHost } from '../sessions/access.js';
+import { accessLoadedSession, accessSession, requireActor, requireHost } from '../sessions/access.js';
+import type { SessionsService } from '../sessions/service.js';
+import type { InviteLinkRole } from '../../../protocol/invitations.js';
 import { assertMayEnter, seatGuest } from '../sessions/membership.js';
 import type { Presenter } from '../sessions/presenter.js';
 import { DuplicateKeyError, type InvitationRecord, type SessionRecord, type Storage } from '../storage/types.js';
@@ -21,6 +23,8 @@ export interface InvitationDeps {
   clock: Clock;
   /** The sessions presenter (views and roster broadcasts), looked up when needed. */
   present: () => Presenter;
+  /** Seats the holder of a viewer link as any joining viewer is seated. */
+  sessions: () => Pick<SessionsService, 'enterWith'>;
 }
 
 const notPending = (status: string) => new AppError('invalid_transition', `This invitation is ${status}, not pending`);
@@ -157,18 +161,33 @@ export function createInvitationsService(deps: InvitationDeps) {
     return tellBothSides(moved);
   }
 
-  async function createLink(sessionId: string, actor: Actor | null, expiresInSeconds: number | undefined, baseUrl: string) {
+  async function createLink(
+    sessionId: string,
+    actor: Actor | null,
+    options: { expiresInSeconds?: number; role?: InviteLinkRole },
+    baseUrl: string,
+  ) {
     const access = await accessSession(storage, sessionId, actor);
     requireHost(access);
     assertOpen(access.session);
+    const role = options.role ?? 'guest';
     const token = newLinkToken();
     const now = clock();
-    const expiresAt = new Date(now.getTime() + (expiresInSeconds !== undefined ? expiresInSeconds * 1000 : INVITATION_TTL_MS));
-    await storage.invitations.createLink({ tokenHash: hashLinkToken(token), sessionId, createdBy: access.session.hostId, createdAt: now, expiresAt });
-    return { url: inviteUrl(baseUrl, token), token, expiresAt: expiresAt.toISOString() };
+    const expiresAt = new Date(now.getTime() + (options.expiresInSeconds !== undefined ? options.expiresInSeconds * 1000 : INVITATION_TTL_MS));
+    await storage.invitations.createLink({ tokenHash: hashLinkToken(token), sessionId, createdBy: access.session.hostId, createdAt: now, expiresAt, role });
+    return { url: inviteUrl(baseUrl, token, role, sessionId), token, expiresAt: expiresAt.toISOString(), role };
   }
 
-  /** Whoever holds a valid link becomes a guest, while seats last. */
+  /** A viewer link seats its holder as a viewer of the (private) session: they watch and chat, never take the stage. */
+  async function admitViewer(session: SessionRecord, actor: Actor): Promise<{ sessionId: string; participant: Participant }> {
+    if (session.state === 'ending' || session.state === 'ended') throw fail.expired('The session of this invite link has ended');
+    const access = await accessLoadedSession(storage, session, actor, clock(), true);
+    const { record, changed } = await deps.sessions().enterWith(access);
+    if (changed && record.role !== 'viewer') await deps.present().broadcastParticipants(session.id);
+    return { sessionId: session.id, participant: await deps.present().participant(record) };
+  }
+
+  /** Whoever holds a valid guest link becomes a guest, while seats last; a viewer link lets them watch. */
   async function redeemLink(token: string, actor: Actor | null): Promise<{ sessionId: string; participant: Participant }> {
     const user = requireActor(actor);
     const link = await storage.invitations.findLink(hashLinkToken(token));
@@ -176,6 +195,7 @@ export function createInvitationsService(deps: InvitationDeps) {
     if (link.expiresAt.getTime() <= clock().getTime()) throw fail.expired('This invite link has expired');
     const session = await storage.sessions.findById(link.sessionId);
     if (!session) throw fail.notFound('Session');
+    if (link.role === 'viewer') return admitViewer(session, user);
     await assertMayEnter(storage, session, user.userId);
     const seat = await sessionLocks.run(seatsKey(session.id), () => storage.transaction((tx) => seatGuest(tx, session, user.userId, clock())));
     await deps.present().broadcastParticipants(session.id);
@@ -191,7 +211,13 @@ export function createInvitationsService(deps: InvitationDeps) {
     if (!session) throw fail.notFound('Invite link');
     if (session.state === 'ending' || session.state === 'ended') throw fail.expired('The session of this invite link has ended');
     const host = await storage.users.findById(session.hostId);
-    return { sessionId: session.id, sessionTitle: session.title, hostDisplayName: host?.displayName ?? '', expiresAt: link.expiresAt.toISOString() };
+    return {
+      sessionId: session.id,
+      sessionTitle: session.title,
+      hostDisplayName: host?.displayName ?? '',
+      expiresAt: link.expiresAt.toISOString(),
+      role: link.role,
+    };
   }
 
   return { invite, pending, forSession, revoke, accept, reject, createLink, redeemLink, linkInfo };

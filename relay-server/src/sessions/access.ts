@@ -34,12 +34,21 @@ export function invitationOpens(invitation: InvitationRecord | null, now: Date):
   return invitation !== null && invitation.expiresAt.getTime() > now.getTime();
 }
 
-/** accessSession for a session record the caller has just read (a join storm shares one read). */
-export async function accessLoadedSession(repos: Repositories, session: SessionRecord, actor: Actor | null, now: Date = new Date()): Promise<SessionAccess> {
+/**
+ * accessSession for a session record the caller has just read (a join storm shares one read).
+ * `viaViewerLink`: the caller holds the host's viewer invite link, which opens a private session to them.
+ */
+export async function accessLoadedSession(
+  repos: Repositories,
+  session: SessionRecord,
+  actor: Actor | null,
+  now: Date = new Date(),
+  viaViewerLink = false,
+): Promise<SessionAccess> {
   const isHost = actor !== null && actor.userId === session.hostId;
   const participant = actor && !isHost ? await repos.participants.find(session.id, actor.userId) : null;
   const role: Role | null = isHost ? 'host' : participant && participant.leftAt === null ? participant.role : null;
-  if (!session.isPublic && !isHost && role === null) {
+  if (!session.isPublic && !isHost && role === null && !viaViewerLink) {
     const invited = actor ? await repos.invitations.findPending(session.id, actor.userId) : null;
     if (!invitationOpens(invited, now)) throw fail.notFound('Session');
   }

@@ -66,7 +66,10 @@ export interface InviteLinkRecord {
   createdBy: string;
   createdAt: Date;
   expiresAt: Date;
+  /** What the link lets its holder do: join the stage (guest) or watch a private live (viewer). */
+  role: InviteLinkRole;
 }
+export type InviteLinkRole = 'guest' | 'viewer';
 
 export interface MessageRecord {
   id: string;

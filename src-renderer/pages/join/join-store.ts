@@ -85,7 +85,13 @@ export function createJoinController(token: string, acceptedSessionId: string | 
     // A bad link is said first: before any sign-in, account creation or camera prompt.
     if (token.length < 10) return store.setState({ step: 'invalid', invalidReason: 'unknown' });
     try {
-      store.setState({ invite: await api.call(routes.inviteLinkInfo, { params: { token } }) });
+      const invite = await api.call(routes.inviteLinkInfo, { params: { token } });
+      // A viewer link watches a private live; it never takes anyone onto the stage.
+      if (invite.role === 'viewer') {
+        location.replace(`/watch/${encodeURIComponent(invite.sessionId)}?invite=${encodeURIComponent(token)}`);
+        return;
+      }
+      store.setState({ invite });
     } catch (err) {
       const reason = deadLinkReason(err) ?? (err instanceof RelayError && err.error.code === 'invalid_input' ? 'unknown' : null);
       if (reason) return store.setState({ step: 'invalid', invalidReason: reason });

@@ -20,9 +20,9 @@ import { OtherLives } from './OtherLives.js';
 import { Player } from './Player.js';
 import { createWatchController, type WatchController } from './watch-store.js';
 
-export function WatchApp({ sessionId }: { sessionId: string }) {
+export function WatchApp({ sessionId, inviteToken = null }: { sessionId: string; inviteToken?: string | null }) {
   useLang();
-  const controller = useMemo(() => createWatchController(sessionId), [sessionId]);
+  const controller = useMemo(() => createWatchController(sessionId, inviteToken), [sessionId, inviteToken]);
   useEffect(() => {
     void controller.start();
     return () => controller.dispose();

@@ -6,9 +6,11 @@ import { WatchApp } from './WatchApp.js';
 
 /** `/watch/:sessionId` */
 const sessionId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
+/** `?invite=` — a viewer invite link to a private live. */
+const inviteToken = new URLSearchParams(location.search).get('invite');
 document.documentElement.lang = getLang();
 const root = document.getElementById('root');
 if (root) {
   // No StrictMode: its double-mounted effects would join the session and open the peer link twice.
-  createRoot(root).render(<WatchApp sessionId={sessionId} />);
+  createRoot(root).render(<WatchApp sessionId={sessionId} inviteToken={inviteToken} />);
 }

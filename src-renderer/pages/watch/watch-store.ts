@@ -35,7 +35,7 @@ const HINT_RETRY_MS = 2_000;
  * signed-in users only), so a viewer without one gets a silent guest account; choosing a chat name
  * switches to a named guest account.
  */
-export function createWatchController(sessionId: string) {
+export function createWatchController(sessionId: string, inviteToken: string | null = null) {
   const store = createStore<WatchState>(() => ({
     phase: 'loading',
     error: null,
@@ -79,6 +79,13 @@ export function createWatchController(sessionId: string) {
       }
       syncPlayer();
     });
+    // A viewer invite link (private live) seats this identity as a viewer before anything asks for the session.
+    const redeemed = identity ? await redeemViewerLink() : null;
+    if (redeemed) {
+      void channel.stop();
+      connection.close();
+      return store.setState({ phase: 'error', error: redeemed });
+    }
     const [fetched, joined] = await Promise.allSettled([
       api.call(routes.getSession, { params: { id: sessionId } }),
       identity ? joinAsParticipant(api, sessionId) : Promise.resolve(),
@@ -98,6 +105,18 @@ export function createWatchController(sessionId: string) {
     session = channel.getState().session ?? fetched.value.session;
     store.setState({ phase: 'ready', channel, session, connection: connection.state });
     syncPlayer();
+  }
+
+  /** Redeems `?invite=` for the current identity; null when there is none or it worked, else what to tell the viewer. */
+  async function redeemViewerLink(): Promise<string | null> {
+    if (!inviteToken) return null;
+    try {
+      const reply = await api.call(routes.redeemInviteLink, { params: { token: inviteToken } });
+      return reply.sessionId === sessionId ? null : t('watch.inviteOther');
+    } catch (err) {
+      if (err instanceof RelayError && ['not_found', 'expired', 'invalid_input', 'invalid_transition'].includes(err.error.code)) return t('watch.inviteDead');
+      return describe(err);
+    }
   }
 
   /** Plays while the session is starting or live and we have an identity; stops when it ends. */
@@ -149,6 +168,8 @@ export function createWatchController(sessionId: string) {
       // The silent account this page watched with steps out first, so one person is one viewer in the host's summary.
       if (getAuth()?.auto) await api.call(routes.leaveSession, { params: { id: sessionId } }).catch(() => undefined);
       const identity = await signInAsGuest(api, displayName);
+      // The named account holds the viewer link too (a private live opens to it only through the link).
+      await redeemViewerLink();
       await joinAsParticipant(api, sessionId).catch(() => undefined);
       store.setState({ identity });
       stopPlayer();

@@ -12,6 +12,7 @@ import { PreLiveChecklist } from './PreLiveChecklist.js';
 import { useHealth } from './health/use-health.js';
 import './live.css';
 import { useStudio } from '../context.js';
+import { ViewerLink } from './ViewerLink.js';
 import { CopyButton } from './CopyButton.js';
 import { startThumbnailUploads } from './thumbnail-uploader.js';
 
@@ -160,17 +161,13 @@ export function GoLivePanel() {
           </button>
         </form>
       )}
-      {shareUrl && state.phase !== 'idle' && (
+      {shareUrl && state.phase !== 'idle' && state.session?.isPublic && (
         <div className="share">
           <input readOnly data-testid="live-share-url" value={shareUrl} aria-label={t('studio.live.share')} onFocus={(e) => e.target.select()} />
           <CopyButton text={shareUrl} testId="live-share-copy" />
         </div>
       )}
-      {shareUrl && state.phase !== 'idle' && state.session && !state.session.isPublic && (
-        <p className="notice-line private-link" data-testid="private-link-note">
-          🔒 {t('studio.live.privateLinkNote')}
-        </p>
-      )}
+      {state.phase !== 'idle' && state.session && !state.session.isPublic && <ViewerLink sessionId={state.session.id} />}
       {onAir && (
         <>
           <MediaStatus />

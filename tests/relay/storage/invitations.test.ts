@@ -103,10 +103,14 @@ describeEachDatabase('storage: invitations', (db) => {
 
   it('stores invite links by token hash; a duplicate hash is refused', async () => {
     const { storage, host, session } = await seed();
-    const link = { tokenHash: 'a'.repeat(64), sessionId: session.id, createdBy: host.id, createdAt: at(), expiresAt: at(86_400_000) };
+    const link = { tokenHash: 'a'.repeat(64), sessionId: session.id, createdBy: host.id, createdAt: at(), expiresAt: at(86_400_000), role: 'guest' as const };
     expect(await storage.invitations.createLink(link)).toEqual(link);
     expect(await storage.invitations.findLink(link.tokenHash)).toEqual(link);
     expect(await storage.invitations.findLink('b'.repeat(64))).toBeNull();
     await expect(storage.invitations.createLink({ ...link })).rejects.toBeInstanceOf(DuplicateKeyError);
+    // A viewer link keeps its role.
+    const viewer = { ...link, tokenHash: 'c'.repeat(64), role: 'viewer' as const };
+    await storage.invitations.createLink(viewer);
+    expect(await storage.invitations.findLink(viewer.tokenHash)).toEqual(viewer);
   });
 });

@@ -34,6 +34,8 @@ export function invitationTables(k: ColumnKit, { users, sessions }: Parents) {
       createdBy: k.id('created_by').notNull().references(() => users.id),
       createdAt: k.ms('created_at').notNull(),
       expiresAt: k.ms('expires_at').notNull(),
+      /** 'viewer': the link lets its holder watch a private live; NULL (older links) and 'guest': join the stage. */
+      role: k.enum('role', ['guest', 'viewer']),
     },
     (t) => [k.index('invite_links_session_idx').on(t.sessionId)],
   );

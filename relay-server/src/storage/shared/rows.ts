@@ -101,9 +101,11 @@ export const invitationToRow = (inv: InvitationRecord): InvitationRow => ({
   pendingMarker: pendingMarkerFor(inv.status),
 });
 
-export type InviteLinkRow = Omit<InviteLinkRecord, 'createdAt' | 'expiresAt'> & { createdAt: number; expiresAt: number };
+export type InviteLinkRow = Omit<InviteLinkRecord, 'createdAt' | 'expiresAt' | 'role'> & { createdAt: number; expiresAt: number; role: InviteLinkRecord['role'] | null };
+/** Links made before viewer links existed have no role: they were guest links. */
 export const inviteLinkFromRow = (row: InviteLinkRow): InviteLinkRecord => ({
   ...row,
+  role: row.role ?? 'guest',
   createdAt: toDate(row.createdAt),
   expiresAt: toDate(row.expiresAt),
 });
