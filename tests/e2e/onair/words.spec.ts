@@ -48,11 +48,14 @@ test('a French studio at 1366×768: one-line top bar, shortcuts on ?, private ex
     await page.getByTestId('live-start').click();
     await expect(page.getByTestId('live-state')).toHaveAttribute('data-state', 'live');
     await expect(page.getByTestId('private-link-note')).toBeVisible();
-    const copy = page.getByTestId('live-share-copy');
+    // A private live offers viewer links, not a public-looking share link; "Copié" only once copied.
+    await expect(page.getByTestId('live-share-url')).toHaveCount(0);
+    await page.getByTestId('viewer-link-create').click();
+    const copy = page.getByTestId('viewer-link-copy');
     await expect(copy).toHaveText('Copier');
     await copy.click();
     await expect(copy).toHaveText('Copié');
-    const url = await page.getByTestId('live-share-url').inputValue();
+    const url = await page.getByTestId('viewer-link-url').inputValue();
     expect(await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText())).toBe(url);
 
     // The chat dock shows more than two messages and its settings stay reachable.

@@ -139,7 +139,7 @@ describe.each(testDialects)('invitations [%s]', (dialect) => {
     const long = parse(InviteLinkReply, await t.api('POST', `/api/sessions/${session.id}/invite-links`, { token: host.token }), 201);
     // No account needed: the guest page asks before signing in.
     const info = parse(InviteLinkInfoReply, await t.api('GET', `/api/invite-links/${short.token}`), 200);
-    expect(info).toEqual({ sessionId: session.id, sessionTitle: 'Evening show', hostDisplayName: session.host.displayName, expiresAt: short.expiresAt });
+    expect(info).toEqual({ sessionId: session.id, sessionTitle: 'Evening show', hostDisplayName: session.host.displayName, expiresAt: short.expiresAt, role: 'guest' });
     expectError(await t.api('GET', `/api/invite-links/${'x'.repeat(43)}`), 404, 'not_found');
     expectError(await t.api('GET', '/api/invite-links/short'), 400, 'invalid_input');
     now += 61_000;

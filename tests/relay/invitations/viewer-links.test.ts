@@ -32,7 +32,7 @@ describe.each(testDialects)('viewer invite links to a private live [%s]', (diale
     expectError(await redeem(viewerLink.token), 401, 'unauthorized');
 
     const redeemed = parse(RedeemInviteLinkReply, await redeem(viewerLink.token, holder), 200);
-    expect(redeemed).toMatchObject({ sessionId: session.id, participant: { userId: holder.user.id, role: 'viewer', onStage: false } });
+    expect(redeemed).toMatchObject({ sessionId: session.id, participant: { userId: holder.user.id, role: 'viewer' } });
     expect(parse(SessionReply, await getSession(session.id, holder), 200).session.id).toBe(session.id);
     // Joining (the watch page's next call) keeps them a viewer; redeeming twice changes nothing.
     const joined = await t.api('POST', `/api/sessions/${session.id}/join`, { token: holder.token });
