@@ -41,4 +41,11 @@ export const sources = {
   'studio.props.device': { en: 'Device', fr: 'Périphérique' },
   'studio.props.defaultDevice': { en: 'Default', fr: 'Par défaut' },
   'studio.props.recapture': { en: 'Choose the screen again', fr: "Choisir l'écran à nouveau" },
+  'studio.repair.pick': { en: 'Pick again', fr: 'Choisir à nouveau' },
+  'studio.repair.hint': {
+    en: 'The screen capture was lost (page reloaded or sharing stopped): choose the screen or window again.',
+    fr: 'La capture d’écran a été perdue (page rechargée ou partage arrêté) : choisissez à nouveau l’écran ou la fenêtre.',
+  },
+  'studio.repair.lost': { en: '“{name}” lost its screen', fr: '« {name} » a perdu son écran' },
+  'studio.repair.failed': { en: 'Not picked: try again.', fr: 'Rien choisi : réessayez.' },
 } as const satisfies Record<string, { en: string; fr: string }>;

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { t } from '../../shared/i18n/index.js';
 import { useServices, useStudio } from '../context.js';
+import { CanvasRepairBadge } from '../sources/repair.js';
 import { EditOverlay } from '../sources/EditOverlay.js';
 import { formatOf } from '../media/output/presets.js';
 import { useStageShape } from '../media/output/stage-shape.js';
@@ -19,6 +20,7 @@ function ProgramCanvas({ editable }: { editable: boolean }) {
   return (
     <div className="stage" ref={host} style={useStageShape()}>
       {editable && <EditOverlay />}
+      <CanvasRepairBadge />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { t } from '../../shared/i18n/index.js';
 import type { Crop, FitMode, Source, TextStyle, Transform } from '../scenes/model/types.js';
 import { selectSelectedSource } from '../store/index.js';
 import { useServices, useStudio } from '../context.js';
-import { useScreenCapture } from './use-screen-capture.js';
+import { RepairButton, useScreenLost } from './repair.js';
 
 function Num({ label, value, onChange, min, max, step = 1 }: { label: string; value: number; onChange: (v: number) => void; min?: number; max?: number; step?: number }) {
   return (
@@ -106,17 +106,8 @@ function DeviceField({ id, kind, deviceId }: { id: string; kind: 'videoinput' | 
 
 /** A screen source restored from a saved collection has no capture until the user picks again. */
 function Recapture({ id }: { id: string }) {
-  const { engine } = useServices();
-  const { capture, picker } = useScreenCapture();
-  const [, setTick] = useState(0);
-  useEffect(() => engine.media.events.on('change', () => setTick((n) => n + 1)), [engine]);
-  if (engine.media.has(id)) return null;
-  return (
-    <>
-      <button onClick={() => void capture().then((s) => engine.media.attach(id, s), () => undefined)}>{t('studio.props.recapture')}</button>
-      {picker}
-    </>
-  );
+  if (!useScreenLost({ id, kind: 'screen' })) return null;
+  return <RepairButton sourceId={id} testId="props-repair" label={t('studio.props.recapture')} />;
 }
 
 function KindFields({ source }: { source: Source }) {

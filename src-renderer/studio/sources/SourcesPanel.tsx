@@ -5,6 +5,7 @@ import { selectPreviewScene } from '../store/index.js';
 import { useServices, useStudio } from '../context.js';
 import { errorCodeOf, errorText } from '../../shared/ui/error-text.js';
 import { useScreenCapture } from './use-screen-capture.js';
+import { RepairButton, useScreenLost } from './repair.js';
 import { readFileAsDataUrl } from './read-file.js';
 
 const NO_SOURCES: Source[] = [];
@@ -100,6 +101,7 @@ export function SourcesPanel() {
             >
               <span className="kind">{t(KIND_LABEL[source.kind])}</span>
               <span className="name">{source.name}</span>
+              {source.kind === 'screen' && <SourceRepair id={source.id} />}
               <span className="item-actions" onClick={(e) => e.stopPropagation()}>
                 <button
                   title={source.transform.hidden ? t('studio.source.show') : t('studio.source.hide')}
@@ -125,5 +127,16 @@ export function SourcesPanel() {
       </ol>
       {picker}
     </section>
+  );
+}
+
+/** A screen source without its capture (reload, sharing stopped): a badge in its row, one click to pick again. */
+function SourceRepair({ id }: { id: string }) {
+  const lost = useScreenLost({ id, kind: 'screen' });
+  if (!lost) return null;
+  return (
+    <span className="source-repair" onClick={(e) => e.stopPropagation()}>
+      <RepairButton sourceId={id} testId="source-repair" />
+    </span>
   );
 }
