@@ -1,3 +1,4 @@
+import { HlsHintReply } from './hls.js';
 import { z } from 'zod';
 import { route } from './http.js';
 import * as U from './users.js';
@@ -174,6 +175,7 @@ export const routes = {
 
   // media: which transport carries the program, and where to publish / play it
   mediaHint: route({ method: 'GET', path: `${sessionPath}/media`, params: id, reply: M.MediaHintReply }),
+  hlsHint: route({ method: 'GET', path: `${sessionPath}/hls`, params: id, reply: HlsHintReply }),
 
   // stream keys and encoder ingest (signed-in accounts only; a stream key itself may call none of these)
   listStreamKeys: route({ method: 'GET', path: '/api/stream-keys', reply: K.StreamKeysReply }),

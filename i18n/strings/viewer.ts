@@ -28,6 +28,11 @@ export const viewer = {
   'watch.inviteOther': { en: 'This viewer link is for another broadcast.', fr: 'Ce lien spectateur est pour une autre diffusion.' },
   'watch.connectingVideo': { en: 'Connecting to the broadcast…', fr: 'Connexion à la diffusion…' },
   'watch.reconnectingVideo': { en: 'Reconnecting the video…', fr: 'Reconnexion de la vidéo…' },
+  'watch.transport.webrtc': { en: 'Low latency (WebRTC)', fr: 'Faible latence (WebRTC)' },
+  'watch.transport.hls': { en: 'LL-HLS', fr: 'LL-HLS' },
+  'watch.latency': { en: '{seconds} s behind live', fr: '{seconds} s de retard sur le direct' },
+  'watch.quality': { en: 'Quality', fr: 'Qualité' },
+  'watch.quality.auto': { en: 'Auto', fr: 'Auto' },
   'watch.hostAway': {
     en: 'The host is offline: the broadcast resumes when they are back.',
     fr: 'L’hôte est hors ligne : la diffusion reprendra à son retour.',

@@ -1,6 +1,6 @@
 import type { RelayModule } from '../core/module.js';
 import { defaultHlsConfig } from './config.js';
-import { mountHlsRoutes } from './routes.js';
+import { mountHlsHintRoute, mountHlsRoutes } from './routes.js';
 import { createHlsService, type HlsService } from './service.js';
 
 declare module '../core/module.js' {
@@ -28,6 +28,7 @@ export const hlsModule: RelayModule = {
     ctx.services.provide('hls', hls);
     let timer: NodeJS.Timeout | undefined;
     return {
+      http: (router) => mountHlsHintRoute(router, { repos: ctx.storage, hls: () => hls, media: () => ctx.services.get('media') }),
       httpRoot: (router) => mountHlsRoutes(router, () => hls),
       start() {
         if (!config.enabled) {

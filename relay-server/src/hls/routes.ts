@@ -1,5 +1,10 @@
 import type { Request, Response, Router } from 'express';
 import { HlsBlockingQuery } from '../../../protocol/hls.js';
+import { routes } from '../../../protocol/routes.js';
+import { mount } from '../http/mount.js';
+import type { MediaService } from '../media/service.js';
+import { accessSession } from '../sessions/access.js';
+import type { Repositories } from '../storage/types.js';
 import type { HlsReply } from './origin.js';
 import type { HlsService } from './service.js';
 
@@ -41,5 +46,13 @@ export function mountHlsRoutes(router: Router, hls: () => HlsService): void {
   });
   router.options('/hls/{*rest}', (_req: Request, res: Response) => {
     res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, OPTIONS', 'Access-Control-Max-Age': '86400' }).status(204).end();
+  });
+}
+
+/** `GET /api/sessions/:id/hls`: the viewer page asks where the LL-HLS is and whether WebRTC has room. */
+export function mountHlsHintRoute(router: Router, deps: { repos: Repositories; hls: () => HlsService; media: () => MediaService }): void {
+  mount(router, routes.hlsHint, async ({ actor, params }) => {
+    await accessSession(deps.repos, params.id, actor);
+    return { hls: deps.hls().hint(params.id, deps.media().webrtcViewers()) };
   });
 }

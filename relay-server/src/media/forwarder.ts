@@ -172,6 +172,13 @@ export class Forwarder {
     };
   }
 
+  /** WHEP viewers connected on this node, all sessions together (WEBRTC_VIEWERS_PER_NODE counts these). */
+  connectedViewerTotal(): number {
+    let total = 0;
+    for (const room of this.rooms.values()) total += room.connectedViewerCount;
+    return total;
+  }
+
   /** Sessions with media on this node (a publisher, viewers or taps). */
   sessionIds(): string[] {
     return [...this.rooms.keys()];

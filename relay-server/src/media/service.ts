@@ -202,6 +202,11 @@ export function createMediaService(deps: MediaServiceDeps) {
       return deps.forwarder?.tapSource(sessionId) ?? null;
     },
 
+    /** WHEP viewers connected to this node's forwarder. */
+    webrtcViewers(): number {
+      return deps.forwarder?.connectedViewerTotal() ?? 0;
+    },
+
     /** Sessions whose publisher is on this node's forwarder. */
     publishingSessions(): string[] {
       return deps.forwarder?.publishingSessions() ?? [];

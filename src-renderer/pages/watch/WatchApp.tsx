@@ -43,6 +43,7 @@ function WatchView({ controller, channel }: { controller: WatchController; chann
   const stream = useStore(controller.store, (s) => s.stream);
   const playerState = useStore(controller.store, (s) => s.playerState);
   const transport = useStore(controller.store, (s) => s.transport);
+  const hlsUrl = useStore(controller.store, (s) => s.hlsUrl);
   const identity = useStore(controller.store, (s) => s.identity);
   const initial = useStore(controller.store, (s) => s.session);
   const session = chat.session ?? initial;
@@ -108,6 +109,7 @@ function WatchView({ controller, channel }: { controller: WatchController; chann
               sessionState={state}
               sessionType={session?.type ?? null}
               transport={transport}
+              hlsUrl={hlsUrl}
               hostAway={hostAway}
               onPortrait={setPortrait}
               endedExtra={<OtherLives exceptId={controller.sessionId} />}

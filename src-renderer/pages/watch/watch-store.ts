@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Session } from '../../../protocol/sessions.js';
 import { routes } from '../../../protocol/routes.js';
+import { ViewerTransport, type HlsHint } from '../../../protocol/hls.js';
 import { RelayError, type ApiClient } from '../../shared/api/client.js';
 import { createPageApi, getAuth, getToken, signInAsGuest, verifyStoredAuth, type StoredAuth } from '../../shared/auth/auth-store.js';
 import { t } from '../../shared/i18n/index.js';
@@ -24,10 +25,20 @@ export interface WatchState {
   playerState: PlayerState;
   /** How the program reaches this page, as the relay said (null until asked). */
   transport: 'p2p' | 'whip' | null;
+  /** The LL-HLS master playlist this viewer plays instead of WebRTC (past WEBRTC_VIEWERS_PER_NODE, no WebRTC within 3 s, or ?transport=hls). */
+  hlsUrl: string | null;
 }
 
 /** Asking the relay for the transport failed: ask again after this long (never guess a transport). */
 const HINT_RETRY_MS = 2_000;
+/** WebRTC that has shown no picture after this long (a corporate network) gives way to LL-HLS. */
+const WEBRTC_GRACE_MS = 3_000;
+
+/** `?transport=hls|webrtc` forces a path; anything else lets the page choose. */
+function forcedTransport(): ViewerTransport | null {
+  const parsed = ViewerTransport.safeParse(new URLSearchParams(location.search).get('transport'));
+  return parsed.success ? parsed.data : null;
+}
 
 /**
  * The viewer page's state and its wiring (auth → join → socket → channel → player), kept out of
@@ -46,6 +57,7 @@ export function createWatchController(sessionId: string, inviteToken: string | n
     stream: null,
     playerState: 'idle',
     transport: null,
+    hlsUrl: null,
   }));
   const api = createPageApi();
   let connection: RelayConnection | null = null;
@@ -124,8 +136,9 @@ export function createWatchController(sessionId: string, inviteToken: string | n
     if (!session) return;
     const live = session.state === 'starting' || session.state === 'live';
     const joined = store.getState().channel?.getState().status === 'joined';
-    if (live && joined && participantReady && !player && !playerStarting && connection && getAuth()) void startPlayer(connection, session);
-    else if (session.state === 'ended' && (player || playerStarting)) stopPlayer();
+    const onHls = store.getState().hlsUrl !== null;
+    if (live && joined && participantReady && !player && !playerStarting && !onHls && connection && getAuth()) void startPlayer(connection, session);
+    else if (session.state === 'ended' && (player || playerStarting || onHls)) stopPlayer();
   }
 
   /**
@@ -136,6 +149,19 @@ export function createWatchController(sessionId: string, inviteToken: string | n
     const generation = playerGeneration;
     playerStarting = true;
     let transport: 'p2p' | 'whip';
+    const forced = forcedTransport();
+    const hint = await hlsHint();
+    if (forced !== 'webrtc' && hint?.masterUrl && (forced === 'hls' || !hint.webrtcHasRoom)) {
+      playerStarting = false;
+      if (generation === playerGeneration) store.setState({ hlsUrl: hint.masterUrl, playerState: 'playing' });
+      return;
+    }
+    if (forced === 'hls') {
+      // The packager needs a few seconds after the live starts: ask again.
+      playerStarting = false;
+      if (generation === playerGeneration) setTimeout(syncPlayer, HINT_RETRY_MS);
+      return;
+    }
     try {
       transport = await chooseTransport(api, sessionId);
     } catch {
@@ -145,6 +171,7 @@ export function createWatchController(sessionId: string, inviteToken: string | n
     }
     playerStarting = false;
     if (generation !== playerGeneration || player) return;
+    if (transport === 'whip' && forced !== 'webrtc') fallBackToHlsUnlessPlaying(generation);
     const channel = store.getState().channel ?? undefined;
     const p = createProgramPlayer({ connection: conn, api, sessionId, channel, hostId: s.hostId, sessionType: s.type, transport, getToken });
     player = p;
@@ -159,7 +186,24 @@ export function createWatchController(sessionId: string, inviteToken: string | n
     playerStarting = false;
     player?.stop();
     player = null;
-    store.setState({ stream: null, playerState: 'stopped' });
+    store.setState({ stream: null, playerState: 'stopped', hlsUrl: null });
+  }
+
+  async function hlsHint(): Promise<HlsHint | null> {
+    return api.call(routes.hlsHint, { params: { id: sessionId } }).then((r) => r.hls).catch(() => null);
+  }
+
+  /** WebRTC with no picture after WEBRTC_GRACE_MS: switch to LL-HLS when the live has it. */
+  function fallBackToHlsUnlessPlaying(generation: number): void {
+    setTimeout(() => {
+      if (generation !== playerGeneration || store.getState().stream) return;
+      void hlsHint().then((hint) => {
+        if (generation !== playerGeneration || store.getState().stream || !hint?.masterUrl) return;
+        player?.stop();
+        player = null;
+        store.setState({ hlsUrl: hint.masterUrl, playerState: 'playing' });
+      });
+    }, WEBRTC_GRACE_MS);
   }
 
   /** Switches to a named guest account so the viewer can chat; the socket and the player follow. */
