@@ -43,6 +43,10 @@ export class HlsOrigin {
   constructor(
     private readonly packagerOf: (sessionId: string) => LivePackager | undefined,
     private readonly options: OriginOptions,
+    /** Asked when a master playlist is requested for a live without a packager: starts one if the live may have LL-HLS. */
+    private readonly want: (sessionId: string) => Promise<boolean> = () => Promise.resolve(false),
+    /** Called on every request of a packaged live (the packager stops after a while without any). */
+    private readonly touch: (sessionId: string) => void = () => undefined,
   ) {
     this.budget = new BlockingBudget(options.maxBlockingPerAddress, options.maxBlockingTotal);
   }
@@ -51,10 +55,11 @@ export class HlsOrigin {
     return this.budget.inUse;
   }
 
-  master(sessionId: string): HlsReply {
+  async master(sessionId: string): Promise<HlsReply> {
     const packager = this.packagerOf(sessionId);
-    if (!packager) return notFound('No LL-HLS for this session');
-    if (!packager.ready) return { status: 503, body: 'The live is starting, try again shortly', contentType: TEXT, cache: 'none', retryAfterSeconds: 1 };
+    if (!packager && !(await this.want(sessionId))) return notFound('No LL-HLS for this session');
+    this.touch(sessionId);
+    if (!packager?.ready) return { status: 503, body: 'The live is starting, try again shortly', contentType: TEXT, cache: 'none', retryAfterSeconds: 1 };
     return { status: 200, body: masterPlaylist(packager.ladder), contentType: M3U8, cache: 'master' };
   }
 
@@ -63,6 +68,7 @@ export class HlsOrigin {
     const window = packager?.rendition(renditionName);
     const match = FILE.exec(file);
     if (!packager || !window || !match) return notFound();
+    this.touch(sessionId);
     const [, playlist, init, segment, partMsn, partIndex] = match;
     if (playlist) return this.playlist(packager, window, query, address);
     if (init) {

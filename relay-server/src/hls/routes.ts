@@ -31,8 +31,8 @@ function send(res: Response, reply: HlsReply): void {
  * and CDNs, no cookies or tokens, public lives only). Thin: HlsOrigin decides every answer.
  */
 export function mountHlsRoutes(router: Router, hls: () => HlsService): void {
-  router.get('/hls/:sessionId/master.m3u8', (req: Request, res: Response) => {
-    send(res, hls().origin.master(String(req.params.sessionId)));
+  router.get('/hls/:sessionId/master.m3u8', async (req: Request, res: Response) => {
+    send(res, await hls().origin.master(String(req.params.sessionId)));
   });
   router.get('/hls/:sessionId/:rendition/:file', async (req: Request, res: Response) => {
     const query = HlsBlockingQuery.safeParse(req.query);
@@ -53,6 +53,6 @@ export function mountHlsRoutes(router: Router, hls: () => HlsService): void {
 export function mountHlsHintRoute(router: Router, deps: { repos: Repositories; hls: () => HlsService; media: () => MediaService }): void {
   mount(router, routes.hlsHint, async ({ actor, params }) => {
     await accessSession(deps.repos, params.id, actor);
-    return { hls: deps.hls().hint(params.id, deps.media().webrtcViewers()) };
+    return { hls: await deps.hls().hint(params.id, deps.media().webrtcViewers()) };
   });
 }

@@ -11,6 +11,8 @@ export const SEGMENT_SECONDS = 2;
 export const PART_SECONDS = 0.5;
 /** Complete segments kept per rendition in memory and in the live playlist (12 s). */
 const KEEP_SEGMENTS = 6;
+/** A packager nobody fetched from for this long stops (x264 costs CPU; the next viewer starts it again). */
+const IDLE_STOP_MS = 60_000;
 
 export interface HlsServiceDeps {
   repos: Repositories;
@@ -36,12 +38,25 @@ export interface HlsStatus {
  */
 export function createHlsService(deps: HlsServiceDeps) {
   const packagers = new Map<string, LivePackager>();
-  const origin = new HlsOrigin((id) => packagers.get(id), {
-    segmentSeconds: SEGMENT_SECONDS,
-    partSeconds: PART_SECONDS,
-    maxBlockingPerAddress: deps.config.maxBlockingPerAddress,
-    maxBlockingTotal: deps.config.maxBlockingTotal,
-  });
+  const lastRequest = new Map<string, number>();
+
+  /** Whether the live may have LL-HLS here: ffmpeg on, public, live, its publisher on this node. */
+  async function eligible(sessionId: string): Promise<boolean> {
+    if (ffmpegPath === null || !deps.media().publishingSessions().includes(sessionId)) return false;
+    const session = await deps.repos.sessions.findById(sessionId);
+    return session?.isPublic === true && session.state === 'live';
+  }
+
+  const origin = new HlsOrigin(
+    (id) => packagers.get(id),
+    { segmentSeconds: SEGMENT_SECONDS, partSeconds: PART_SECONDS, maxBlockingPerAddress: deps.config.maxBlockingPerAddress, maxBlockingTotal: deps.config.maxBlockingTotal },
+    async (sessionId) => {
+      if (!(await eligible(sessionId))) return false;
+      if (!packagers.has(sessionId)) startPackager(sessionId);
+      return true;
+    },
+    (sessionId) => lastRequest.set(sessionId, Date.now()),
+  );
   /** The ffmpeg to run (from the ffmpeg module once the relay started); null: LL-HLS is off. */
   let ffmpegPath: string | null = null;
 
@@ -74,24 +89,26 @@ export function createHlsService(deps: HlsServiceDeps) {
       ffmpegPath = path;
     },
 
-    /** Starts packagers for public lives publishing here; stops those whose live ended. */
+    /**
+     * Stops packagers whose live ended or that nobody fetched from for IDLE_STOP_MS. Packagers start on
+     * demand: the first request of a live's master playlist (a viewer past WebRTC's room, or a CDN).
+     */
     async sync(): Promise<void> {
       if (ffmpegPath === null) return;
       const publishing = new Set(deps.media().publishingSessions());
-      for (const sessionId of publishing) {
-        if (packagers.has(sessionId)) continue;
-        const session = await deps.repos.sessions.findById(sessionId);
-        if (session?.isPublic && session.state === 'live') startPackager(sessionId);
-      }
       for (const [sessionId, packager] of packagers) {
-        if (publishing.has(sessionId)) continue;
-        const session = await deps.repos.sessions.findById(sessionId);
-        if (!session || session.state !== 'live') {
+        const idle = Date.now() - (lastRequest.get(sessionId) ?? 0) > IDLE_STOP_MS;
+        const session = publishing.has(sessionId) && !idle ? { state: 'live' } : await deps.repos.sessions.findById(sessionId);
+        if (idle || !session || session.state !== 'live') {
           packager.stop();
           packagers.delete(sessionId);
+          lastRequest.delete(sessionId);
         }
       }
     },
+
+    /** Whether a viewer may be pointed at this live's LL-HLS (it starts on the first request). */
+    eligible,
 
     /** Ends a live's LL-HLS at once (the session ended). */
     stopSession(sessionId: string): void {
@@ -109,12 +126,11 @@ export function createHlsService(deps: HlsServiceDeps) {
       return { state: packager.state, renditions: packager.renditions.map((r) => r.name), restarts: packager.restarts, lastError: packager.lastError };
     },
 
-    /** Where a viewer finds the live's LL-HLS (null until it plays), and whether WebRTC has room on this node. */
-    hint(sessionId: string, webrtcViewers: number): HlsHint {
-      const packager = packagers.get(sessionId);
+    /** Where a viewer finds the live's LL-HLS (null when it has none), and whether WebRTC has room on this node. */
+    async hint(sessionId: string, webrtcViewers: number): Promise<HlsHint> {
       const base = deps.config.publicUrl ?? '';
       return {
-        masterUrl: packager?.ready ? hlsMasterUrl(base, sessionId) : null,
+        masterUrl: (await eligible(sessionId)) ? hlsMasterUrl(base, sessionId) : null,
         webrtcHasRoom: webrtcViewers < deps.config.webrtcViewersPerNode,
       };
     },

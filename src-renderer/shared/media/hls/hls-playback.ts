@@ -26,7 +26,9 @@ export async function attachHls(video: HTMLVideoElement, url: string, onInfo: (i
     void video.play().catch(() => undefined);
     return { setLevel: () => undefined, destroy: () => video.removeAttribute('src') };
   }
-  const hls = new Hls({ lowLatencyMode: true, backBufferLength: 30 });
+  // The relay starts packaging on the first request (503 + Retry-After for a few seconds): keep asking.
+  const patient = { default: { maxTimeToFirstByteMs: 10_000, maxLoadTimeMs: 20_000, timeoutRetry: { maxNumRetry: 4, retryDelayMs: 0, maxRetryDelayMs: 0 }, errorRetry: { maxNumRetry: 20, retryDelayMs: 1_000, maxRetryDelayMs: 2_000 } } };
+  const hls = new Hls({ lowLatencyMode: true, backBufferLength: 30, manifestLoadPolicy: patient, playlistLoadPolicy: patient });
   // Exposed for the e2e tests and for people debugging a stream from the console.
   (window as unknown as { __hls?: unknown }).__hls = hls;
   hls.loadSource(url);
