@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { t } from '../../shared/i18n/index.js';
-import { SessionType } from '../../../protocol/sessions.js';
+import type { SessionType } from '../../../protocol/sessions.js';
+import { SessionTypeSelect } from './SessionTypeSelect.js';
 import { routes } from '../../../protocol/routes.js';
 import { useLive, useServices } from '../context.js';
 import { errorText } from '../../shared/ui/error-text.js';
@@ -137,11 +138,7 @@ export function GoLivePanel() {
           <div className="grid4">
             <label className="field">
               {t('studio.live.type')}
-              <select data-testid="live-type" value={type} onChange={(e) => setType(SessionType.parse(e.target.value))}>
-                <option value="video">{t('studio.live.type.video')}</option>
-                <option value="audio">{t('studio.live.type.audio')}</option>
-                <option value="screen">{t('studio.live.type.screen')}</option>
-              </select>
+              <SessionTypeSelect testId="live-type" value={type} onChange={setType} />
             </label>
             <label className="field">
               {t('studio.live.maxParticipants')}

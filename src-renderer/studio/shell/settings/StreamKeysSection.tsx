@@ -4,6 +4,7 @@ import { routes } from '../../../../protocol/routes.js';
 import { t } from '../../../shared/i18n/index.js';
 import { describeFailure } from '../../../shared/ui/error-text.js';
 import { useServices } from '../../context.js';
+import { SessionTypeSelect } from '../../live/SessionTypeSelect.js';
 
 /** A read-only value with a Copy button that says "Copied" once it worked. */
 function CopyField({ label, value, testId }: { label: string; value: string; testId: string }) {
@@ -121,11 +122,7 @@ export function StreamKeysSection() {
           <div className="grid2">
             <label className="field">
               {t('streamKeys.defaultType')}
-              <select data-testid="ingest-default-type" value={defaults.type} onChange={(e) => setDefaults({ ...defaults, type: e.target.value === 'audio' ? 'audio' : e.target.value === 'screen' ? 'screen' : 'video' })}>
-                <option value="video">{t('studio.live.type.video')}</option>
-                <option value="audio">{t('studio.live.type.audio')}</option>
-                <option value="screen">{t('studio.live.type.screen')}</option>
-              </select>
+              <SessionTypeSelect testId="ingest-default-type" value={defaults.type} onChange={(type) => setDefaults({ ...defaults, type })} />
             </label>
             <label className="field">
               <span>
