@@ -31,4 +31,4 @@ export const strings = {
 } as const satisfies Record<string, { en: string; fr: string }>;
 
 /** The feature modules the table is made of (the test checks that none repeats another's key). */
-export const stringModules = { common, scenes, sources, media, live, chat, guests, viewer, shell, followStrings };
+export const stringModules = { common, scenes, sources, media, live, chat, guests, viewer, shell, followStrings, giftStrings };
