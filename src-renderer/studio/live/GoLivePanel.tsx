@@ -119,7 +119,7 @@ export function GoLivePanel() {
       </header>
       <p className="live-state">
         {t('studio.live.state')}:{' '}
-        <strong data-testid="live-state" data-state={state.sessionState ?? 'none'} className={`state-${state.sessionState ?? 'none'}`}>
+        <strong data-testid="live-state" data-state={state.sessionState ?? 'none'} data-session-id={state.session?.id} className={`state-${state.sessionState ?? 'none'}`}>
           {state.sessionState ? t(`session.state.${state.sessionState}`) : t('studio.live.offline')}
         </strong>
       </p>

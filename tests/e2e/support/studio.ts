@@ -37,9 +37,11 @@ export async function goLiveFromStudio(page: Page, account: SignedUp, type: Sess
   await page.getByTestId('live-start').click();
   await expect(page.getByTestId('live-state')).toHaveAttribute('data-state', 'live');
   await expectPublishing(page);
-  const shareUrl = await page.getByTestId('live-share-url').inputValue();
-  const sessionId = new URL(shareUrl).pathname.split('/').pop();
-  if (!sessionId) throw new Error(`no session id in the share link ${shareUrl}`);
+  // A public live shows its /watch address; a private one offers viewer links instead, so the id is read
+  // from the live state the panel shows either way.
+  const sessionId = await page.getByTestId('live-state').getAttribute('data-session-id');
+  if (!sessionId) throw new Error('the studio is live but shows no session id');
+  if (options.isPublic ?? true) await expect(page.getByTestId('live-share-url')).toHaveValue(new RegExp(`/watch/${sessionId}$`));
   return sessionId;
 }
 
