@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { z } from 'zod';
 import { chromiumArgs } from '../../playwright.config.js';
-import { buildPages } from '../../tests/e2e/support/build.js';
+import { buildPages, buildTestbench } from '../../tests/e2e/support/build.js';
 import { firstFrameAt, instrument } from '../../tests/e2e/support/probes.js';
 import { RelayApi } from '../../tests/e2e/support/relay-api.js';
 import { startRelayProcess } from '../../tests/e2e/support/relay-process.js';
@@ -67,7 +67,8 @@ async function measure(browser: Browser, webRoot: string, testbenchUrl: string) 
 }
 
 export async function run(): Promise<unknown> {
-  const { webRoot, testbenchRoot } = buildPages(root);
+  const webRoot = buildPages(root);
+  const testbenchRoot = buildTestbench(root);
   const baselineRoot = mkdtempSync(path.join(os.tmpdir(), 'afritok-baseline-web-'));
   execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-web.ts', '--baseline', '--quiet', '--outDir', baselineRoot], { cwd: root, stdio: 'inherit' });
   const testbench = await startStaticServer(testbenchRoot);

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { z } from 'zod';
 import { chromiumArgs } from '../../playwright.config.js';
-import { buildPages } from '../../tests/e2e/support/build.js';
+import { buildPages, buildTestbench } from '../../tests/e2e/support/build.js';
 import { firstFrameAt, firstPeerConnectionAt, glassToGlass, instrument } from '../../tests/e2e/support/probes.js';
 import { RelayApi } from '../../tests/e2e/support/relay-api.js';
 import { startRelayProcess } from '../../tests/e2e/support/relay-process.js';
@@ -118,7 +118,8 @@ async function measureBare(browser: Browser, pageUrl: string) {
 }
 
 export async function run(): Promise<unknown> {
-  const { webRoot, testbenchRoot } = buildPages(root);
+  const webRoot = buildPages(root);
+  const testbenchRoot = buildTestbench(root);
   const testbench = await startStaticServer(testbenchRoot);
   const relay = await startRelayProcess({ root, webRoot, env: { WEBSOCKET_CORS_ORIGIN: testbench.url } });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });

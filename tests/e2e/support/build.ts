@@ -18,22 +18,30 @@ function newestMtime(dirs: string[]): number {
   return newest;
 }
 
-/** Builds dist-web (when older than its sources) and the e2e testbench page (always; ~1 s). */
-export function buildPages(root: string): { webRoot: string; testbenchRoot: string } {
+/** Builds dist-web when it is older than its sources; returns where it is. */
+export function buildPages(root: string): string {
   const webRoot = path.join(root, 'dist-web');
-  const testbenchRoot = path.join(root, 'node_modules/.afritok/testbench-web');
   const sources = [path.join(root, 'src-renderer'), path.join(root, 'protocol'), path.join(root, 'vite.web.config.ts')];
   const builtAt = existsSync(path.join(webRoot, 'watch.html')) ? statSync(path.join(webRoot, 'watch.html')).mtimeMs : 0;
   const sourceTime = Math.max(newestMtime(sources.slice(0, 2)), statSync(sources[2] ?? '').mtimeMs);
-  const vite = path.join(root, 'node_modules/vite/bin/vite.js');
   if (process.env.E2E_SKIP_BUILD !== '1' && builtAt < sourceTime) {
     // Two Vite builds (the pages on React, /watch on preact/compat): scripts/build-web.ts.
     execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-web.ts', '--quiet'], { cwd: root, stdio: 'inherit' });
   }
+  return webRoot;
+}
+
+/**
+ * Builds the testbench publisher page (~1 s) for the benchmarks that need its clock-stamped frames
+ * (glass-to-glass) or a build that is not the current one; the e2e suite goes live from the real studio.
+ */
+export function buildTestbench(root: string): string {
+  const testbenchRoot = path.join(root, 'node_modules/.afritok/testbench-web');
+  const vite = path.join(root, 'node_modules/vite/bin/vite.js');
   execFileSync(process.execPath, [vite, 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, AFRITOK_TESTBENCH: '1' },
   });
-  return { webRoot, testbenchRoot };
+  return testbenchRoot;
 }
