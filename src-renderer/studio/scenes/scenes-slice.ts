@@ -1,8 +1,32 @@
 import { cloneScene, moveItem, uniqueName } from './model/scene-ops.js';
-import type { Scene } from './model/types.js';
-import type { ScenesSlice, Slice, StoreDeps } from '../store/types.js';
+import type { Scene, SceneCollection, TransitionKind } from './model/types.js';
+import type { Slice, StoreDeps } from '../store/types.js';
 
 const DEFAULT_FADE_MS = 300;
+
+export interface ScenesSlice {
+  scenes: Scene[];
+  programSceneId: string;
+  /** The scene being edited; equals the program scene unless studio mode is on. */
+  previewSceneId: string;
+  studioMode: boolean;
+  transition: { kind: TransitionKind; durationMs: number };
+  addScene(name?: string): string;
+  renameScene(id: string, name: string): void;
+  duplicateScene(id: string): string | null;
+  deleteScene(id: string): boolean;
+  moveScene(id: string, toIndex: number): void;
+  /** Studio mode: puts the scene in preview. Otherwise: puts it on program. */
+  selectScene(id: string): void;
+  /** Hotkeys 1..9. */
+  selectSceneByNumber(n: number): void;
+  setStudioMode(on: boolean): void;
+  setTransition(kind: TransitionKind, durationMs?: number): void;
+  /** Studio mode: sends preview to program. */
+  takeToProgram(): void;
+  loadCollection(collection: SceneCollection): void;
+  collection(): SceneCollection;
+}
 
 export function initialScenes(newId: () => string): Pick<ScenesSlice, 'scenes' | 'programSceneId' | 'previewSceneId'> {
   const first: Scene = { id: newId(), name: 'Scene', sources: [] };

@@ -2,7 +2,9 @@ import { makeSource } from '../scenes/model/defaults.js';
 import { formatOf, isPortrait } from '../media/output/presets.js';
 import { applyTransform, mapSource, moveItem, uniqueName } from '../scenes/model/scene-ops.js';
 import { Source, type Scene } from '../scenes/model/types.js';
-import type { Slice, SourcesSlice, StoreDeps, StudioState } from '../store/types.js';
+import type { Slice, StoreDeps, StudioState } from '../store/types.js';
+import type { NewSourceOptions } from '../scenes/model/defaults.js';
+import type { AudioSettings, SourceKind, Transform } from '../scenes/model/types.js';
 
 const KIND_NAMES: Record<Source['kind'], string> = {
   camera: 'Camera',
@@ -17,6 +19,23 @@ const KIND_NAMES: Record<Source['kind'], string> = {
 
 function sceneOf(state: StudioState, sourceId: string): Scene | undefined {
   return state.scenes.find((scene) => scene.sources.some((s) => s.id === sourceId));
+}
+
+export type SourcePatch = Partial<Omit<Source, 'id' | 'kind' | 'transform'>> & Record<string, unknown>;
+
+export interface SourcesSlice {
+  selectedSourceId: string | null;
+  /** Adds a source on top of the edited (preview) scene and selects it. */
+  addSource(kind: SourceKind, opts?: NewSourceOptions & { name?: string }): string;
+  removeSource(id: string): void;
+  renameSource(id: string, name: string): void;
+  /** Kind-specific settings (text style, colour, image url, device). */
+  updateSource(id: string, patch: SourcePatch): void;
+  setTransform(id: string, patch: Partial<Transform>): void;
+  setAudio(id: string, patch: Partial<AudioSettings>): void;
+  /** Changes z-order: index 0 is drawn first (bottom). */
+  moveSource(id: string, toIndex: number): void;
+  selectSource(id: string | null): void;
 }
 
 export const createSourcesSlice =

@@ -1,10 +1,27 @@
 import { routes } from '../../../../protocol/routes.js';
 import { RelayError } from '../../../shared/api/client.js';
 import { displayCode } from '../../../shared/api/display-code.js';
-import type { AuthSlice, Slice, StoreDeps } from '../../store/types.js';
+import type { Slice, StoreDeps } from '../../store/types.js';
+import type { User } from '../../../../protocol/users.js';
 
 function codeOf(err: unknown): string {
   return err instanceof RelayError ? displayCode(err.error) : 'unavailable';
+}
+
+export type AuthStatus = 'unknown' | 'signed-out' | 'pending' | 'signed-in';
+export interface AuthSlice {
+  user: User | null;
+  token: string | null;
+  authStatus: AuthStatus;
+  /** Error code from the relay (e.g. `unauthorized`, `duplicate`, `invalid_input`). */
+  authError: string | null;
+  signIn(username: string, password: string): Promise<boolean>;
+  register(username: string, password: string): Promise<boolean>;
+  /** Signs in again with the saved token, if it is still valid. */
+  restoreSession(): Promise<void>;
+  signOut(): Promise<void>;
+  /** Ends every sign-in of this account on every device (this one too); throws when the relay refused. */
+  signOutEverywhere(): Promise<void>;
 }
 
 export const createAuthSlice =
