@@ -5,6 +5,7 @@ import { Participant, Session, SessionState } from './sessions.js';
 import { Invitation } from './invitations.js';
 import { GiftEvent, Wallet } from './gifts.js';
 import { SignalToClient, SignalToServer } from './signaling.js';
+import { HlsHealth, ViewerPaths, ViewerTransport } from './hls.js';
 import { FollowerNewEvent } from './follows.js';
 import { NotificationNewEvent } from './notifications.js';
 import { BackstageHistory, BackstageMessage, BackstageSend, StageSet, StageState } from './stage.js';
@@ -38,6 +39,10 @@ export const clientEvents = {
   'backstage:send': { payload: BackstageSend, reply: z.object({ message: BackstageMessage }) },
   /** Host and stage members: the backstage chat so far. */
   'backstage:history': { payload: BackstageHistory, reply: z.object({ messages: z.array(BackstageMessage) }) },
+  /** A viewer page in the session's room: the path it plays the live on now (null: not playing). */
+  'viewer:transport': { payload: z.strictObject({ sessionId: Id, transport: ViewerTransport.nullable() }), reply: z.object({}) },
+  /** Host only: viewers per delivery path right now (then `viewers:paths` as they change). */
+  'viewers:paths': { payload: z.strictObject({ sessionId: Id }), reply: z.object({ paths: ViewerPaths }) },
 } as const;
 
 export type ClientEventName = keyof typeof clientEvents;
@@ -71,6 +76,10 @@ export const serverEvents = {
   'session:state': z.object({ sessionId: Id, state: SessionState }),
   'participants:update': z.object({ sessionId: Id, participants: z.array(Participant) }),
   'viewers:count': z.object({ sessionId: Id, count: z.number().int() }),
+  /** To the host only: viewers per delivery path (WebRTC from the relay, LL-HLS through the CDN). */
+  'viewers:paths': z.object({ sessionId: Id, paths: ViewerPaths }),
+  /** To the session's room: the live's LL-HLS stopped or came back (HLS viewers move to WebRTC while it is down). */
+  'hls:health': z.object({ sessionId: Id, health: HlsHealth }),
   'invitation:new': z.object({ invitation: Invitation }),
   'invitation:update': z.object({ invitation: Invitation }),
   signal: SignalToClient,

@@ -35,3 +35,14 @@ export const HlsHint = z.object({
 });
 export type HlsHint = z.infer<typeof HlsHint>;
 export const HlsHintReply = z.object({ hls: HlsHint });
+
+/** Viewers of a live per delivery path, as their pages report what they play (one per signed-in user). */
+export const ViewerPaths = z.object({ webrtc: z.number().int().min(0), hls: z.number().int().min(0) });
+export type ViewerPaths = z.infer<typeof ViewerPaths>;
+
+/**
+ * The live's LL-HLS as the node packaging it sees it: `ok` (or not started), `restarting` after the
+ * packager died (the live goes on over WebRTC), `diskFull` when MEDIA_DIR has no room left.
+ */
+export const HlsHealth = z.enum(['ok', 'restarting', 'diskFull']);
+export type HlsHealth = z.infer<typeof HlsHealth>;

@@ -26,6 +26,16 @@ export const live = {
   'studio.health.viewersUnknown': { en: 'unknown while the relay is unreachable', fr: 'inconnu tant que le relais est injoignable' },
   'studio.health.viewersRelay': { en: '{count} through the relay', fr: '{count} via le relais' },
   'studio.health.viewersDirect': { en: '{count} direct', fr: '{count} en direct' },
+  'studio.health.paths': { en: 'Watching on', fr: 'Regardent via' },
+  'studio.health.pathsCounts': { en: '{webrtc} WebRTC · {hls} HLS (CDN)', fr: '{webrtc} WebRTC · {hls} HLS (CDN)' },
+  'studio.health.hlsRestarting': {
+    en: 'HLS (for large audiences) stopped and is restarting; viewers are moved to WebRTC meanwhile',
+    fr: 'le HLS (pour les grandes audiences) s’est arrêté et redémarre ; les spectateurs passent en WebRTC en attendant',
+  },
+  'studio.health.hlsDiskFull': {
+    en: 'the relay’s disk is full: HLS (for large audiences) is paused; viewers are moved to WebRTC meanwhile',
+    fr: 'le disque du relais est plein : le HLS (pour les grandes audiences) est en pause ; les spectateurs passent en WebRTC en attendant',
+  },
   'studio.health.badgeTrouble': { en: 'Live — not reaching viewers', fr: 'En direct — n’atteint pas les spectateurs' },
   'studio.check.heading': { en: 'Before you go live, check:', fr: 'Avant de passer en direct, vérifiez :' },
   'studio.check.allGood': { en: 'Title, camera and microphone are ready.', fr: 'Titre, caméra et micro sont prêts.' },

@@ -11,6 +11,7 @@ import { ingestModule } from './ingest/module.js';
 import { ffmpegModule } from './ffmpeg/module.js';
 import { stageModule } from './stage/module.js';
 import { hlsModule } from './hls/module.js';
+import { viewerPathsModule } from './viewer-paths/module.js';
 import { accountSettingsModule } from './account-settings/module.js';
 import { contractModule } from './contract/module.js';
 import { operatorModule } from './operator/module.js';
@@ -44,4 +45,5 @@ export const modules: readonly RelayModule[] = [
   operatorModule,
   giftsModule,
   hlsModule,
+  viewerPathsModule,
 ];

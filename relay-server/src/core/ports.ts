@@ -1,3 +1,4 @@
+import type { ViewerPaths } from '../../../protocol/hls.js';
 import type { ServerEventName, ServerPayload } from '../../../protocol/events.js';
 
 /**
@@ -37,6 +38,8 @@ export interface Presence {
    * would otherwise be refused; false when no anonymous socket is in the room.
    */
   yieldAnonymousSeat(sessionId: string): Promise<boolean>;
+  /** Viewers in the room per path they reported (`viewer:transport`): one per signed-in user, one per anonymous socket. */
+  viewerPaths(sessionId: string): Promise<ViewerPaths>;
 }
 
 export type Clock = () => Date;

@@ -31,6 +31,7 @@ export function withEncoders(presence: Presence, encoders: EncoderPresence): Pre
     viewerCount: (sessionId) => presence.viewerCount(sessionId),
     anonymousFrom: (sessionId, address) => presence.anonymousFrom(sessionId, address),
     yieldAnonymousSeat: (sessionId) => presence.yieldAnonymousSeat(sessionId),
+    viewerPaths: (sessionId) => presence.viewerPaths(sessionId),
     async connectedUserIds(sessionId) {
       const ids = await presence.connectedUserIds(sessionId);
       const host = encoders.hostOf(sessionId);

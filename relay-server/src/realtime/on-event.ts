@@ -8,6 +8,7 @@ import {
   type ParsedClientPayload,
   type ServerToClientEvents,
 } from '../../../protocol/events.js';
+import type { ViewerTransport } from '../../../protocol/hls.js';
 import { AppError, fail, toApiError, zodDetails } from '../core/errors.js';
 import type { Actor } from '../core/actor.js';
 import { logger } from '../core/logger.js';
@@ -22,6 +23,11 @@ export interface SocketData {
   address: string;
   /** Sessions whose room this socket joined, for presence bookkeeping. */
   sessions: Set<string>;
+  /**
+   * sessionId → the path this viewer page plays the live on (`viewer:transport`). A plain object, not a
+   * Map: other nodes read it through fetchSockets (the Redis adapter serialises socket data).
+   */
+  paths: Record<string, ViewerTransport>;
 }
 
 export type RelaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

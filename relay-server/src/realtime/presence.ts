@@ -94,6 +94,18 @@ export function createPresence(io: RelayIo, repos: Pick<Repositories, 'sessions'
       return true;
     },
 
+    async viewerPaths(sessionId) {
+      // fetchSockets reaches every node (Redis adapter) and reads each socket's reported path; it runs
+      // once per coalesced broadcast, not per viewer.
+      const sockets = await io.in(rooms.session(sessionId)).fetchSockets();
+      const seen = { webrtc: new Set<string>(), hls: new Set<string>() };
+      for (const socket of sockets) {
+        const path = socket.data.paths?.[sessionId];
+        if (path) seen[path].add(socket.data.actor?.userId ?? `socket:${socket.id}`);
+      }
+      return { webrtc: seen.webrtc.size, hls: seen.hls.size };
+    },
+
     async viewerCount(sessionId) {
       const actors = await remoteActors(sessionId);
       return actors ? countActors(actors, sessionId) : countLocal(local.of(sessionId), sessionId);

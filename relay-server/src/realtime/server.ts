@@ -49,6 +49,7 @@ export function installHandshakeAuth(io: RelayIo, auth: AuthService, trust: Trus
   io.use(async (socket, next) => {
     try {
       socket.data.sessions = new Set();
+      socket.data.paths = {};
       socket.data.address = clientAddress(socket.request, trust);
       socket.data.actor = null;
       socket.data.token = null;

@@ -10,6 +10,7 @@ import { chooseTransport, createProgramPlayer, type PlayerState, type ProgramPla
 import { createRelayConnection, createSessionChannel, type ConnectionState, type RelayConnection, type SessionChannel } from '../../shared/realtime/index.js';
 import { Emitter } from '../../shared/realtime/emitter.js';
 import type { GiftEvent, Wallet } from '../../../protocol/gifts.js';
+import { reportViewerPath } from './path-report.js';
 
 export type WatchPhase = 'loading' | 'ready' | 'notFound' | 'error';
 
@@ -71,6 +72,8 @@ export function createWatchController(sessionId: string, inviteToken: string | n
 
   /** Set once POST /join settled: the relay hands ICE servers (TURN) to participants only. */
   let participantReady = false;
+  /** Stops telling the relay which path this page plays on (the host's per-path counts). */
+  let stopReporting = (): void => undefined;
 
   async function start(): Promise<void> {
     // Without an identity the page still shows the session and its chat (anonymous watchers may read).
@@ -116,6 +119,7 @@ export function createWatchController(sessionId: string, inviteToken: string | n
     }
     session = channel.getState().session ?? fetched.value.session;
     store.setState({ phase: 'ready', channel, session, connection: connection.state });
+    stopReporting = reportViewerPath(store, connection, channel, sessionId);
     syncPlayer();
   }
 
@@ -227,6 +231,7 @@ export function createWatchController(sessionId: string, inviteToken: string | n
 
   function dispose(): void {
     stopPlayer();
+    stopReporting();
     void store.getState().channel?.stop();
     connection?.close();
   }

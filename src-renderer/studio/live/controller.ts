@@ -1,5 +1,6 @@
 import { routes } from '../../../protocol/routes.js';
 import type { CreateSessionBody, Session, SessionState } from '../../../protocol/sessions.js';
+import type { HlsHealth, ViewerPaths } from '../../../protocol/hls.js';
 import { RelayError, type ApiClient } from '../../shared/api/client.js';
 import { createSessionChannel, type RelayConnection, type SessionChannel } from '../../shared/realtime/index.js';
 import {
@@ -37,6 +38,10 @@ export interface LiveState {
   guests: RemoteGuest[];
   /** How the program reaches viewers (the relay decides per session), and the WHIP upload's health. */
   media: LiveMedia;
+  /** Viewers per delivery path (WebRTC / LL-HLS) as the relay last said; null until it did. */
+  paths: ViewerPaths | null;
+  /** The live's LL-HLS: `restarting` or `diskFull` while HLS viewers are moved to WebRTC. */
+  hlsHealth: HlsHealth;
 }
 
 export interface LiveMedia {
@@ -73,7 +78,7 @@ function codeOf(err: unknown): string {
  */
 export class LiveController {
   private readonly events = new Emitter<{ change: LiveState }>();
-  private state: LiveState = { phase: 'idle', session: null, sessionState: null, error: null, stats: EMPTY_STATS, guests: [], media: NO_MEDIA };
+  private state: LiveState = { phase: 'idle', session: null, sessionState: null, error: null, stats: EMPTY_STATS, guests: [], media: NO_MEDIA, paths: null, hlsHealth: 'ok' };
   private channelRef: SessionChannel | null = null;
   private publisher: ProgramPublisher | null = null;
   private guestHostRef: GuestHost | null = null;
@@ -173,6 +178,7 @@ export class LiveController {
         if (state === 'ended' && this.state.phase === 'live') void this.detach().then(() => this.patch({ phase: 'idle' }));
       }),
     );
+    this.followDeliveryPaths(session.id, channel);
     // The relay decides (MEDIA_MODE, the session's visibility) and tells viewers the same thing.
     const transport = await chooseTransport(this.deps.api, session.id);
     const publisher = createProgramPublisher({
@@ -218,6 +224,25 @@ export class LiveController {
     await this.publisher.publish(this.deps.program());
   }
 
+  /** Viewers per path and the LL-HLS health: asked after every (re-)join, then pushed by the relay. */
+  private followDeliveryPaths(sessionId: string, channel: SessionChannel): void {
+    const { connection } = this.deps;
+    const ask = (): void => {
+      void connection.request('viewers:paths', { sessionId }).then((ack) => {
+        if (ack.ok && this.channelRef === channel) this.patch({ paths: ack.paths });
+      });
+    };
+    this.cleanups.push(
+      connection.on('viewers:paths', (event) => {
+        if (event.sessionId === sessionId) this.patch({ paths: event.paths });
+      }),
+      connection.on('hls:health', (event) => {
+        if (event.sessionId === sessionId) this.patch({ hlsHealth: event.health });
+      }),
+      channel.on('joined', ask),
+    );
+  }
+
   private setBitrate(bitsPerSecond: number): void {
     this.patch({ stats: { ...this.state.stats, bitrateKbps: toKbps(bitsPerSecond) } });
   }
@@ -228,7 +253,7 @@ export class LiveController {
     this.publisher = null;
     this.guestHostRef?.stop();
     this.guestHostRef = null;
-    this.patch({ guests: [], media: NO_MEDIA });
+    this.patch({ guests: [], media: NO_MEDIA, paths: null, hlsHealth: 'ok' });
     this.deps.onGuests?.([]);
     const channel = this.channelRef;
     this.channelRef = null;

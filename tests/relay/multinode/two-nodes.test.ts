@@ -138,6 +138,20 @@ describe.skipIf(!testDialects.includes('mysql'))('two relay nodes on one MySQL d
     expect(seenFromB.viewerCount).toBe(4);
   });
 
+  it('tells the host on node A how many viewers on node B play over HLS and WebRTC', async () => {
+    const hostSocket = await a.socket(host.token);
+    await join(hostSocket, sessionId);
+    const onB = [await b.socket(), await b.socket()];
+    for (const socket of onB) await join(socket, sessionId);
+    const counted = nextEvent(hostSocket, 'viewers:paths', (p) => p.sessionId === sessionId && p.paths.hls === 1 && p.paths.webrtc === 1);
+    expect((await onB[0]!.emitWithAck('viewer:transport', { sessionId, transport: 'hls' })).ok).toBe(true);
+    expect((await onB[1]!.emitWithAck('viewer:transport', { sessionId, transport: 'webrtc' })).ok).toBe(true);
+    expect((await counted).paths).toEqual({ webrtc: 1, hls: 1 });
+    const asked = await hostSocket.emitWithAck('viewers:paths', { sessionId });
+    expect(asked.ok && asked.paths).toEqual({ webrtc: 1, hls: 1 });
+    for (const socket of onB) socket.close();
+  });
+
   it('a ban issued on node A removes the user from the session on node B at once', async () => {
     const troublemaker = await b.register();
     const bystander = await b.socket();

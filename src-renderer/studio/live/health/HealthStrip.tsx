@@ -45,6 +45,14 @@ export function HealthStrip() {
             ? t('studio.health.viewersUnknown')
             : t(live.media.transport === 'whip' ? 'studio.health.viewersRelay' : 'studio.health.viewersDirect', { count: health.viewers })}
         </dd>
+        {live.media.transport === 'whip' && live.paths && health.viewers !== null && (
+          <>
+            <dt>{t('studio.health.paths')}</dt>
+            <dd data-testid="stream-health-paths" data-webrtc={live.paths.webrtc} data-hls={live.paths.hls}>
+              {t('studio.health.pathsCounts', { webrtc: live.paths.webrtc, hls: live.paths.hls })}
+            </dd>
+          </>
+        )}
       </dl>
     </section>
   );

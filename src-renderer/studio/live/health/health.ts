@@ -1,6 +1,7 @@
 import type { StringKey } from '../../../shared/i18n/index.js';
 import type { ConnectionState } from '../../../shared/realtime/index.js';
 import type { UploadStatus } from '../../../shared/media/index.js';
+import type { HlsHealth } from '../../../../protocol/hls.js';
 import type { LivePhase } from '../controller.js';
 
 export type HealthLevel = 'off' | 'ok' | 'warn' | 'bad';
@@ -16,6 +17,8 @@ export interface HealthInput {
   droppedFrames: number;
   viewers: number;
   durationMs: number;
+  /** The live's LL-HLS (viewers past the relay's WebRTC room, or behind a CDN): not `ok` is a warning. */
+  hlsHealth?: HlsHealth;
 }
 
 export interface Health {
@@ -61,6 +64,15 @@ export function assessHealth(input: HealthInput): Health {
   }
   if (input.transport === 'whip' && input.bitrateKbps === 0 && input.durationMs > SILENT_UPLOAD_GRACE_MS) {
     return { level: 'warn', headline: 'studio.health.mayNotReceive', reason: 'studio.health.nothingSent', viewers: input.viewers };
+  }
+  if (input.hlsHealth === 'restarting' || input.hlsHealth === 'diskFull') {
+    // WebRTC viewers are unaffected and HLS viewers are moved to WebRTC while it has room: a warning, not an outage.
+    return {
+      level: 'warn',
+      headline: 'studio.health.receiving',
+      reason: input.hlsHealth === 'diskFull' ? 'studio.health.hlsDiskFull' : 'studio.health.hlsRestarting',
+      viewers: input.viewers,
+    };
   }
   if (input.fps > 0 && input.droppedFrames > input.fps / 4) {
     return {

@@ -42,5 +42,6 @@ export function useHealth(): Health {
     droppedFrames,
     viewers: live.stats.viewers,
     durationMs: live.stats.durationMs,
+    hlsHealth: live.hlsHealth,
   });
 }
