@@ -8,6 +8,7 @@ import { SignalToClient, SignalToServer } from './signaling.js';
 import { HlsHealth, ViewerPaths, ViewerTransport } from './hls.js';
 import { FollowerNewEvent } from './follows.js';
 import { NotificationNewEvent } from './notifications.js';
+import { DestinationPushesReply } from './destinations.js';
 import { BackstageHistory, BackstageMessage, BackstageSend, StageSet, StageState } from './stage.js';
 
 /**
@@ -87,6 +88,8 @@ export const serverEvents = {
   'backstage:message': z.object({ sessionId: Id, message: BackstageMessage }),
   'follower:new': FollowerNewEvent,
   'notification:new': NotificationNewEvent,
+  /** To the host only: where each destination's push stands in their live (connecting, live, failed with the reason and the next retry). */
+  'destinations:state': DestinationPushesReply,
 } as const;
 
 export type ServerEventName = keyof typeof serverEvents;

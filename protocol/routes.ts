@@ -13,6 +13,7 @@ import * as A from './account-settings.js';
 import * as G from './gifts.js';
 import * as F from './follows.js';
 import * as N from './notifications.js';
+import * as D from './destinations.js';
 
 const sessionPath = '/api/sessions/:id';
 const id = S.SessionIdParams;
@@ -183,6 +184,16 @@ export const routes = {
   revokeStreamKey: route({ method: 'DELETE', path: '/api/stream-keys/:keyId', params: K.StreamKeyParams }),
   regenerateStreamKey: route({ method: 'POST', path: '/api/stream-keys/:keyId/regenerate', params: K.StreamKeyParams, reply: K.NewStreamKeyReply }),
   saveIngestDefaults: route({ method: 'PATCH', path: '/api/ingest/defaults', body: K.IngestDefaults, reply: K.IngestDefaultsReply, status: 200 }),
+
+  // multistreaming out: the host's destinations (keys stored encrypted, never sent back in full) and their pushes while live
+  listDestinations: route({ method: 'GET', path: '/api/destinations', reply: D.DestinationsReply }),
+  createDestination: route({ method: 'POST', path: '/api/destinations', body: D.CreateDestinationBody, reply: D.DestinationReply }),
+  updateDestination: route({ method: 'PATCH', path: '/api/destinations/:destinationId', params: D.DestinationParams, body: D.UpdateDestinationBody, reply: D.DestinationReply }),
+  deleteDestination: route({ method: 'DELETE', path: '/api/destinations/:destinationId', params: D.DestinationParams }),
+  /** Host only: where each destination's push stands in this live. */
+  sessionDestinations: route({ method: 'GET', path: `${sessionPath}/destinations`, params: id, reply: D.DestinationPushesReply }),
+  startDestination: route({ method: 'POST', path: `${sessionPath}/destinations/:destinationId/start`, params: D.SessionDestinationParams, reply: D.DestinationPushesReply, status: 200 }),
+  stopDestination: route({ method: 'POST', path: `${sessionPath}/destinations/:destinationId/stop`, params: D.SessionDestinationParams, reply: D.DestinationPushesReply, status: 200 }),
 
   // gifts, wallets and payments (gifts/ in the relay)
   /** Anyone: the catalogue and the coin packs on sale. */

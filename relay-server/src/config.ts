@@ -8,6 +8,7 @@ import { FfmpegEnv, ffmpegConfigFrom, type FfmpegConfig } from './ffmpeg/config.
 import { HlsEnv, hlsConfigFrom, type HlsConfig } from './hls/config.js';
 import { compileTrust, type TrustProxy } from './http/client-address.js';
 import { GiftsEnv, giftsConfigFrom, type GiftsConfig } from './gifts/config.js';
+import { DestinationsEnv, destinationsConfigFrom, type DestinationsConfig } from './destinations/config.js';
 
 const int = (min: number, max: number) =>
   z.coerce.number({ error: `must be a whole number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min).max(max);
@@ -82,6 +83,7 @@ const EnvSchema = z.object({
   ...GiftsEnv.shape,
   ...FfmpegEnv.shape,
   ...HlsEnv.shape,
+  ...DestinationsEnv.shape,
 });
 
 export interface RelayConfig {
@@ -121,6 +123,8 @@ export interface RelayConfig {
   ffmpeg?: FfmpegConfig;
   /** LL-HLS origin (hls/config.ts); the defaults when absent. */
   hls?: HlsConfig;
+  /** Multistreaming destinations (destinations/config.ts); the defaults (no key secret) when absent. */
+  destinations?: DestinationsConfig;
   /** Proxies trusted to report the client (off unless TRUST_PROXY says otherwise): decides every client address and req.secure. */
   trustProxy?: TrustProxy;
   /** Bearer token for GET /metrics; when unset, only loopback clients may scrape. */
@@ -190,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     gifts: gifts.config,
     ffmpeg: ffmpegConfigFrom(e),
     hls: hlsConfigFrom(e),
+    destinations: destinationsConfigFrom(e),
   };
 }
 

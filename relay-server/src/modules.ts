@@ -18,6 +18,7 @@ import { operatorModule } from './operator/module.js';
 import { giftsModule } from './gifts/module.js';
 import { followsModule } from './follows/module.js';
 import { notificationsModule } from './notifications/module.js';
+import { destinationsModule } from './destinations/module.js';
 
 /**
  * The relay's domain modules, in build order (see RelayModule in core/module.ts for the lifecycle).
@@ -46,4 +47,5 @@ export const modules: readonly RelayModule[] = [
   giftsModule,
   hlsModule,
   viewerPathsModule,
+  destinationsModule,
 ];

@@ -15,8 +15,10 @@ import type { AccountSettingsRepo } from './interfaces/account-settings.js';
 import type { LedgerRepo } from './interfaces/ledger.js';
 import type { GiftRepo, PaymentRepo } from './interfaces/gifts.js';
 import type { NotificationRepo } from './interfaces/notifications.js';
+import type { DestinationRepo } from './interfaces/destinations.js';
 export type * from './interfaces/account-settings.js';
 export type * from './interfaces/chat.js';
+export type * from './interfaces/destinations.js';
 export type * from './interfaces/follows.js';
 export type * from './interfaces/gifts.js';
 export type * from './interfaces/ingest.js';
@@ -53,6 +55,7 @@ export interface Repositories {
   follows: FollowRepo;
   profiles: ProfileRepo;
   notifications: NotificationRepo;
+  destinations: DestinationRepo;
 }
 
 export interface Storage extends Repositories {

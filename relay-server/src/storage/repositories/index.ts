@@ -16,6 +16,7 @@ import { reactionsRepo } from './reactions.js';
 import { sessionsRepo } from './sessions.js';
 import { streamKeysRepo } from './stream-keys.js';
 import { usersRepo } from './users.js';
+import { destinationsRepo } from './destinations.js';
 
 export function repositories(d: Dialect): Repositories {
   return {
@@ -35,5 +36,6 @@ export function repositories(d: Dialect): Repositories {
     follows: followsRepo(d),
     profiles: profilesRepo(d),
     notifications: notificationsRepo(d),
+    destinations: destinationsRepo(d),
   };
 }

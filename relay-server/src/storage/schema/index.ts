@@ -7,6 +7,7 @@ import { accountSettingsTables } from './account-settings.js';
 import { chatTables } from './chat.js';
 import { giftTables } from './gifts.js';
 import { followTables } from './follows.js';
+import { destinationTables } from './destinations.js';
 import { ingestTables } from './ingest.js';
 import { invitationTables } from './invitations.js';
 import { moderationTables } from './moderation.js';
@@ -26,6 +27,7 @@ export function defineSchema(k: ColumnKit) {
     ...accountSettingsTables(k, users),
     ...giftTables(k),
     ...followTables(k, users),
+    ...destinationTables(k, users),
   };
 }
 

@@ -22,6 +22,7 @@ import type {
   SessionRecord,
   StreamKeyRecord,
   AccountSettingRecord,
+  DestinationRecord,
   UserRecord,
 } from '../types.js';
 
@@ -241,3 +242,7 @@ export const notificationToRow = (n: NotificationRecord): NotificationRow => ({
   createdAt: toMs(n.createdAt),
   readAt: toMsOrNull(n.readAt),
 });
+
+export type DestinationRow = Omit<DestinationRecord, 'createdAt' | 'updatedAt'> & { createdAt: number; updatedAt: number };
+export const destinationFromRow = (row: DestinationRow): DestinationRecord => ({ ...row, createdAt: toDate(row.createdAt), updatedAt: toDate(row.updatedAt) });
+export const destinationToRow = (d: DestinationRecord): DestinationRow => ({ ...d, createdAt: toMs(d.createdAt), updatedAt: toMs(d.updatedAt) });

@@ -26,4 +26,5 @@ export const {
   follows,
   profiles,
   notifications,
+  destinations,
 } = sqliteSchema;
