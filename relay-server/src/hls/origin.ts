@@ -9,7 +9,7 @@ export interface HlsReply {
   status: number;
   body: string | Buffer;
   contentType: string;
-  cache: 'immutable' | 'playlist' | 'blocking' | 'master' | 'none';
+  cache: 'immutable' | 'playlist' | 'blocking' | 'master' | 'none' | 'elsewhere';
   retryAfterSeconds?: number;
 }
 
@@ -18,6 +18,8 @@ const MP4 = 'video/mp4';
 const TEXT = 'text/plain; charset=utf-8';
 
 const notFound = (what = 'Not found'): HlsReply => ({ status: 404, body: what, contentType: TEXT, cache: 'none' });
+/** No LL-HLS for this session on this node (unknown, private, ended, or packaged by another relay). */
+const notHere = (): HlsReply => ({ status: 404, body: 'No LL-HLS for this session', contentType: TEXT, cache: 'elsewhere' });
 const badRequest = (why: string): HlsReply => ({ status: 400, body: why, contentType: TEXT, cache: 'none' });
 
 /** RFC 8216bis 6.2.5.2: a request more than two segments (or three parts) ahead is refused at once. */
@@ -25,6 +27,15 @@ const ADVANCE_SEGMENTS = 2;
 const ADVANCE_PARTS = 3;
 
 const FILE = /^(?:(index)\.m3u8|init-(\d{1,6})\.mp4|seg-(\d{1,9})\.m4s|part-(\d{1,9})\.(\d{1,3})\.m4s)$/;
+
+/** One request that reached the origin (tests and the benchmark count what a CDN let through). */
+export interface OriginRequest {
+  sessionId: string;
+  /** null for the master playlist. */
+  rendition: string | null;
+  file: string;
+  query: HlsBlockingQuery;
+}
 
 export interface OriginOptions extends PlaylistTiming {
   maxBlockingPerAddress: number;
@@ -39,6 +50,7 @@ export interface OriginOptions extends PlaylistTiming {
  */
 export class HlsOrigin {
   private readonly budget: BlockingBudget;
+  private readonly observers = new Set<(request: OriginRequest) => void>();
 
   constructor(
     private readonly packagerOf: (sessionId: string) => LivePackager | undefined,
@@ -51,23 +63,32 @@ export class HlsOrigin {
     this.budget = new BlockingBudget(options.maxBlockingPerAddress, options.maxBlockingTotal);
   }
 
+  /** Calls `listener` with every request the origin answers; returns the unsubscribe function. */
+  observe(listener: (request: OriginRequest) => void): () => void {
+    this.observers.add(listener);
+    return () => this.observers.delete(listener);
+  }
+
   get blockingRequests(): number {
     return this.budget.inUse;
   }
 
   async master(sessionId: string): Promise<HlsReply> {
+    for (const observer of this.observers) observer({ sessionId, rendition: null, file: 'master.m3u8', query: {} });
     const packager = this.packagerOf(sessionId);
-    if (!packager && !(await this.want(sessionId))) return notFound('No LL-HLS for this session');
+    if (!packager && !(await this.want(sessionId))) return notHere();
     this.touch(sessionId);
     if (!packager?.ready) return { status: 503, body: 'The live is starting, try again shortly', contentType: TEXT, cache: 'none', retryAfterSeconds: 1 };
     return { status: 200, body: masterPlaylist(packager.ladder), contentType: M3U8, cache: 'master' };
   }
 
   async file(sessionId: string, renditionName: string, file: string, query: HlsBlockingQuery, address: string): Promise<HlsReply> {
+    for (const observer of this.observers) observer({ sessionId, rendition: renditionName, file, query });
     const packager = this.packagerOf(sessionId);
     const window = packager?.rendition(renditionName);
     const match = FILE.exec(file);
-    if (!packager || !window || !match) return notFound();
+    if (!packager) return notHere();
+    if (!window || !match) return notFound();
     this.touch(sessionId);
     const [, playlist, init, segment, partMsn, partIndex] = match;
     if (playlist) return this.playlist(packager, window, query, address);

@@ -17,11 +17,16 @@ const CACHE_CONTROL: Record<HlsReply['cache'], string> = {
   blocking: 'public, max-age=6',
   master: 'public, max-age=5',
   none: 'no-store',
+  // No Cache-Control at all: a cache in front of several relays (nginx proxy_next_upstream http_404)
+  // asks the next one, and nginx caches that relay's answer only if no earlier answer said "do not
+  // store" (any no-store/no-cache/max-age=0 on the 404 would make the 200 that follows uncacheable).
+  elsewhere: '',
 };
 
 function send(res: Response, reply: HlsReply): void {
   res.set('Access-Control-Allow-Origin', '*');
-  res.set('Cache-Control', CACHE_CONTROL[reply.cache]);
+  const cacheControl = CACHE_CONTROL[reply.cache];
+  if (cacheControl) res.set('Cache-Control', cacheControl);
   if (reply.retryAfterSeconds !== undefined) res.set('Retry-After', String(reply.retryAfterSeconds));
   res.status(reply.status).type(reply.contentType).send(reply.body);
 }

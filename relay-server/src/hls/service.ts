@@ -40,11 +40,15 @@ export function createHlsService(deps: HlsServiceDeps) {
   const packagers = new Map<string, LivePackager>();
   const lastRequest = new Map<string, number>();
 
+  async function publicLive(sessionId: string): Promise<boolean> {
+    const session = await deps.repos.sessions.findById(sessionId);
+    return session?.isPublic === true && session.state === 'live';
+  }
+
   /** Whether the live may have LL-HLS here: ffmpeg on, public, live, its publisher on this node. */
   async function eligible(sessionId: string): Promise<boolean> {
     if (ffmpegPath === null || !deps.media().publishingSessions().includes(sessionId)) return false;
-    const session = await deps.repos.sessions.findById(sessionId);
-    return session?.isPublic === true && session.state === 'live';
+    return publicLive(sessionId);
   }
 
   const origin = new HlsOrigin(
@@ -129,8 +133,11 @@ export function createHlsService(deps: HlsServiceDeps) {
     /** Where a viewer finds the live's LL-HLS (null when it has none), and whether WebRTC has room on this node. */
     async hint(sessionId: string, webrtcViewers: number): Promise<HlsHint> {
       const base = deps.config.publicUrl ?? '';
+      // Behind a CDN the publisher may be on another node: the CDN finds it (deploy/nginx asks each relay in turn).
+      const viaCdn = deps.config.publicUrl !== undefined && ffmpegPath !== null;
+      const hasHls = viaCdn ? await publicLive(sessionId) : await eligible(sessionId);
       return {
-        masterUrl: (await eligible(sessionId)) ? hlsMasterUrl(base, sessionId) : null,
+        masterUrl: hasHls ? hlsMasterUrl(base, sessionId) : null,
         webrtcHasRoom: webrtcViewers < deps.config.webrtcViewersPerNode,
       };
     },
