@@ -9,6 +9,7 @@ import { viewer } from './strings/viewer.js';
 import { shell } from './strings/shell.js';
 import { followStrings } from './strings/follows.js';
 import { giftStrings } from './strings/gifts.js';
+import { replayStrings } from './strings/replays.js';
 
 /**
  * Every UI string of every page and of the Electron menu, in English and French: one table, written as one module per
@@ -28,7 +29,8 @@ export const strings = {
   ...shell,
   ...followStrings,
   ...giftStrings,
+  ...replayStrings,
 } as const satisfies Record<string, { en: string; fr: string }>;
 
 /** The feature modules the table is made of (the test checks that none repeats another's key). */
-export const stringModules = { common, scenes, sources, media, live, chat, guests, viewer, shell, followStrings, giftStrings };
+export const stringModules = { common, scenes, sources, media, live, chat, guests, viewer, shell, followStrings, giftStrings, replayStrings };

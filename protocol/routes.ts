@@ -14,6 +14,7 @@ import * as G from './gifts.js';
 import * as F from './follows.js';
 import * as N from './notifications.js';
 import * as D from './destinations.js';
+import * as R from './replays.js';
 
 const sessionPath = '/api/sessions/:id';
 const id = S.SessionIdParams;
@@ -177,6 +178,18 @@ export const routes = {
   // media: which transport carries the program, and where to publish / play it
   mediaHint: route({ method: 'GET', path: `${sessionPath}/media`, params: id, reply: M.MediaHintReply }),
   hlsHint: route({ method: 'GET', path: `${sessionPath}/hls`, params: id, reply: HlsHintReply }),
+
+  // recordings and replays (media files: hand-mounted, see relay-server/src/replays/routes.ts)
+  /** The host's recording switch and what was recorded. */
+  getRecording: route({ method: 'GET', path: `${sessionPath}/recording`, params: id, reply: R.RecordingReply }),
+  setRecording: route({ method: 'PATCH', path: `${sessionPath}/recording`, params: id, body: R.RecordingSettingBody, reply: R.RecordingReply, status: 200 }),
+  /** A replay and its chat (private lives: host and participants only; 404 otherwise). */
+  getReplay: route({ method: 'GET', path: `${sessionPath}/replay`, params: id, reply: R.ReplayReply }),
+  deleteReplay: route({ method: 'DELETE', path: `${sessionPath}/replay`, params: id }),
+  /** Replays of public lives, newest first (the directory's "Past lives"). */
+  pastLives: route({ method: 'GET', path: '/api/replays', reply: R.PastLivesReply }),
+  /** The caller's own past lives with their replays (the studio). */
+  myPastLives: route({ method: 'GET', path: '/api/me/replays', reply: R.PastLivesReply }),
 
   // stream keys and encoder ingest (signed-in accounts only; a stream key itself may call none of these)
   listStreamKeys: route({ method: 'GET', path: '/api/stream-keys', reply: K.StreamKeysReply }),

@@ -6,6 +6,7 @@ import { MediaEnv, mediaConfigFrom, type MediaConfig } from './media/config.js';
 import { IngestEnv, ingestConfigFrom, type IngestConfig } from './ingest/config.js';
 import { FfmpegEnv, ffmpegConfigFrom, type FfmpegConfig } from './ffmpeg/config.js';
 import { HlsEnv, hlsConfigFrom, type HlsConfig } from './hls/config.js';
+import { ReplaysEnv, replaysConfigFrom, type ReplaysConfig } from './replays/config.js';
 import { compileTrust, type TrustProxy } from './http/client-address.js';
 import { GiftsEnv, giftsConfigFrom, type GiftsConfig } from './gifts/config.js';
 import { DestinationsEnv, destinationsConfigFrom, type DestinationsConfig } from './destinations/config.js';
@@ -84,6 +85,7 @@ const EnvSchema = z.object({
   ...FfmpegEnv.shape,
   ...HlsEnv.shape,
   ...DestinationsEnv.shape,
+  ...ReplaysEnv.shape,
 });
 
 export interface RelayConfig {
@@ -125,6 +127,8 @@ export interface RelayConfig {
   hls?: HlsConfig;
   /** Multistreaming destinations (destinations/config.ts); the defaults (no key secret) when absent. */
   destinations?: DestinationsConfig;
+  /** Recordings and replays (replays/config.ts); `$DATA_DIR/media` and 30 days when absent. */
+  replays?: ReplaysConfig;
   /** Proxies trusted to report the client (off unless TRUST_PROXY says otherwise): decides every client address and req.secure. */
   trustProxy?: TrustProxy;
   /** Bearer token for GET /metrics; when unset, only loopback clients may scrape. */
@@ -195,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     ffmpeg: ffmpegConfigFrom(e),
     hls: hlsConfigFrom(e),
     destinations: destinationsConfigFrom(e),
+    replays: replaysConfigFrom(e, dataDir),
   };
 }
 

@@ -12,6 +12,7 @@ import { ffmpegModule } from './ffmpeg/module.js';
 import { stageModule } from './stage/module.js';
 import { hlsModule } from './hls/module.js';
 import { viewerPathsModule } from './viewer-paths/module.js';
+import { replaysModule } from './replays/module.js';
 import { accountSettingsModule } from './account-settings/module.js';
 import { contractModule } from './contract/module.js';
 import { operatorModule } from './operator/module.js';
@@ -48,4 +49,5 @@ export const modules: readonly RelayModule[] = [
   hlsModule,
   viewerPathsModule,
   destinationsModule,
+  replaysModule,
 ];

@@ -5,6 +5,7 @@
  * only what the tables do not say (summaries of the SDP and operations endpoints) is written here.
  */
 import { AVATAR_MAX_BYTES, AVATAR_TYPES, ProfileReply, UserIdParams, avatarPaths } from '../../../protocol/follows.js';
+import { ReplayFileParams, replayPaths } from '../../../protocol/replays.js';
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { ErrorBody } from '../../../protocol/common.js';
@@ -194,6 +195,28 @@ function avatarImagePaths(): ZodOpenApiPathsObject {
   };
 }
 
+/** A replay's media: the VOD playlist and its segments, the MP4 download, the poster. */
+function replayMediaPaths(): ZodOpenApiPathsObject {
+  const bytes = z.string().meta({ description: 'File bytes.' });
+  return {
+    [toOpenApiPath(replayPaths.file)]: {
+      get: {
+        summary: 'A file of a ready replay: replay.m3u8 (VOD), init-<k>.mp4, seg-<n>.m4s, replay.mp4 (download, Range requests), poster.jpg. Private lives: host and participants only (404 otherwise)',
+        tags: ['replays'],
+        requestParams: { path: ReplayFileParams },
+        responses: {
+          '200': {
+            description: 'The file.',
+            content: { 'application/vnd.apple.mpegurl': { schema: bytes }, 'video/mp4': { schema: bytes }, 'video/iso.segment': { schema: bytes }, 'image/jpeg': { schema: bytes } },
+          },
+          '206': { description: 'Part of the file (Range).', content: { 'video/mp4': { schema: bytes } } },
+          default: errorResponse,
+        },
+      },
+    },
+  };
+}
+
 const description = `The HTTP contract of an Afritok Live relay, generated from the zod schemas in \`protocol/\`.
 Sign in with \`POST /api/auth/login\` (or \`/register\`, \`/guest\`): the token comes back in the body (send it as
 \`Authorization: Bearer …\`) and as the httpOnly \`afritok_token\` cookie. Real-time events (chat, presence,
@@ -215,6 +238,6 @@ export function buildOpenApiDocument(version: string): OpenApiDocument {
     },
     // Most routes accept anonymous callers for public data and answer 401 where an account is needed.
     security: [{}, { bearer: [] }, { cookie: [] }],
-    paths: mergePaths(jsonRoutePaths(), sdpPaths(), avatarImagePaths(), operationsPaths()),
+    paths: mergePaths(jsonRoutePaths(), sdpPaths(), avatarImagePaths(), replayMediaPaths(), operationsPaths()),
   });
 }

@@ -29,7 +29,8 @@ export const hlsModule: RelayModule = {
     let timer: NodeJS.Timeout | undefined;
     return {
       http: (router) => mountHlsHintRoute(router, { repos: ctx.storage, hls: () => hls, media: () => ctx.services.get('media') }),
-      httpRoot: (router) => mountHlsRoutes(router, () => hls),
+      httpRoot: (router) =>
+        mountHlsRoutes(router, () => hls, async (id) => (ctx.services.has('replays') ? ctx.services.get('replays').publicReplayUrl(id) : null)),
       start() {
         if (!config.enabled) {
           ctx.logger.info('LL-HLS is off (HLS=off): viewers watch over WebRTC only');

@@ -35,9 +35,14 @@ function send(res: Response, reply: HlsReply): void {
  * `/hls/:sessionId/master.m3u8` and `/hls/:sessionId/:rendition/:file` (outside /api: media for players
  * and CDNs, no cookies or tokens, public lives only). Thin: HlsOrigin decides every answer.
  */
-export function mountHlsRoutes(router: Router, hls: () => HlsService): void {
+export function mountHlsRoutes(router: Router, hls: () => HlsService, replayOf: (sessionId: string) => Promise<string | null> = () => Promise.resolve(null)): void {
   router.get('/hls/:sessionId/master.m3u8', async (req: Request, res: Response) => {
-    send(res, await hls().origin.master(String(req.params.sessionId)));
+    const sessionId = String(req.params.sessionId);
+    const reply = await hls().origin.master(sessionId);
+    // An ended public live still 404s here, and names its replay (replays/).
+    const replay = reply.status === 404 ? await replayOf(sessionId) : null;
+    if (replay) res.set('Link', `<${replay}>; rel="alternate"; type="application/vnd.apple.mpegurl"`);
+    send(res, replay ? { ...reply, body: `This live has ended; its replay is at ${replay}` } : reply);
   });
   router.get('/hls/:sessionId/:rendition/:file', async (req: Request, res: Response) => {
     const query = HlsBlockingQuery.safeParse(req.query);

@@ -6,6 +6,10 @@ import type { Repositories } from '../storage/types.js';
 import type { HlsConfig } from './config.js';
 import { HlsOrigin } from './origin.js';
 import { LivePackager, type PackagerOptions } from './packager.js';
+import type { LiveSegment } from './rendition-window.js';
+
+/** A complete segment of one rendition of a live, with its init section. */
+export type SegmentListener = (sessionId: string, rendition: string, segment: LiveSegment, init: Buffer) => void;
 
 export const SEGMENT_SECONDS = 2;
 export const PART_SECONDS = 0.5;
@@ -39,6 +43,9 @@ export interface HlsStatus {
 export function createHlsService(deps: HlsServiceDeps) {
   const packagers = new Map<string, LivePackager>();
   const lastRequest = new Map<string, number>();
+  /** Lives a recorder keeps packaged whatever the viewers do; `serve: false` (private) are never served on /hls. */
+  const retained = new Map<string, { serve: boolean }>();
+  const segmentListeners = new Set<SegmentListener>();
 
   async function publicLive(sessionId: string): Promise<boolean> {
     const session = await deps.repos.sessions.findById(sessionId);
@@ -52,7 +59,7 @@ export function createHlsService(deps: HlsServiceDeps) {
   }
 
   const origin = new HlsOrigin(
-    (id) => packagers.get(id),
+    (id) => (retained.get(id)?.serve === false ? undefined : packagers.get(id)),
     { segmentSeconds: SEGMENT_SECONDS, partSeconds: PART_SECONDS, maxBlockingPerAddress: deps.config.maxBlockingPerAddress, maxBlockingTotal: deps.config.maxBlockingTotal },
     async (sessionId) => {
       if (!(await eligible(sessionId))) return false;
@@ -73,6 +80,10 @@ export function createHlsService(deps: HlsServiceDeps) {
       preset: 'superfast',
       logger: deps.logger,
       ...deps.packagerOptions,
+      onSegment: (rendition, segment, init) => {
+        deps.packagerOptions?.onSegment?.(rendition, segment, init);
+        for (const listener of segmentListeners) listener(sessionId, rendition, segment, init);
+      },
     });
     packagers.set(sessionId, packager);
     packager.onEnd(() => {
@@ -101,7 +112,7 @@ export function createHlsService(deps: HlsServiceDeps) {
       if (ffmpegPath === null) return;
       const publishing = new Set(deps.media().publishingSessions());
       for (const [sessionId, packager] of packagers) {
-        const idle = Date.now() - (lastRequest.get(sessionId) ?? 0) > IDLE_STOP_MS;
+        const idle = !retained.has(sessionId) && Date.now() - (lastRequest.get(sessionId) ?? 0) > IDLE_STOP_MS;
         const session = publishing.has(sessionId) && !idle ? { state: 'live' } : await deps.repos.sessions.findById(sessionId);
         if (idle || !session || session.state !== 'live') {
           packager.stop();
@@ -111,6 +122,28 @@ export function createHlsService(deps: HlsServiceDeps) {
       }
     },
 
+    /**
+     * Keeps a live packaged while it is recorded (replays/), starting the packager when its publisher is
+     * on this node; `serve: false` (a private live) keeps its media off /hls. False when it cannot run here.
+     */
+    retain(sessionId: string, options: { serve: boolean }): boolean {
+      if (ffmpegPath === null || !deps.media().publishingSessions().includes(sessionId)) return false;
+      retained.set(sessionId, options);
+      if (!packagers.has(sessionId)) startPackager(sessionId);
+      return true;
+    },
+
+    /** The live is no longer recorded: its packager stops like any other once nobody fetches from it. */
+    release(sessionId: string): void {
+      if (retained.delete(sessionId)) lastRequest.set(sessionId, Date.now());
+    },
+
+    /** Every complete segment of every packaged live (the recorder keeps those of recorded lives). */
+    onSegment(listener: SegmentListener): () => void {
+      segmentListeners.add(listener);
+      return () => segmentListeners.delete(listener);
+    },
+
     /** Whether a viewer may be pointed at this live's LL-HLS (it starts on the first request). */
     eligible,
 
@@ -118,6 +151,7 @@ export function createHlsService(deps: HlsServiceDeps) {
     stopSession(sessionId: string): void {
       packagers.get(sessionId)?.stop();
       packagers.delete(sessionId);
+      retained.delete(sessionId);
     },
 
     packager(sessionId: string): LivePackager | undefined {
@@ -145,6 +179,7 @@ export function createHlsService(deps: HlsServiceDeps) {
     stopAll(): void {
       for (const packager of packagers.values()) packager.stop();
       packagers.clear();
+      retained.clear();
     },
   };
 }

@@ -16,6 +16,7 @@ import type { LedgerRepo } from './interfaces/ledger.js';
 import type { GiftRepo, PaymentRepo } from './interfaces/gifts.js';
 import type { NotificationRepo } from './interfaces/notifications.js';
 import type { DestinationRepo } from './interfaces/destinations.js';
+import type { RecordingRepo } from './interfaces/recordings.js';
 export type * from './interfaces/account-settings.js';
 export type * from './interfaces/chat.js';
 export type * from './interfaces/destinations.js';
@@ -26,6 +27,7 @@ export type * from './interfaces/invitations.js';
 export type * from './interfaces/ledger.js';
 export type * from './interfaces/moderation.js';
 export type * from './interfaces/notifications.js';
+export type * from './interfaces/recordings.js';
 export type * from './interfaces/sessions.js';
 export type * from './interfaces/users.js';
 export { SYSTEM_OWNER } from './interfaces/ledger.js';
@@ -56,6 +58,7 @@ export interface Repositories {
   profiles: ProfileRepo;
   notifications: NotificationRepo;
   destinations: DestinationRepo;
+  recordings: RecordingRepo;
 }
 
 export interface Storage extends Repositories {

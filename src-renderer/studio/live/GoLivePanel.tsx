@@ -16,6 +16,7 @@ import { useStudio } from '../context.js';
 import { ViewerLink } from './ViewerLink.js';
 import { CopyButton } from './CopyButton.js';
 import { startThumbnailUploads } from './thumbnail-uploader.js';
+import { LiveRecordingSwitch, RecordingChoice } from '../replays/RecordingSwitch.js';
 
 function LiveStatsView() {
   const live = useLive();
@@ -67,6 +68,9 @@ export function GoLivePanel() {
   const [type, setType] = useState<SessionType>('video');
   const [isPublic, setIsPublic] = useState(true);
   const [maxParticipants, setMaxParticipants] = useState(4);
+  // Recording follows the visibility (on for public lives) until the host chooses.
+  const [recordChoice, setRecordChoice] = useState<boolean | null>(null);
+  const record = recordChoice ?? isPublic;
   const titleRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const [summaryFor, setSummaryFor] = useState<{ id: string; title: string } | null>(null);
@@ -106,7 +110,7 @@ export function GoLivePanel() {
   const start = (e: FormEvent) => {
     e.preventDefault();
     void engine.mixer.resume();
-    void live.goLive({ title: title.trim() || t('studio.live.defaultTitle'), description, type, isPublic, maxParticipants });
+    void live.goLive({ title: title.trim() || t('studio.live.defaultTitle'), description, type, isPublic, maxParticipants }, { record });
   };
 
   return (
@@ -152,6 +156,7 @@ export function GoLivePanel() {
           <p className="notice-line" data-testid="visibility-explainer">
             {isPublic ? t('studio.live.publicMeans') : t('studio.live.privateMeans')}
           </p>
+          <RecordingChoice checked={record} onChange={setRecordChoice} />
           <PreLiveChecklist checks={checks} />
           <button data-testid="live-start" type="submit" disabled={busy}>
             {state.phase === 'creating' ? t('studio.live.starting') : checks.length > 0 ? t('studio.live.startAnyway') : t('studio.live.start')}
@@ -168,6 +173,7 @@ export function GoLivePanel() {
       {onAir && (
         <>
           <MediaStatus />
+          {state.session && <LiveRecordingSwitch sessionId={state.session.id} />}
           <LiveStatsView />
           <EndLiveButton
             viewers={health.viewers}

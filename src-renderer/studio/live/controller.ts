@@ -97,12 +97,18 @@ export class LiveController {
     return this.guestHostRef;
   }
 
-  async goLive(form: CreateSessionBody): Promise<void> {
+  /** `record`: the go-live form's recording switch (the relay's default, on for public lives, when absent). */
+  async goLive(form: CreateSessionBody, options: { record?: boolean } = {}): Promise<void> {
     if (this.state.phase === 'creating' || this.state.phase === 'live') return;
     this.patch({ phase: 'creating', error: null, stats: EMPTY_STATS });
     try {
       const { session } = await this.deps.api.call(routes.createSession, { body: form });
       this.patch({ session, sessionState: session.state });
+      if (options.record !== undefined) {
+        // Set before the start so no second is recorded against the host's choice; the live switch shows
+        // what the relay holds if this fails (a relay without recordings still goes live).
+        await this.deps.api.call(routes.setRecording, { params: { id: session.id }, body: { enabled: options.record } }).catch(() => undefined);
+      }
       await this.attach(session);
       const started = await this.deps.api.call(routes.startSession, { params: { id: session.id } });
       this.patch({ phase: 'live', session: started.session, sessionState: started.session.state });

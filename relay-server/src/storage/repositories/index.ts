@@ -13,6 +13,7 @@ import { participantsRepo } from './participants.js';
 import { paymentsRepo } from './payments.js';
 import { revokedTokensRepo } from './revoked-tokens.js';
 import { reactionsRepo } from './reactions.js';
+import { recordingsRepo } from './recordings.js';
 import { sessionsRepo } from './sessions.js';
 import { streamKeysRepo } from './stream-keys.js';
 import { usersRepo } from './users.js';
@@ -37,5 +38,6 @@ export function repositories(d: Dialect): Repositories {
     profiles: profilesRepo(d),
     notifications: notificationsRepo(d),
     destinations: destinationsRepo(d),
+    recordings: recordingsRepo(d),
   };
 }

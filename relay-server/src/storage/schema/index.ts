@@ -12,6 +12,7 @@ import { ingestTables } from './ingest.js';
 import { invitationTables } from './invitations.js';
 import { moderationTables } from './moderation.js';
 import { sessionTables } from './sessions.js';
+import { recordingTables } from './recordings.js';
 import { userTables } from './users.js';
 
 export function defineSchema(k: ColumnKit) {
@@ -28,6 +29,7 @@ export function defineSchema(k: ColumnKit) {
     ...giftTables(k),
     ...followTables(k, users),
     ...destinationTables(k, users),
+    ...recordingTables(k, sessions),
   };
 }
 

@@ -23,6 +23,8 @@ import type {
   StreamKeyRecord,
   AccountSettingRecord,
   DestinationRecord,
+  RecordingPatch,
+  RecordingRecord,
   UserRecord,
 } from '../types.js';
 
@@ -246,3 +248,25 @@ export const notificationToRow = (n: NotificationRecord): NotificationRow => ({
 export type DestinationRow = Omit<DestinationRecord, 'createdAt' | 'updatedAt'> & { createdAt: number; updatedAt: number };
 export const destinationFromRow = (row: DestinationRow): DestinationRecord => ({ ...row, createdAt: toDate(row.createdAt), updatedAt: toDate(row.updatedAt) });
 export const destinationToRow = (d: DestinationRecord): DestinationRow => ({ ...d, createdAt: toMs(d.createdAt), updatedAt: toMs(d.updatedAt) });
+type RecordingTimes = 'createdAt' | 'startedAt' | 'finishedAt';
+export type RecordingRow = Omit<RecordingRecord, RecordingTimes> & { createdAt: number; startedAt: number | null; finishedAt: number | null };
+export const recordingFromRow = (row: RecordingRow): RecordingRecord => ({
+  ...row,
+  createdAt: toDate(row.createdAt),
+  startedAt: toDateOrNull(row.startedAt),
+  finishedAt: toDateOrNull(row.finishedAt),
+});
+export const recordingToRow = (recording: RecordingRecord): RecordingRow => ({
+  ...recording,
+  createdAt: toMs(recording.createdAt),
+  startedAt: toMsOrNull(recording.startedAt),
+  finishedAt: toMsOrNull(recording.finishedAt),
+});
+export function recordingPatchToRow(patch: RecordingPatch): Partial<RecordingRow> {
+  const { startedAt, finishedAt, ...rest } = patch;
+  return {
+    ...rest,
+    ...(startedAt === undefined ? {} : { startedAt: toMsOrNull(startedAt) }),
+    ...(finishedAt === undefined ? {} : { finishedAt: toMsOrNull(finishedAt) }),
+  };
+}

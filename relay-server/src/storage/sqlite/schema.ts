@@ -27,4 +27,5 @@ export const {
   profiles,
   notifications,
   destinations,
+  recordings,
 } = sqliteSchema;

@@ -1,0 +1,70 @@
+import { and, asc, desc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
+import type { RecordingRepo } from '../types.js';
+import type { Dialect } from '../dialect.js';
+import { isUniqueViolation } from '../shared/errors.js';
+import { recordingFromRow, recordingPatchToRow, recordingToRow } from '../shared/rows.js';
+
+export function recordingsRepo(d: Dialect): RecordingRepo {
+  const { db } = d;
+  const { recordings, sessions } = d.t;
+
+  async function find(sessionId: string) {
+    const [row] = await db.select().from(recordings).where(eq(recordings.sessionId, sessionId));
+    return row ? recordingFromRow(row) : null;
+  }
+
+  return {
+    async createIfMissing(recording) {
+      try {
+        await db.insert(recordings).values(recordingToRow(recording));
+        return recording;
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        const stored = await find(recording.sessionId);
+        if (!stored) throw err;
+        return stored;
+      }
+    },
+    find,
+    async transition(sessionId, fromStates, patch) {
+      const where = and(eq(recordings.sessionId, sessionId), inArray(recordings.state, fromStates));
+      if ((await d.update(recordings, recordingPatchToRow(patch), where)) === 0) return null;
+      return find(sessionId);
+    },
+    async listByState(states, limit) {
+      const rows = await db.select().from(recordings).where(inArray(recordings.state, states)).orderBy(asc(recordings.createdAt)).limit(limit);
+      return rows.map(recordingFromRow);
+    },
+    async listReadyPublic(limit) {
+      const rows = await db
+        .select({ r: recordings })
+        .from(recordings)
+        .innerJoin(sessions, eq(sessions.id, recordings.sessionId))
+        .where(and(eq(recordings.state, 'ready'), eq(sessions.isPublic, true)))
+        .orderBy(desc(recordings.finishedAt))
+        .limit(limit);
+      return rows.map((row) => recordingFromRow(row.r));
+    },
+    async listByHost(hostId, states, limit) {
+      const rows = await db
+        .select()
+        .from(recordings)
+        .where(and(eq(recordings.hostId, hostId), inArray(recordings.state, states)))
+        .orderBy(desc(recordings.createdAt))
+        .limit(limit);
+      return rows.map(recordingFromRow);
+    },
+    async listFinishedBefore(cutoff, limit) {
+      const rows = await db
+        .select()
+        .from(recordings)
+        .where(and(inArray(recordings.state, ['ready', 'failed']), isNotNull(recordings.finishedAt), lt(recordings.finishedAt, cutoff.getTime())))
+        .orderBy(asc(recordings.finishedAt))
+        .limit(limit);
+      return rows.map(recordingFromRow);
+    },
+    async delete(sessionId) {
+      return (await d.delete(recordings, eq(recordings.sessionId, sessionId))) > 0;
+    },
+  };
+}
