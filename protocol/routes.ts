@@ -15,6 +15,7 @@ import * as F from './follows.js';
 import * as N from './notifications.js';
 import * as D from './destinations.js';
 import * as R from './replays.js';
+import * as AN from './analytics.js';
 
 const sessionPath = '/api/sessions/:id';
 const id = S.SessionIdParams;
@@ -246,6 +247,18 @@ export const routes = {
   /** Signed in: the newest notifications and how many are unread. */
   notifications: route({ method: 'GET', path: '/api/notifications', reply: N.NotificationsReply }),
   markNotificationsRead: route({ method: 'POST', path: '/api/notifications/read', body: N.MarkReadBody, reply: N.UnreadReply, status: 200 }),
+
+  // analytics (analytics/ in the relay): host only
+  /** Host only: the live's 10 s buckets and totals (404 unknown, 403 someone else's live). */
+  sessionAnalytics: route({
+    method: 'GET',
+    path: `${sessionPath}/analytics`,
+    params: id,
+    query: AN.LiveAnalyticsQuery,
+    reply: AN.LiveAnalyticsReply,
+  }),
+  /** Signed in: the caller's lives (on air and past) with their totals, newest first. */
+  analyticsLives: route({ method: 'GET', path: '/api/analytics/lives', query: AN.AnalyticsLivesQuery, reply: AN.AnalyticsLivesReply }),
 
   // operator (OPERATOR_TOKEN in the x-operator-token header; 401 without it, 404 when the relay has none)
   operatorGuests: route({ method: 'POST', path: '/api/operator/guests', body: O.OperatorGuestsBody, reply: O.OperatorGuestsReply }),

@@ -20,6 +20,7 @@ import { giftsModule } from './gifts/module.js';
 import { followsModule } from './follows/module.js';
 import { notificationsModule } from './notifications/module.js';
 import { destinationsModule } from './destinations/module.js';
+import { analyticsModule } from './analytics/module.js';
 
 /**
  * The relay's domain modules, in build order (see RelayModule in core/module.ts for the lifecycle).
@@ -50,4 +51,5 @@ export const modules: readonly RelayModule[] = [
   viewerPathsModule,
   destinationsModule,
   replaysModule,
+  analyticsModule,
 ];

@@ -14,6 +14,8 @@ export interface SessionDeps {
   endMediaOf?: (sessionId: string, userId: string) => void;
   /** A session went live: followers are told (the call only schedules that; going live never waits for it). */
   wentLive?: (session: SessionRecord) => void;
+  /** A live has just ended, its viewers still in the room (analytics writes its last bucket); never throws. */
+  liveEnded?: (session: SessionRecord) => Promise<void>;
 }
 
 /** Roles that take a seat on stage: `maxParticipants` counts these. */

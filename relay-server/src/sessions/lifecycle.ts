@@ -86,6 +86,7 @@ export function createLifecycle(deps: SessionDeps, present: Presenter) {
     await step(sessionId, ENDABLE, { state: 'ending' }, 'end');
     await cancelPendingInvitations(storage, notifier, sessionId);
     const ended = await step(sessionId, ['ending'], { state: 'ended', endedAt: clock() }, 'end');
+    if (ended.startedAt) await deps.liveEnded?.(ended);
     await notifier.closeSession(sessionId);
     return ended;
   }

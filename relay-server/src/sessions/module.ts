@@ -46,6 +46,13 @@ function buildService(ctx: ModuleContext): SessionsService {
         .sessionWentLive(session)
         .catch((err: unknown) => ctx.logger.error({ err, sessionId: session.id }, 'telling followers failed'));
     },
+    liveEnded: async (session) => {
+      if (!ctx.services.has('analytics')) return;
+      await ctx.services
+        .get('analytics')
+        .liveEnded(session)
+        .catch((err: unknown) => ctx.logger.error({ err, sessionId: session.id }, 'last analytics bucket failed'));
+    },
     endMediaOf: (sessionId, userId) => {
       if (ctx.services.has('media')) ctx.services.get('media').endMediaOf(sessionId, userId);
     },

@@ -17,7 +17,9 @@ import type { GiftRepo, PaymentRepo } from './interfaces/gifts.js';
 import type { NotificationRepo } from './interfaces/notifications.js';
 import type { DestinationRepo } from './interfaces/destinations.js';
 import type { RecordingRepo } from './interfaces/recordings.js';
+import type { AnalyticsRepo } from './interfaces/analytics.js';
 export type * from './interfaces/account-settings.js';
+export type * from './interfaces/analytics.js';
 export type * from './interfaces/chat.js';
 export type * from './interfaces/destinations.js';
 export type * from './interfaces/follows.js';
@@ -59,6 +61,7 @@ export interface Repositories {
   notifications: NotificationRepo;
   destinations: DestinationRepo;
   recordings: RecordingRepo;
+  analytics: AnalyticsRepo;
 }
 
 export interface Storage extends Repositories {

@@ -28,4 +28,6 @@ export const {
   notifications,
   destinations,
   recordings,
+  analyticsBuckets,
+  analyticsViewers,
 } = mysqlSchema;

@@ -2,6 +2,7 @@
 import type { Repositories } from '../types.js';
 import type { Dialect } from '../dialect.js';
 import { accountSettingsRepo } from './account-settings.js';
+import { analyticsRepo } from './analytics.js';
 import { giftsRepo } from './gifts.js';
 import { followsRepo, profilesRepo } from './follows.js';
 import { notificationsRepo } from './notifications.js';
@@ -39,5 +40,6 @@ export function repositories(d: Dialect): Repositories {
     notifications: notificationsRepo(d),
     destinations: destinationsRepo(d),
     recordings: recordingsRepo(d),
+    analytics: analyticsRepo(d),
   };
 }

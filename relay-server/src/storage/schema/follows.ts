@@ -13,7 +13,12 @@ export function followTables(k: ColumnKit, { users }: ReturnType<typeof userTabl
       createdAt: k.ms('created_at').notNull(),
     },
     // The second index walks a creator's followers in id order: fan-out reads them page by page.
-    (t) => [k.primaryKey({ columns: [t.followerId, t.creatorId] }), k.index('follows_creator_follower_idx').on(t.creatorId, t.followerId)],
+    // The third counts a creator's new followers in a time range (live analytics, every 10 s).
+    (t) => [
+      k.primaryKey({ columns: [t.followerId, t.creatorId] }),
+      k.index('follows_creator_follower_idx').on(t.creatorId, t.followerId),
+      k.index('follows_creator_created_idx').on(t.creatorId, t.createdAt),
+    ],
   );
 
   const profiles = k.table('profiles', {

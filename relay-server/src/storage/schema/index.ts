@@ -4,6 +4,7 @@
  */
 import type { ColumnKit } from './kit.js';
 import { accountSettingsTables } from './account-settings.js';
+import { analyticsTables } from './analytics.js';
 import { chatTables } from './chat.js';
 import { giftTables } from './gifts.js';
 import { followTables } from './follows.js';
@@ -30,6 +31,7 @@ export function defineSchema(k: ColumnKit) {
     ...followTables(k, users),
     ...destinationTables(k, users),
     ...recordingTables(k, sessions),
+    ...analyticsTables(k, sessions),
   };
 }
 
