@@ -91,16 +91,16 @@ function Moderators({ sessionId }: { sessionId: string }) {
   const people = (state?.participants ?? []).filter((p) => p.role !== 'host');
   const setRole = (userId: string, role: 'moderator' | 'viewer') => void chatClient(api, sessionId).setRole(userId, role).catch(() => undefined);
   return (
-    <details className="moderators">
+    <details className="moderators" data-testid="moderators">
       <summary>{t('studio.chat.moderators')}</summary>
       {people.length === 0 && <p className="muted empty">{t('studio.chat.moderatorsEmpty')}</p>}
       <ul className="list compact">
         {people.map((p) => (
-          <li key={p.userId}>
+          <li key={p.userId} data-testid="moderator-candidate" data-role={p.role}>
             <span className="name">
               {p.displayName} {p.role === 'moderator' && <span className="tag">{t('studio.chat.moderator')}</span>}
             </span>
-            <button className="secondary" onClick={() => setRole(p.userId, p.role === 'moderator' ? 'viewer' : 'moderator')}>
+            <button className="secondary" data-testid="moderator-toggle" onClick={() => setRole(p.userId, p.role === 'moderator' ? 'viewer' : 'moderator')}>
               {p.role === 'moderator' ? t('studio.chat.removeModerator') : t('studio.chat.makeModerator')}
             </button>
           </li>

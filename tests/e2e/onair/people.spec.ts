@@ -96,3 +96,49 @@ test('the people drawer lists muted and banned people, undoes every action; view
   await cy.screenshot({ path: path.join(shots, 'viewer-slow-mode.png') });
   await page.screenshot({ path: path.join(shots, 'people-after.png') });
 });
+
+test('a viewer the host makes moderator speaks with a Moderator badge, is not slowed down, and loses both when demoted', async ({ page, newPage, relayUrl }) => {
+  await registerInStudio(page, relayUrl);
+  await addSource(page, 'camera');
+  await page.getByTestId('live-title').fill('Show with a moderator');
+  await page.getByTestId('live-start').click();
+  await expect(page.getByTestId('live-state')).toHaveAttribute('data-state', 'live');
+  const shareUrl = await page.getByTestId('live-share-url').inputValue();
+
+  const ada = await newPage();
+  const bob = await newPage();
+  await joinChat(ada, shareUrl, 'Ada');
+  await joinChat(bob, shareUrl, 'Bob');
+  await say(ada, 'before I moderate');
+  const adaLineForBob = (text: string) => bob.getByTestId('chat-message').filter({ hasText: text });
+  await expect(adaLineForBob('before I moderate')).toBeVisible();
+  await expect(adaLineForBob('before I moderate').getByTestId('chat-badge')).toHaveCount(0);
+
+  // The host promotes Ada from the dock's Moderators list.
+  await page.getByTestId('moderators').locator('summary').click();
+  const adaCandidate = page.getByTestId('moderator-candidate').filter({ hasText: 'Ada' });
+  await adaCandidate.getByTestId('moderator-toggle').click();
+  await expect(adaCandidate).toHaveAttribute('data-role', 'moderator');
+
+  // Every chat shows Ada's authority: Bob's page, and the host's own dock.
+  await expect(adaLineForBob('before I moderate').getByTestId('chat-badge')).toHaveAttribute('data-role', 'moderator');
+  await say(ada, 'please be kind');
+  await expect(adaLineForBob('please be kind').getByTestId('chat-badge')).toHaveAttribute('data-role', 'moderator');
+  await expect(page.getByTestId('chat-message').filter({ hasText: 'please be kind' }).getByTestId('chat-badge')).toHaveAttribute('data-role', 'moderator');
+
+  // Slow mode slows Bob but not the moderator.
+  await page.getByText('Chat settings').click();
+  await page.getByLabel('Slow mode (seconds)').fill('30');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(bob.getByTestId('slow-mode-banner')).toBeVisible();
+  await expect(ada.getByTestId('slow-mode-banner')).toHaveCount(0);
+  await say(ada, 'first while slow');
+  await say(ada, 'second while slow');
+  await bob.screenshot({ path: path.join(shots, 'viewer-sees-moderator-badge.png') });
+
+  // Demoted: the badge goes, and slow mode applies to Ada again.
+  await adaCandidate.getByTestId('moderator-toggle').click();
+  await expect(adaCandidate).toHaveAttribute('data-role', 'viewer');
+  await expect(adaLineForBob('please be kind').getByTestId('chat-badge')).toHaveCount(0);
+  await expect(ada.getByTestId('slow-mode-banner')).toBeVisible();
+});
