@@ -113,6 +113,10 @@ export const SessionDestinationParams = z.object({ id: Id, destinationId: Id });
 export const PushState = z.enum(['off', 'connecting', 'live', 'retrying', 'failed']);
 export type PushState = z.infer<typeof PushState>;
 
+/** Why a push is not live, for the studio to say in the host's language (`reason` holds the relay's English sentence). */
+export const PushFailure = z.enum(['refused', 'unknown_host', 'timeout', 'closed', 'rejected', 'no_tls', 'no_picture', 'no_ffmpeg', 'key_unreadable', 'other']);
+export type PushFailure = z.infer<typeof PushFailure>;
+
 export const DestinationPush = z.object({
   destinationId: Id,
   name: z.string(),
@@ -120,6 +124,7 @@ export const DestinationPush = z.object({
   state: PushState,
   /** Why the last attempt failed, in plain words (null when it did not). */
   reason: z.string().nullable(),
+  reasonCode: PushFailure.nullable(),
   /** When the next attempt starts (retrying), else null. */
   retryAt: IsoTime.nullable(),
   attempts: z.number().int(),

@@ -23,7 +23,7 @@ describe('why a push stopped, in plain words', () => {
   it('names refused connections, unknown hosts, missing TLS and a platform hanging up, without ever showing the key', () => {
     const key = 'SECRET-KEY-42';
     const refused = pushFailureReason(`[tcp @ 0x1] Connection to tcp://127.0.0.1:1935 failed: Connection refused\nrtmp://127.0.0.1/live/${key}: Connection refused`, key, false);
-    expect(refused).toEqual({ reason: expect.stringMatching(/refused the connection/), final: false });
+    expect(refused).toMatchObject({ code: 'refused', reason: expect.stringMatching(/refused the connection/), final: false });
     expect(pushFailureReason(`rtmp://nope.invalid/live/${key}: Name or service not known`, key, false).reason).toMatch(/could not be found/);
     expect(pushFailureReason('rtmps://x/app/k: Protocol not found', key, false)).toMatchObject({ final: true, reason: expect.stringMatching(/RTMPS/) });
     expect(pushFailureReason('av_interleaved_write_frame(): Broken pipe', key, true).reason).toMatch(/closed the connection/);

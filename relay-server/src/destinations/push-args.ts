@@ -1,3 +1,5 @@
+import type { PushFailure } from '../../../protocol/destinations.js';
+
 /** What the push's ffmpeg reads from the tap: the publisher's video codec and whether there is audio. */
 export interface PushInput {
   video: 'h264' | 'vp8';
@@ -41,20 +43,27 @@ export function pushTarget(url: string, key: string): string {
  * Why ffmpeg's push stopped, in plain words, from the last lines it wrote. The stream key never
  * appears (`redact` removes it first): these lines go to the host's screen and to the logs.
  */
-export function pushFailureReason(stderrTail: string, key: string, wasLive: boolean): { reason: string; final: boolean } {
+export interface PushOutcome {
+  code: PushFailure;
+  reason: string;
+  /** Retrying cannot help (the host or the operator must change something). */
+  final: boolean;
+}
+
+export function pushFailureReason(stderrTail: string, key: string, wasLive: boolean): PushOutcome {
   const text = key ? stderrTail.split(key).join('••••') : stderrTail;
   if (/Protocol not found|Unknown protocol|rtmps.*not (found|supported)|TLS.*not (found|supported)/i.test(text)) {
-    return { reason: 'This relay’s ffmpeg cannot make RTMPS (TLS) connections: use an rtmp:// address, or install an ffmpeg built with TLS', final: true };
+    return { code: 'no_tls', reason: 'This relay’s ffmpeg cannot make RTMPS (TLS) connections: use an rtmp:// address, or install an ffmpeg built with TLS', final: true };
   }
-  if (/Connection refused/i.test(text)) return { reason: 'The server refused the connection: check the server address, or the platform may be down', final: false };
+  if (/Connection refused/i.test(text)) return { code: 'refused', reason: 'The server refused the connection: check the server address, or the platform may be down', final: false };
   if (/Name or service not known|Failed to resolve|Temporary failure in name resolution|nodename nor servname/i.test(text)) {
-    return { reason: 'The server’s name could not be found: check the server address', final: false };
+    return { code: 'unknown_host', reason: 'The server’s name could not be found: check the server address', final: false };
   }
-  if (/timed out/i.test(text)) return { reason: 'The server did not answer in time', final: false };
-  if (wasLive) return { reason: 'The platform closed the connection (it may have ended the stream, or the network dropped)', final: false };
+  if (/timed out/i.test(text)) return { code: 'timeout', reason: 'The server did not answer in time', final: false };
+  if (wasLive) return { code: 'closed', reason: 'The platform closed the connection (it may have ended the stream, or the network dropped)', final: false };
   if (/Broken pipe|Connection reset|End of file|Input\/output error|Server error|NetStream\.Publish\.(BadName|Denied)/i.test(text)) {
-    return { reason: 'The platform closed the connection before the stream started: check the stream key', final: false };
+    return { code: 'rejected', reason: 'The platform closed the connection before the stream started: check the stream key', final: false };
   }
   const last = text.split('\n').filter(Boolean).at(-1) ?? 'no message';
-  return { reason: `The push stopped: ${last.slice(0, 200)}`, final: false };
+  return { code: 'other', reason: `The push stopped: ${last.slice(0, 200)}`, final: false };
 }

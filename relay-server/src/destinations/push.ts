@@ -1,8 +1,8 @@
-import type { PushState } from '../../../protocol/destinations.js';
+import type { PushFailure, PushState } from '../../../protocol/destinations.js';
 import { forwardedCodecOf } from '../media/codecs.js';
 import { spawnFromTap, type FfmpegFromTap } from '../media/tap/ffmpeg.js';
 import { RtpTap, type TapSource } from '../media/tap/rtp-tap.js';
-import { pushArgs, pushFailureReason, pushTarget } from './push-args.js';
+import { pushArgs, pushFailureReason, pushTarget, type PushOutcome } from './push-args.js';
 
 export interface PushOptions {
   ffmpegPath: string;
@@ -30,6 +30,7 @@ const STABLE_MS = 30_000;
 export class DestinationPush {
   state: PushState = 'connecting';
   reason: string | null = null;
+  reasonCode: PushFailure | null = null;
   retryAt: Date | null = null;
   attempts = 0;
   private stopped = false;
@@ -63,10 +64,12 @@ export class DestinationPush {
     this.set('off', null, null);
   }
 
-  private set(state: PushState, reason: string | null, retryAt: Date | null): void {
+  private set(state: PushState, failure: Pick<PushOutcome, 'code' | 'reason'> | null, retryAt: Date | null): void {
+    const reason = failure?.reason ?? null;
     if (this.state === state && this.reason === reason && this.retryAt?.getTime() === retryAt?.getTime()) return;
     this.state = state;
     this.reason = reason;
+    this.reasonCode = failure?.code ?? null;
     this.retryAt = retryAt;
     this.options.onChange();
   }
@@ -76,9 +79,9 @@ export class DestinationPush {
     const maxBackoff = this.options.maxBackoffMs ?? 30_000;
     while (!this.stopped) {
       this.attempts += 1;
-      this.set('connecting', this.reason, null);
+      this.set('connecting', this.reason === null ? null : { code: this.reasonCode ?? 'other', reason: this.reason }, null);
       const startedAt = Date.now();
-      const outcome = await this.runOnce().catch((err: unknown) => ({ reason: err instanceof Error ? err.message : String(err), final: false }));
+      const outcome = await this.runOnce().catch((err: unknown): PushOutcome => ({ code: 'other', reason: err instanceof Error ? err.message : String(err), final: false }));
       if (this.stopped) return;
       if (outcome === 'ended') {
         this.set('off', null, null);
@@ -86,11 +89,11 @@ export class DestinationPush {
       }
       this.options.onLog?.(outcome.reason);
       if (outcome.final) {
-        this.set('failed', outcome.reason, null);
+        this.set('failed', outcome, null);
         return;
       }
       if (Date.now() - startedAt > STABLE_MS) backoff = this.options.backoffMs ?? 2_000;
-      this.set('retrying', outcome.reason, new Date(Date.now() + backoff));
+      this.set('retrying', outcome, new Date(Date.now() + backoff));
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, backoff);
         this.wake = () => {
@@ -104,7 +107,7 @@ export class DestinationPush {
   }
 
   /** One ffmpeg run: 'ended' when the program is over, else why it stopped. */
-  private async runOnce(): Promise<'ended' | { reason: string; final: boolean }> {
+  private async runOnce(): Promise<'ended' | PushOutcome> {
     const source = this.source();
     if (!source) return 'ended';
     const tap = await RtpTap.open(source, { keyframeIntervalMs: KEYFRAME_INTERVAL_MS });
@@ -116,7 +119,7 @@ export class DestinationPush {
       if (programEnded) return 'ended';
       const codec = tap.codecOf('video');
       const video = codec ? forwardedCodecOf(codec) : null;
-      if (!sdp || (video !== 'h264' && video !== 'vp8')) return { reason: 'No picture from the studio yet', final: false };
+      if (!sdp || (video !== 'h264' && video !== 'vp8')) return { code: 'no_picture', reason: 'No picture from the studio yet', final: false };
       const args = pushArgs({ video, hasAudio: tap.kinds.includes('audio') }, pushTarget(this.options.url, this.options.key));
       const ffmpeg = spawnFromTap(this.options.ffmpegPath, sdp, args);
       this.ffmpeg = ffmpeg;

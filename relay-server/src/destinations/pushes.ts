@@ -43,11 +43,11 @@ export function createLivePushes(deps: LivePushesDeps) {
     const views: PushView[] = destinations.map(({ record, key }) => {
       const push = entry.pushes.get(record.id);
       const base = { destinationId: record.id, name: record.name, service: record.service, attempts: push?.attempts ?? 0 };
-      if (push) return { ...base, state: push.state, reason: push.reason, retryAt: push.retryAt?.toISOString() ?? null };
+      if (push) return { ...base, state: push.state, reason: push.reason, reasonCode: push.reasonCode, retryAt: push.retryAt?.toISOString() ?? null };
       const wanted = record.enabled && !entry.stoppedByHost.has(record.id);
-      if (wanted && key === null) return { ...base, state: 'failed', reason: KEY_UNREADABLE, retryAt: null };
-      if (wanted && deps.ffmpegPath() === null) return { ...base, state: 'failed', reason: NO_FFMPEG, retryAt: null };
-      return { ...base, state: 'off', reason: null, retryAt: null };
+      if (wanted && key === null) return { ...base, state: 'failed', reason: KEY_UNREADABLE, reasonCode: 'key_unreadable', retryAt: null };
+      if (wanted && deps.ffmpegPath() === null) return { ...base, state: 'failed', reason: NO_FFMPEG, reasonCode: 'no_ffmpeg', retryAt: null };
+      return { ...base, state: 'off', reason: null, reasonCode: null, retryAt: null };
     });
     return { sessionId, destinations: views };
   }

@@ -17,6 +17,7 @@ import { ViewerLink } from './ViewerLink.js';
 import { CopyButton } from './CopyButton.js';
 import { startThumbnailUploads } from './thumbnail-uploader.js';
 import { LiveRecordingSwitch, RecordingChoice } from '../replays/RecordingSwitch.js';
+import { LiveDestinations } from '../destinations/LiveDestinations.js';
 
 function LiveStatsView() {
   const live = useLive();
@@ -174,6 +175,7 @@ export function GoLivePanel() {
         <>
           <MediaStatus />
           {state.session && <LiveRecordingSwitch sessionId={state.session.id} />}
+          {state.session && <LiveDestinations sessionId={state.session.id} />}
           <LiveStatsView />
           <EndLiveButton
             viewers={health.viewers}

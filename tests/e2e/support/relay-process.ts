@@ -75,6 +75,9 @@ export async function startRelayProcess(options: {
       SIGNUP_RATE_PER_MINUTE: '1000000',
       // RTMP ingest on a free port (the stream keys panel shows it).
       RTMP_PORT: '0',
+      // Destinations (multistreaming) need a key secret; retries come fast so a test sees them.
+      DESTINATION_KEY_SECRET: 'e2e-destination-key-secret-0123456789abcdef',
+      DESTINATION_RETRY_BACKOFF: '1000',
       ...options.env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -94,11 +94,12 @@ describe('Multistreaming out: going live pushes the program to each destination'
 
     // "YouTube" goes down: its push retries with a reason; "Twitch" carries on.
     await receiverA.stop();
-    await expect.poll(async () => (await stateOf(host.token, sessionId, a))?.state, { timeout: 20_000 }).toBe('retrying');
-    const failed = await stateOf(host.token, sessionId, a);
+    let failed: DestinationPush | undefined;
+    await expect.poll(async () => (failed = await stateOf(host.token, sessionId, a))?.state, { timeout: 20_000, interval: 100 }).toBe('retrying');
     expect(failed?.reason).toBeTruthy();
     expect(failed?.reason).not.toContain(keyA);
     expect(failed?.retryAt).not.toBeNull();
+    expect(failed?.reasonCode).toBe('closed');
     expect((await stateOf(host.token, sessionId, b))?.state).toBe('live');
 
     const streamsA = probeFile(receiverA.file);
@@ -117,7 +118,7 @@ describe('Multistreaming out: going live pushes the program to each destination'
     const streamsB = probeFile(path.join(dir, 'b.flv'));
     expect(streamsB.map((s) => s.codec_name).sort()).toEqual(['aac', 'h264']);
     expect(Number(streamsB.find((s) => s.codec_type === 'video')?.nb_read_frames)).toBeGreaterThan(60);
-    expect(pictureChange(path.join(dir, 'b.flv'))).toBeGreaterThan(1);
+    expect(pictureChange(path.join(dir, 'b.flv'))).toBeGreaterThan(20);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect((await stateOf(host.token, sessionId, b))?.state).toBe('off');
 
@@ -147,8 +148,6 @@ describe('Multistreaming out: going live pushes the program to each destination'
     const streams = probeFile(recv.file);
     expect(streams.map((s) => s.codec_name).sort()).toEqual(['aac', 'h264']);
     expect(Number(streams.find((s) => s.codec_type === 'video')?.nb_read_frames)).toBeGreaterThan(20);
-    expect(pictureChange(recv.file)).toBeGreaterThan(1);
-    peer.close();
-    await t.api('POST', `/api/sessions/${sessionId}/end`, { token: host.token });
+    expect(pictureChange(recv.file)).toBeGreaterThan(20);
   }, 120_000);
 });

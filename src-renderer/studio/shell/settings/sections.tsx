@@ -6,6 +6,7 @@ import { OutputSection } from './OutputSection.js';
 import { RecordingsSection } from './RecordingsSection.js';
 import { RelaySection } from './RelaySection.js';
 import { StreamKeysSection } from './StreamKeysSection.js';
+import { DestinationsSection } from '../../destinations/DestinationsSection.js';
 
 /**
  * One page of the settings dialog. A section is self-contained: it reads what it needs through
@@ -32,5 +33,6 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'recordings', title: 'settings.section.recordings', Component: RecordingsSection },
   { id: 'relay', title: 'settings.section.relay', Component: RelaySection },
   { id: 'stream-keys', title: 'settings.section.streamKeys', Component: StreamKeysSection },
+  { id: 'destinations', title: 'settings.section.destinations', Component: DestinationsSection },
   { id: 'account', title: 'settings.section.account', Component: AccountSection },
 ];

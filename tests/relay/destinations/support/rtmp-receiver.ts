@@ -76,15 +76,16 @@ export function probeFile(file: string): ProbedStream[] {
 }
 
 /**
- * Mean absolute difference between the luma of two frames taken `gapSeconds` apart near the end of the
- * file (0 for a frozen picture): ffmpeg decodes them to 64×36 grey.
+ * How many pixels of the picture changed (luma by more than 24 of 255) between two frames taken
+ * `gapSeconds` apart near the end of the file: 0 for a frozen picture. ffmpeg decodes them to 160×90
+ * grey (small enough to read, large enough to keep a moving ball).
  */
 export function pictureChange(file: string, gapSeconds = 1): number {
-  const grab = (fromEnd: number) => spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-sseof', String(-fromEnd), '-i', file, '-frames:v', '1', '-vf', 'scale=64:36,format=gray', '-f', 'rawvideo', '-'], { maxBuffer: 1 << 20 }).stdout;
+  const grab = (fromEnd: number) => spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-sseof', String(-fromEnd), '-i', file, '-frames:v', '1', '-vf', 'scale=160:90,format=gray', '-f', 'rawvideo', '-'], { maxBuffer: 1 << 20 }).stdout;
   const a = grab(1 + gapSeconds);
   const b = grab(1);
   if (a.length === 0 || a.length !== b.length) return 0;
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += Math.abs((a[i] ?? 0) - (b[i] ?? 0));
-  return sum / a.length;
+  let changed = 0;
+  for (let i = 0; i < a.length; i++) if (Math.abs((a[i] ?? 0) - (b[i] ?? 0)) > 24) changed += 1;
+  return changed;
 }
