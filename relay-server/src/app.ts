@@ -30,6 +30,9 @@ import { RelayMetrics } from './observability/metrics.js';
 import { metricsAccess } from './observability/metrics-access.js';
 import { healthHandler } from './observability/health.js';
 
+/** Longer than the 60 s upstream keep-alive of nginx and common load balancers. */
+const KEEP_ALIVE_MS = 65_000;
+
 /** How long requests in flight may finish at shutdown before their connections are cut. */
 const HTTP_DRAIN_MS = 3000;
 
@@ -68,6 +71,11 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   app.disable('x-powered-by');
   app.set('etag', false);
   const server = http.createServer(app);
+  // Idle keep-alive connections outlive the proxies' in front (nginx and most load balancers keep upstream
+  // connections 60 s): with Node's 5 s default the relay closes a socket the proxy is about to reuse, and that
+  // request fails (a 502 at the CDN, ECONNRESET for a Node client). headersTimeout must exceed it.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   const originPolicy = createOriginPolicy(config.corsOrigins, config.publicUrl);
   const io = createSocketServer(server, originPolicy);
   const redis = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, logger) : undefined;

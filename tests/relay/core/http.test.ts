@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../../protocol/common.js';
 import { AuthReply } from '../../../protocol/users.js';
@@ -17,6 +18,15 @@ describe('HTTP plumbing', () => {
     t = await startTestRelay({ dialect: 'sqlite', env: { WEBSOCKET_CORS_ORIGIN: `${ALLOWED}, https://other.example` } });
   });
   afterAll(() => t.close());
+
+  it('keeps idle connections longer than a CDN or load balancer keeps its upstream ones (60 s), so none is reused as it closes', async () => {
+    const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      http.get(`${t.url}/healthz`, { agent: new http.Agent({ keepAlive: true }) }, resolve).on('error', reject);
+    });
+    res.resume();
+    const timeout = Number(/timeout=(\d+)/.exec(res.headers['keep-alive'] ?? '')?.[1]);
+    expect(timeout).toBeGreaterThan(60);
+  });
 
   it('answers a 5 MiB body with 413 payload_too_large in the error shape', async () => {
     const body = JSON.stringify({ username: 'big', password: 'x'.repeat(5 * 1024 * 1024) });
