@@ -24,6 +24,7 @@ export const hlsModule: RelayModule = {
       config,
       media: () => ctx.services.get('media'),
       logger: ctx.logger,
+      onHealth: (sessionId, health) => ctx.notifier.toSession(sessionId, 'hls:health', { sessionId, health }),
     });
     ctx.services.provide('hls', hls);
     let timer: NodeJS.Timeout | undefined;

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { HlsHealth } from '../../../protocol/hls.js';
 import type { Logger } from '../core/logger.js';
 import { spawnFromTap, type FfmpegFromTap } from '../media/tap/ffmpeg.js';
 import { RtpTap, type TapSource } from '../media/tap/rtp-tap.js';
@@ -34,6 +35,8 @@ export class LivePackager {
   renditions: RenditionWindow[] = [];
   ladder: LadderEntry[] = [];
   restarts = 0;
+  /** ffmpeg processes started so far (the init generation the current one writes). */
+  private runs = 0;
   lastError: string | null = null;
   private rungs: Rung[] | null = null;
   private tap: RtpTap | null = null;
@@ -69,6 +72,16 @@ export class LivePackager {
   /** The rendition called `name`. */
   rendition(name: string): RenditionWindow | undefined {
     return this.renditions.find((r) => r.name === name);
+  }
+
+  /**
+   * Whether viewers may count on this live's LL-HLS: not after ffmpeg died until the new ffmpeg's first
+   * parts are out (`restarting`). Before the first start it is simply starting, not a fault.
+   */
+  get health(): HlsHealth {
+    if (this.restarts === 0 || this.state === 'stopped') return 'ok';
+    // Each ffmpeg run writes one init section per rendition: media of this run's generation means it works.
+    return this.state === 'running' && this.renditions.every((r) => r.currentGeneration === this.runs && r.producing) ? 'ok' : 'restarting';
   }
 
   /** Whether the master playlist can be served: every rendition has an init section and a part. */
@@ -125,6 +138,7 @@ export class LivePackager {
       }
       const args = ladderArgs(rungs, { segmentSeconds: this.options.segmentSeconds, partSeconds: this.options.partSeconds, hasAudio: tap.kinds.includes('audio'), preset: this.options.preset });
       const ffmpeg = spawnFromTap(this.options.ffmpegPath, sdp, args, rungs.map(() => 'pipe'));
+      this.runs += 1;
       this.ffmpeg = ffmpeg;
       rungs.forEach((rung, i) => this.readRendition(ffmpeg, i, rung));
       await tap.start();

@@ -75,6 +75,11 @@ export class RenditionWindow {
     return this.generation;
   }
 
+  /** Whether media from the current init section (the running ffmpeg) has arrived: false right after a restart. */
+  get producing(): boolean {
+    return this.generation > 0 && this.segments.at(-1)?.generation === this.generation;
+  }
+
   init(generation: number): Buffer | undefined {
     return this.inits.get(generation);
   }

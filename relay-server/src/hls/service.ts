@@ -1,4 +1,4 @@
-import type { HlsHint } from '../../../protocol/hls.js';
+import type { HlsHealth, HlsHint } from '../../../protocol/hls.js';
 import { hlsMasterUrl } from '../../../protocol/hls.js';
 import type { Logger } from '../core/logger.js';
 import type { MediaService } from '../media/service.js';
@@ -25,6 +25,8 @@ export interface HlsServiceDeps {
   logger: Logger;
   /** Extra packager options (the recorder's onSegment). */
   packagerOptions?: Partial<PackagerOptions>;
+  /** A live's LL-HLS stopped or came back (the studio warns the host; HLS viewers move to WebRTC). */
+  onHealth?: (sessionId: string, health: HlsHealth) => void;
 }
 
 /** What the studio and the viewer page see of a live's LL-HLS. */
@@ -46,6 +48,21 @@ export function createHlsService(deps: HlsServiceDeps) {
   /** Lives a recorder keeps packaged whatever the viewers do; `serve: false` (private) are never served on /hls. */
   const retained = new Map<string, { serve: boolean }>();
   const segmentListeners = new Set<SegmentListener>();
+  /** The health last announced per live (only lives that were not ok have an entry). */
+  const announced = new Map<string, HlsHealth>();
+
+  /** Announces each packager's health when it changes (checked every sync, once a second). */
+  function announceHealth(): void {
+    for (const [sessionId, packager] of packagers) {
+      const health = packager.health;
+      if (health === (announced.get(sessionId) ?? 'ok')) continue;
+      if (health === 'ok') announced.delete(sessionId);
+      else announced.set(sessionId, health);
+      deps.logger.info({ sessionId, health }, health === 'ok' ? 'LL-HLS is back' : 'LL-HLS interrupted; the live goes on over WebRTC');
+      deps.onHealth?.(sessionId, health);
+    }
+    for (const sessionId of announced.keys()) if (!packagers.has(sessionId)) announced.delete(sessionId);
+  }
 
   async function publicLive(sessionId: string): Promise<boolean> {
     const session = await deps.repos.sessions.findById(sessionId);
@@ -110,6 +127,7 @@ export function createHlsService(deps: HlsServiceDeps) {
      */
     async sync(): Promise<void> {
       if (ffmpegPath === null) return;
+      announceHealth();
       const publishing = new Set(deps.media().publishingSessions());
       for (const [sessionId, packager] of packagers) {
         const idle = !retained.has(sessionId) && Date.now() - (lastRequest.get(sessionId) ?? 0) > IDLE_STOP_MS;

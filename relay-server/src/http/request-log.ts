@@ -11,7 +11,11 @@ export function routePattern(req: Request): string {
   return req.originalUrl.startsWith('/api/') ? '/api/*' : 'other';
 }
 
-/** One structured line per request, at debug for health checks and metrics scrapes. */
+/**
+ * One structured line per request, at debug for health checks and metrics scrapes. A 5xx is an error
+ * unless it carries Retry-After: that is a planned "not ready yet" (an LL-HLS live still packaging its
+ * first parts, a busy forwarder), logged at info like any other answer.
+ */
 export function requestLog(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
@@ -20,7 +24,7 @@ export function requestLog(logger: Logger) {
       const quiet = req.path === '/healthz' || req.path === '/metrics';
       const entry = { method: req.method, route: routePattern(req), status: res.statusCode, ms: Math.round(ms * 10) / 10 };
       if (quiet) logger.debug(entry, 'request');
-      else if (res.statusCode >= 500) logger.error(entry, 'request');
+      else if (res.statusCode >= 500 && res.getHeader('Retry-After') === undefined) logger.error(entry, 'request');
       else logger.info(entry, 'request');
     });
     next();

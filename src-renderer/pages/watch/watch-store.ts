@@ -72,6 +72,8 @@ export function createWatchController(sessionId: string, inviteToken: string | n
 
   /** Set once POST /join settled: the relay hands ICE servers (TURN) to participants only. */
   let participantReady = false;
+  /** The live's LL-HLS is interrupted (its packager died): new players pick WebRTC, HLS viewers move to it. */
+  let hlsDown = false;
   /** Stops telling the relay which path this page plays on (the host's per-path counts). */
   let stopReporting = (): void => undefined;
 
@@ -86,6 +88,11 @@ export function createWatchController(sessionId: string, inviteToken: string | n
     connection.onState((s) => store.setState({ connection: s }));
     connection.on('gift:sent', (gift) => gift.sessionId === sessionId && giftEvents.emit('gift', gift));
     connection.on('wallet:updated', ({ wallet }) => giftEvents.emit('wallet', wallet));
+    connection.on('hls:health', ({ sessionId: id, health }) => {
+      if (id !== sessionId) return;
+      hlsDown = health !== 'ok';
+      if (hlsDown) void moveOffHls();
+    });
     const channel = createSessionChannel({ connection, sessionId, api, getSelfId: () => getAuth()?.user.id ?? null });
     channel.on('change', (state) => {
       if (state.session && state.session !== session) {
@@ -155,7 +162,7 @@ export function createWatchController(sessionId: string, inviteToken: string | n
     let transport: 'p2p' | 'whip';
     const forced = forcedTransport();
     const hint = await hlsHint();
-    if (forced !== 'webrtc' && hint?.masterUrl && (forced === 'hls' || !hint.webrtcHasRoom)) {
+    if (forced !== 'webrtc' && hint?.masterUrl && (forced === 'hls' || (!hint.webrtcHasRoom && !hlsDown))) {
       playerStarting = false;
       if (generation === playerGeneration) store.setState({ hlsUrl: hint.masterUrl, playerState: 'playing' });
       return;
@@ -197,12 +204,25 @@ export function createWatchController(sessionId: string, inviteToken: string | n
     return api.call(routes.hlsHint, { params: { id: sessionId } }).then((r) => r.hls).catch(() => null);
   }
 
+  /**
+   * The live's LL-HLS stopped (packager died, disk full): a viewer on it moves to WebRTC while the node
+   * has room (`?transport=hls` stays: it was asked for). Viewers past the room stay and hls.js resumes.
+   */
+  async function moveOffHls(): Promise<void> {
+    if (store.getState().hlsUrl === null || forcedTransport() === 'hls') return;
+    const hint = await hlsHint();
+    if (!hint?.webrtcHasRoom || !hlsDown || store.getState().hlsUrl === null) return;
+    playerGeneration++;
+    store.setState({ hlsUrl: null, playerState: 'idle' });
+    syncPlayer();
+  }
+
   /** WebRTC with no picture after WEBRTC_GRACE_MS: switch to LL-HLS when the live has it. */
   function fallBackToHlsUnlessPlaying(generation: number): void {
     setTimeout(() => {
       if (generation !== playerGeneration || store.getState().stream) return;
       void hlsHint().then((hint) => {
-        if (generation !== playerGeneration || store.getState().stream || !hint?.masterUrl) return;
+        if (generation !== playerGeneration || store.getState().stream || !hint?.masterUrl || hlsDown) return;
         player?.stop();
         player = null;
         store.setState({ hlsUrl: hint.masterUrl, playerState: 'playing' });
