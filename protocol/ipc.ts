@@ -157,6 +157,16 @@ export const channels = {
     response: z.object({ fileName: z.string(), path: z.string(), bytes: z.number() }),
   },
   'recordings:showFolder': { request: None, response: Void },
+
+  /**
+   * A native desktop notification (a creator the streamer follows went live). `url` opens in the browser
+   * when it is clicked. `shown: false` when the OS has none, the studio window is in front (its toast is
+   * enough), or too many came at once.
+   */
+  'notifications:show': {
+    request: z.strictObject({ title: z.string().min(1).max(200), body: z.string().max(500), url: HttpUrl.nullable() }),
+    response: z.object({ shown: z.boolean() }),
+  },
 } as const;
 
 export type Channels = typeof channels;

@@ -10,6 +10,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  Notification,
   protocol,
   safeStorage,
   session,
@@ -45,6 +46,7 @@ import { registerCaptureIpc } from './features/capture/ipc.js';
 import { createRecordingWriter } from './features/recordings/writer.js';
 import { registerRecordingsIpc } from './features/recordings/ipc.js';
 import { registerAppIpc } from './features/app/ipc.js';
+import { registerNotificationsIpc } from './features/notifications/ipc.js';
 import { log } from './lib/log.js';
 
 // A separate profile folder (tests, several installs side by side); must precede the single-instance lock.
@@ -162,6 +164,22 @@ async function start(): Promise<void> {
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+  });
+
+  registerNotificationsIpc(router, {
+    isSupported: () => Notification.isSupported(),
+    isWindowFocused: () => mainWindow?.isFocused() ?? false,
+    show: ({ title, body }, onClick) => {
+      const notification = new Notification({ title, body });
+      notification.on('click', onClick);
+      notification.show();
+    },
+    focusWindow: () => {
+      if (!mainWindow) return;
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    },
+    openExternal: (url) => shell.openExternal(url),
   });
 
   const installMenu = (): void => {

@@ -61,6 +61,9 @@ export function createStudioApi(bridge: IpcBridge) {
       close: (id: string) => call('recordings:close', { id }),
       showFolder: () => call('recordings:showFolder', {}),
     },
+    notifications: {
+      show: (notification: RequestOf<'notifications:show'>) => call('notifications:show', notification),
+    },
   } as const;
 }
 

@@ -68,6 +68,7 @@ export function createElectronPlatform(api: StudioApi, win: Window = window): Pl
       save: async (patch) => preferencesOf(await value(api.settings.update(patch))),
       onChange: (listener) => api.settings.onChanged((settings) => listener(preferencesOf(settings))),
     },
+    notify: async (notification) => void (await value(api.notifications.show(notification))),
     onMenuCommand: (listener) => api.app.onMenuCommand(({ command }) => listener(command)),
   };
 }

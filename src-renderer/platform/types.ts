@@ -70,6 +70,11 @@ export interface Platform {
   /** Electron only: opens the recordings folder in the file manager (creating it first). */
   showRecordingsFolder?: () => Promise<void>;
   readonly preferences: PreferencesBackend;
+  /**
+   * Electron only: a native desktop notification through main (the web studio uses the browser's
+   * Notification API instead). `url` opens in the browser when it is clicked.
+   */
+  notify?(notification: { title: string; body: string; url: string | null }): Promise<void>;
   /** Electron only: the application menu's commands (File › New Scene, Save, Go Live, …). */
   onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
 }

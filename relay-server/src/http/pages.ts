@@ -14,6 +14,7 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['/watch/:sessionId', 'watch.html'],
   ['/studio', 'studio.html'],
   ['/join/:token', 'join.html'],
+  ['/u/:username', 'profile.html'],
 ];
 
 /** What a browser gets for an address that is no page: words for a person, in both languages, and a way back. */

@@ -7,6 +7,9 @@ import { PageInbox } from '../../shared/invitations/PageInbox.js';
 import { LangSwitch } from '../../shared/ui/LangSwitch.js';
 import { useLang } from '../../shared/ui/use-lang.js';
 import { CardThumbnail } from './CardThumbnail.js';
+import { FollowButton } from '../../shared/follows/FollowButton.js';
+import { useMe } from '../../shared/follows/use-me.js';
+import { PageBell } from '../../shared/notifications/PageBell.js';
 
 const REFRESH_MS = 10_000;
 /** `/?host=<user id>`: the lives of one host (the watch page links its host's name here). */
@@ -16,6 +19,7 @@ const api = createPageApi();
 /** `/`: the public sessions that are live now, most watched first, refreshed every few seconds. */
 export function DirectoryApp() {
   useLang();
+  const me = useMe(api);
   const [sessions, setSessions] = useState<Session[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const shown = hostFilter ? sessions?.filter((s) => s.hostId === hostFilter) : sessions;
@@ -46,6 +50,7 @@ export function DirectoryApp() {
         <h1>{t('app.name')}</h1>
         <a href="/studio">{t('directory.studio')}</a>
         <PageInbox api={api} />
+        <PageBell api={api} />
         <LangSwitch />
       </header>
       <main className="page-main">
@@ -74,7 +79,8 @@ export function DirectoryApp() {
               <a href={`/watch/${encodeURIComponent(s.id)}`} aria-label={t('directory.watch', { title: s.title })}>
                 {s.title}
               </a>
-              <span className="notice">{t('watch.hostedBy', { name: s.host.displayName })}</span>
+              {/* The host's name links to their profile; the button follows them from the card. */}
+              <FollowButton api={api} userId={s.hostId} me={me} linkProfile fallbackName={s.host.displayName} />
               <span>
                 <span className={`badge${s.state === 'live' ? ' badge-live' : ''}`}>{t(`session.state.${s.state}`)}</span>{' '}
                 <span className="badge">{t('watch.viewers', { count: s.viewerCount })}</span>

@@ -2,11 +2,15 @@ import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { t } from '../../shared/i18n/index.js';
 import { LangSwitch } from '../../shared/ui/LangSwitch.js';
+import { createPageApi } from '../../shared/auth/auth-store.js';
+import { PageBell } from '../../shared/notifications/PageBell.js';
 import { useLang } from '../../shared/ui/use-lang.js';
 import { AuthStep } from './AuthStep.js';
 import { DeviceStep } from './DeviceStep.js';
 import { createJoinController } from './join-store.js';
 import { StageView } from './StageView.js';
+
+const bellApi = createPageApi();
 
 /** `/join/:token`: a guest's way on stage. */
 export function JoinApp({ token, acceptedSessionId = null }: { token: string; acceptedSessionId?: string | null }) {
@@ -26,6 +30,8 @@ export function JoinApp({ token, acceptedSessionId = null }: { token: string; ac
     <>
       <header className="page-header">
         <h1>{t('join.title')}</h1>
+        {/* On stage, a notification's link opens beside the stage, never instead of it. */}
+        <PageBell api={bellApi} newTab />
         <LangSwitch />
       </header>
       <main className="page-main" data-testid="join-step" data-step={step}>

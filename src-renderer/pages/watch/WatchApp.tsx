@@ -6,6 +6,8 @@ import { ConnectionBadge } from '../../shared/ui/ConnectionBadge.js';
 import { createPageApi } from '../../shared/auth/auth-store.js';
 import { PageInbox } from '../../shared/invitations/PageInbox.js';
 import { LangSwitch } from '../../shared/ui/LangSwitch.js';
+import { FollowButton } from '../../shared/follows/FollowButton.js';
+import { PageBell } from '../../shared/notifications/PageBell.js';
 
 /** For the invitations inbox of the header (the controller has its own client). */
 const inboxApi = createPageApi();
@@ -80,6 +82,7 @@ function WatchView({ controller, channel }: { controller: WatchController; chann
         )}
         <ConnectionBadge state={connection} />
         {identity && !identity.auto && <PageInbox api={inboxApi} />}
+        <PageBell api={inboxApi} />
         <LangSwitch />
       </header>
       <main className="page-main watch-layout">
@@ -126,6 +129,7 @@ function WatchView({ controller, channel }: { controller: WatchController; chann
                   {session.host.displayName}
                 </a>
               </p>
+              <FollowButton api={inboxApi} userId={session.hostId} me={identity} linkProfile />
               {session.description && (
                 <p className="watch-description" data-testid="watch-description">
                   {session.description}

@@ -7,6 +7,7 @@ import { OutputPicker } from '../media/output/OutputPicker.js';
 import type { RecorderState } from '../media/recorder/recorder.js';
 import { useLive, useServices, useStudio } from '../context.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { StudioBell } from './StudioBell.js';
 import { errorText } from '../../shared/ui/error-text.js';
 import { useHealth } from '../live/health/use-health.js';
 import '../live/health/health.css';
@@ -94,6 +95,7 @@ export function TopBar() {
       <RecordControls />
       <span className="spacer" />
       <StudioInbox />
+      <StudioBell />
       <ConnectionBadge state={connectionState} />
       <LanguageSwitch />
       <span className="muted topbar-user">{user?.displayName}</span>

@@ -46,6 +46,7 @@ describe('window.studio API', () => {
       api.recordings.append('id', new Uint8Array([1])),
       api.recordings.close('id'),
       api.recordings.showFolder(),
+      api.notifications.show({ title: 'Awa is live now', body: 'Griot evening', url: 'http://127.0.0.1:3001/watch/abc' }),
     ]);
     expect(new Set(invoked.map((i) => i.channel))).toEqual(new Set(Object.keys(channels)));
     // Each request the preload sends passes main's schema.
