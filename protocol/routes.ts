@@ -247,6 +247,14 @@ export const routes = {
   /** Signed in: the newest notifications and how many are unread. */
   notifications: route({ method: 'GET', path: '/api/notifications', reply: N.NotificationsReply }),
   markNotificationsRead: route({ method: 'POST', path: '/api/notifications/read', body: N.MarkReadBody, reply: N.UnreadReply, status: 200 }),
+  /** Signed in: announces a live (title, time); followers are reminded when it starts. */
+  scheduleLive: route({ method: 'POST', path: '/api/schedules', body: N.CreateScheduledLiveBody, reply: N.ScheduledLiveReply }),
+  /** Everyone's announced lives still to come, soonest first (the directory's "Scheduled"). */
+  scheduledLives: route({ method: 'GET', path: '/api/schedules', reply: N.ScheduledLivesReply }),
+  /** One creator's announced lives still to come (their profile, the studio). */
+  creatorScheduledLives: route({ method: 'GET', path: '/api/users/:userId/schedules', params: N.CreatorParams, reply: N.ScheduledLivesReply }),
+  /** The creator withdraws their own announcement. */
+  cancelScheduledLive: route({ method: 'DELETE', path: '/api/schedules/:id', params: N.ScheduledLiveParams }),
 
   // analytics (analytics/ in the relay): host only
   /** Host only: the live's 10 s buckets and totals (404 unknown, 403 someone else's live). */

@@ -21,6 +21,7 @@ import { followsModule } from './follows/module.js';
 import { notificationsModule } from './notifications/module.js';
 import { destinationsModule } from './destinations/module.js';
 import { analyticsModule } from './analytics/module.js';
+import { schedulesModule } from './schedules/module.js';
 
 /**
  * The relay's domain modules, in build order (see RelayModule in core/module.ts for the lifecycle).
@@ -44,6 +45,7 @@ export const modules: readonly RelayModule[] = [
   accountSettingsModule,
   followsModule,
   notificationsModule,
+  schedulesModule,
   contractModule,
   operatorModule,
   giftsModule,

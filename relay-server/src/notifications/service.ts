@@ -35,6 +35,8 @@ export function createNotificationsService(ctx: ModuleContext, options: { batchS
   /** A public live started: its host's followers hear of it. Private lives tell nobody. */
   async function sessionWentLive(session: SessionRecord): Promise<FanOutProgress | null> {
     if (!session.isPublic) return null;
+    // A live near an announced time keeps that appointment: its "live now" is the reminder.
+    if (ctx.services.has('schedules')) await ctx.services.get('schedules').sessionWentLive(session);
     return tellFollowers({
       id: `live:${session.id}`,
       kind: 'live',

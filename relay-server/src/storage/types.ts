@@ -14,10 +14,10 @@ import type { StreamKeyRepo } from './interfaces/ingest.js';
 import type { AccountSettingsRepo } from './interfaces/account-settings.js';
 import type { LedgerRepo } from './interfaces/ledger.js';
 import type { GiftRepo, PaymentRepo } from './interfaces/gifts.js';
-import type { NotificationRepo } from './interfaces/notifications.js';
 import type { DestinationRepo } from './interfaces/destinations.js';
 import type { RecordingRepo } from './interfaces/recordings.js';
 import type { AnalyticsRepo } from './interfaces/analytics.js';
+import type { NotificationRepo, ScheduledLiveRepo } from './interfaces/notifications.js';
 export type * from './interfaces/account-settings.js';
 export type * from './interfaces/analytics.js';
 export type * from './interfaces/chat.js';
@@ -62,6 +62,7 @@ export interface Repositories {
   destinations: DestinationRepo;
   recordings: RecordingRepo;
   analytics: AnalyticsRepo;
+  scheduledLives: ScheduledLiveRepo;
 }
 
 export interface Storage extends Repositories {

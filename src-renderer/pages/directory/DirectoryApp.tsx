@@ -10,6 +10,7 @@ import { CardThumbnail } from './CardThumbnail.js';
 import { FollowButton } from '../../shared/follows/FollowButton.js';
 import { useMe } from '../../shared/follows/use-me.js';
 import { PageBell } from '../../shared/notifications/PageBell.js';
+import { ScheduledSection } from './ScheduledSection.js';
 
 const REFRESH_MS = 10_000;
 /** `/?host=<user id>`: the lives of one host (the watch page links its host's name here). */
@@ -88,6 +89,7 @@ export function DirectoryApp() {
             </li>
           ))}
         </ul>
+        {!hostFilter && <ScheduledSection api={api} />}
       </main>
     </>
   );

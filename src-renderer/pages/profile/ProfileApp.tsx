@@ -12,6 +12,8 @@ import { LangSwitch } from '../../shared/ui/LangSwitch.js';
 import { describeFailure, localTime } from '../../shared/ui/error-text.js';
 import { useLang } from '../../shared/ui/use-lang.js';
 import { ProfileEditor } from './ProfileEditor.js';
+import type { ScheduledLive } from '../../../protocol/notifications.js';
+import { ScheduledList } from '../../shared/schedules/ScheduledList.js';
 import './profile.css';
 
 const api = createPageApi();
@@ -74,6 +76,7 @@ export function ProfileApp({ username }: { username: string }) {
             <ProfileHeader page={load.page} me={me} onUser={setUser} />
             {myId === load.page.user.id && <ProfileEditor api={api} user={load.page.user} onSaved={setUser} />}
             <LiveNow live={load.page.live} />
+            <Scheduled userId={load.page.user.id} />
             <PastLives lives={load.page.pastLives} />
           </>
         )}
@@ -116,6 +119,27 @@ function LiveNow({ live }: { live: Session | null }) {
         {live.title}
       </a>
       <span className="badge">{t('watch.viewers', { count: live.viewerCount })}</span>
+    </section>
+  );
+}
+
+function Scheduled({ userId }: { userId: string }) {
+  const [lives, setLives] = useState<ScheduledLive[]>([]);
+  useEffect(() => {
+    let alive = true;
+    api.call(routes.creatorScheduledLives, { params: { userId } }).then(
+      (r) => alive && setLives(r.scheduledLives),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [userId]);
+  if (lives.length === 0) return null;
+  return (
+    <section className="panel" data-testid="profile-scheduled">
+      <h2>{t('schedule.title')}</h2>
+      <ScheduledList lives={lives} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { CanvasArea } from './CanvasArea.js';
 import { ChatDock } from '../chat/ChatDock.js';
 import { GoLivePanel } from '../live/GoLivePanel.js';
+import { SchedulePanel } from '../schedules/SchedulePanel.js';
 import { GuestConsoleLayer } from '../guests/CohostOverlays.js';
 import { GuestsPanel } from '../guests/GuestsPanel.js';
 import { HealthStrip } from '../live/health/HealthStrip.js';
@@ -33,6 +34,7 @@ export function StudioLayout() {
       </main>
       <aside className="col-right">
         <GoLivePanel />
+        <SchedulePanel />
         <GuestsPanel />
         <ChatDock />
       </aside>

@@ -30,4 +30,5 @@ export const {
   recordings,
   analyticsBuckets,
   analyticsViewers,
+  scheduledLives,
 } = mysqlSchema;

@@ -5,7 +5,7 @@ import { accountSettingsRepo } from './account-settings.js';
 import { analyticsRepo } from './analytics.js';
 import { giftsRepo } from './gifts.js';
 import { followsRepo, profilesRepo } from './follows.js';
-import { notificationsRepo } from './notifications.js';
+import { notificationsRepo, scheduledLivesRepo } from './notifications.js';
 import { invitationsRepo } from './invitations.js';
 import { ledgerRepo } from './ledger.js';
 import { messagesRepo } from './messages.js';
@@ -41,5 +41,6 @@ export function repositories(d: Dialect): Repositories {
     destinations: destinationsRepo(d),
     recordings: recordingsRepo(d),
     analytics: analyticsRepo(d),
+    scheduledLives: scheduledLivesRepo(d),
   };
 }

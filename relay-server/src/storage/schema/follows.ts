@@ -45,5 +45,20 @@ export function followTables(k: ColumnKit, { users }: ReturnType<typeof userTabl
     },
     (t) => [k.uniqueIndex('notifications_user_id_uq').on(t.userId, t.id), k.index('notifications_user_seq_idx').on(t.userId, t.seq)],
   );
-  return { follows, profiles, notifications };
+  /** Lives a creator announced (title, time); `remindedAt` is set once, by whichever node reminds first. */
+  const scheduledLives = k.table(
+    'scheduled_lives',
+    {
+      id: k.id('id').primaryKey(),
+      creatorId: k.id('creator_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+      title: k.varchar('title', 120).notNull(),
+      startsAt: k.ms('starts_at').notNull(),
+      createdAt: k.ms('created_at').notNull(),
+      /** The live that kept the appointment (the creator went live near the time), or null. */
+      sessionId: k.id('session_id'),
+      remindedAt: k.ms('reminded_at'),
+    },
+    (t) => [k.index('scheduled_lives_creator_idx').on(t.creatorId, t.startsAt), k.index('scheduled_lives_starts_idx').on(t.startsAt)],
+  );
+  return { follows, profiles, notifications, scheduledLives };
 }

@@ -10,6 +10,7 @@ import type {
   GiftRecord,
   FollowRecord,
   NotificationRecord,
+  ScheduledLiveRecord,
   InvitationRecord,
   IngestDefaultsRecord,
   InviteLinkRecord,
@@ -229,6 +230,21 @@ export const followToRow = (follow: FollowRecord): FollowRow => ({ ...follow, cr
 export type ProfileRow = Omit<ProfileRecord, 'avatarUpdatedAt'> & { avatarUpdatedAt: number | null };
 export const profileFromRow = (row: ProfileRow): ProfileRecord => ({ ...row, avatarUpdatedAt: toDateOrNull(row.avatarUpdatedAt) });
 export const profileToRow = (profile: ProfileRecord): ProfileRow => ({ ...profile, avatarUpdatedAt: toMsOrNull(profile.avatarUpdatedAt) });
+
+type ScheduledTimes = 'startsAt' | 'createdAt' | 'remindedAt';
+export type ScheduledLiveRow = Omit<ScheduledLiveRecord, ScheduledTimes> & { startsAt: number; createdAt: number; remindedAt: number | null };
+export const scheduledLiveFromRow = (row: ScheduledLiveRow): ScheduledLiveRecord => ({
+  ...row,
+  startsAt: toDate(row.startsAt),
+  createdAt: toDate(row.createdAt),
+  remindedAt: toDateOrNull(row.remindedAt),
+});
+export const scheduledLiveToRow = (r: ScheduledLiveRecord): ScheduledLiveRow => ({
+  ...r,
+  startsAt: toMs(r.startsAt),
+  createdAt: toMs(r.createdAt),
+  remindedAt: toMsOrNull(r.remindedAt),
+});
 
 type NotificationTimes = 'startsAt' | 'createdAt' | 'readAt';
 export type NotificationRow = Omit<NotificationRecord, NotificationTimes> & { startsAt: number | null; createdAt: number; readAt: number | null };
