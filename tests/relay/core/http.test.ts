@@ -24,7 +24,8 @@ describe('HTTP plumbing', () => {
       http.get(`${t.url}/healthz`, { agent: new http.Agent({ keepAlive: true }) }, resolve).on('error', reject);
     });
     res.resume();
-    const timeout = Number(/timeout=(\d+)/.exec(res.headers['keep-alive'] ?? '')?.[1]);
+    const keepAlive = res.headers['keep-alive'];
+    const timeout = Number(/timeout=(\d+)/.exec(typeof keepAlive === 'string' ? keepAlive : '')?.[1]);
     expect(timeout).toBeGreaterThan(60);
   });
 
