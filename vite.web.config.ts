@@ -7,10 +7,10 @@ const root = fileURLToPath(new URL('./src-renderer', import.meta.url));
 const page = (file: string) => fileURLToPath(new URL(`./src-renderer/${file}`, import.meta.url));
 
 /**
- * The browser pages; the relay serves `dist-web` and maps `/` → index.html, `/watch/:id` → watch.html,
+ * The browser pages; the relay serves `dist-web` and maps `/` → index.html, `/watch/:id` → watch.html, `/replay/:id` → replay.html,
  * `/join/:token` → join.html, `/studio` → studio.html, `/u/:username` → profile.html. `npm run build:web` (scripts/build-web.ts) runs two
  * builds into dist-web, by mode:
- * - `production`: /, /join, /studio and /u/:username (profile), on React;
+ * - `production`: /, /join, /studio, /u/:username (profile) and /replay, on React;
  * - `viewer`: /watch alone, on Preact's React-compatible API (preact/compat, ~4 KB instead of React DOM's
  *   ~55 KB compressed): many viewers are on mobile data, and /watch must stay ≤ 100 KB of compressed
  *   JavaScript (tests/unit/page-weight.test.ts). Its components are plain hooks, so the same code runs on both.
@@ -36,7 +36,7 @@ const preactAliases: Alias[] = [
 function inputsFor(mode: string): Record<string, string> {
   if (testbench) return { testbench: page('pages/testbench/index.html') };
   if (mode === 'viewer') return { watch: page('watch.html') };
-  const others = { index: page('index.html'), join: page('join.html'), studio: page('studio.html'), profile: page('profile.html') };
+  const others = { index: page('index.html'), join: page('join.html'), studio: page('studio.html'), profile: page('profile.html'), replay: page('replay.html') };
   return mode === 'baseline' ? { ...others, watch: page('watch.html') } : others;
 }
 

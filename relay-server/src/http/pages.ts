@@ -12,6 +12,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['/', 'index.html'],
   ['/watch/:sessionId', 'watch.html'],
+  ['/replay/:sessionId', 'replay.html'],
   ['/studio', 'studio.html'],
   ['/join/:token', 'join.html'],
   ['/u/:username', 'profile.html'],

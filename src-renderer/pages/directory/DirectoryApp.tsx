@@ -11,6 +11,7 @@ import { FollowButton } from '../../shared/follows/FollowButton.js';
 import { useMe } from '../../shared/follows/use-me.js';
 import { PageBell } from '../../shared/notifications/PageBell.js';
 import { ScheduledSection } from './ScheduledSection.js';
+import { PastLives } from './PastLives.js';
 
 const REFRESH_MS = 10_000;
 /** `/?host=<user id>`: the lives of one host (the watch page links its host's name here). */
@@ -90,6 +91,7 @@ export function DirectoryApp() {
           ))}
         </ul>
         {!hostFilter && <ScheduledSection api={api} />}
+        {!hostFilter && <PastLives api={api} />}
       </main>
     </>
   );

@@ -8,6 +8,7 @@ import { HealthStrip } from '../live/health/HealthStrip.js';
 import { UndoNotices } from '../chat/people/UndoNotices.js';
 import { ShortcutsOverlay } from './shortcuts/ShortcutsOverlay.js';
 import { MixerPanel } from '../media/mixer/MixerPanel.js';
+import { PastLivesPanel } from '../replays/PastLivesPanel.js';
 import { PropertiesPanel } from '../sources/PropertiesPanel.js';
 import { ScenesPanel } from '../scenes/ScenesPanel.js';
 import { SourcesPanel } from '../sources/SourcesPanel.js';
@@ -36,6 +37,7 @@ export function StudioLayout() {
         <GoLivePanel />
         <SchedulePanel />
         <GuestsPanel />
+        <PastLivesPanel />
         <ChatDock />
       </aside>
       <GuestConsoleLayer />

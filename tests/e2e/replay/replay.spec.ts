@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { routes } from '../../../protocol/routes.js';
+import { expect, test } from '../support/fixtures.js';
+import { videoPixels } from '../support/probes.js';
+
+const shots = path.resolve(import.meta.dirname, '../../../test-results/replay');
+const VIDEO = '[data-testid="replay-video"]';
+const Playback = z.object({ currentTime: z.number(), decoded: z.number(), paused: z.boolean() });
+
+test('a recorded live becomes a replay: it plays from the start, seeks, and replays the chat at its moments without the deleted message', async ({ goLive, newPage, relay }) => {
+  test.setTimeout(420_000);
+  const { page: studio, host, sessionId } = await goLive('video', { isPublic: true });
+  // Public lives are recorded by default: the studio says so once the first segment is kept.
+  await expect(studio.getByTestId('live-recording')).toHaveAttribute('data-state', 'recording', { timeout: 60_000 });
+  const recording = await host.api.call(routes.getRecording, { params: { id: sessionId } });
+  const startedAt = Date.parse(recording.recording.startedAt ?? '');
+  expect(Number.isFinite(startedAt)).toBe(true);
+
+  const viewer = await newPage();
+  await viewer.goto(`/watch/${sessionId}`);
+  await viewer.getByTestId('display-name-input').fill('Viewer');
+  await viewer.getByTestId('display-name-submit').click();
+  const say = async (text: string) => {
+    await viewer.getByTestId('chat-input').fill(text);
+    await viewer.getByTestId('chat-send').click();
+    await expect(viewer.getByTestId('chat-message').filter({ hasText: text })).toHaveCount(1);
+  };
+  await say('this one gets deleted');
+  // ~0:05 of the recording.
+  await viewer.waitForTimeout(Math.max(0, startedAt + 5_000 - Date.now()));
+  await say('said at five seconds');
+  const dockMessage = (text: string) => studio.getByTestId('chat-message').filter({ hasText: text });
+  await dockMessage('this one gets deleted').hover();
+  await dockMessage('this one gets deleted').getByTestId('msg-delete').click();
+  await expect(viewer.getByTestId('chat-message').filter({ hasText: 'this one gets deleted' })).toHaveCount(0);
+  // A few more seconds on air, then the host ends the live.
+  await expect.poll(async () => (await host.api.call(routes.getRecording, { params: { id: sessionId } })).recording.durationSeconds, { timeout: 60_000 }).toBeGreaterThan(12);
+  await studio.getByTestId('live-end').click();
+  await studio.getByTestId('live-end-confirm').click();
+  await expect(studio.getByTestId('live-state')).toHaveAttribute('data-state', 'ended');
+  await expect.poll(async () => (await relay.call(null, routes.getReplay, { params: { id: sessionId } }).catch(() => null))?.replay.recording.state, { timeout: 90_000 }).toBe('ready');
+  const { replay } = await relay.call(null, routes.getReplay, { params: { id: sessionId } });
+  const said = replay.messages.find((m) => m.content === 'said at five seconds');
+  expect(said).toBeDefined();
+  const at = said?.offsetSeconds ?? 0;
+  // Said at 0:05 of the live → 0:05 ± 1 s of the replay.
+  expect(Math.abs(at - 5)).toBeLessThanOrEqual(1);
+
+  const watcher = await newPage();
+  await watcher.setViewportSize({ width: 1400, height: 850 });
+  await watcher.goto(`/replay/${sessionId}`);
+  const video = watcher.locator(VIDEO);
+  await expect(video).toBeVisible();
+  const inVideo = (body: string) => watcher.evaluate(`(() => { const v = document.querySelector('${VIDEO}'); ${body} })()`);
+  const playback = async () => Playback.parse(await inVideo('return { currentTime: v.currentTime, decoded: v.getVideoPlaybackQuality().totalVideoFrames, paused: v.paused };'));
+  const chatLine = (text: string) => watcher.getByTestId('replay-chat').getByTestId('chat-message').filter({ hasText: text });
+
+  // Notes the playing time at the moment the message enters the chat (a poll from here would add its own delay).
+  await watcher.evaluate(`(() => {
+    const video = document.querySelector('${VIDEO}');
+    const chat = document.querySelector('[data-testid="replay-chat"]');
+    new MutationObserver(() => {
+      if (window.__shownAt === undefined && chat.textContent.includes('said at five seconds')) window.__shownAt = video.currentTime;
+    }).observe(chat, { childList: true, subtree: true, characterData: true });
+  })()`);
+  // From the start: muted autoplay is allowed, so Chromium plays when asked.
+  await inVideo('v.muted = true; void v.play();');
+  await expect.poll(async () => (await playback()).decoded, { timeout: 30_000 }).toBeGreaterThan(15);
+  const early = await playback();
+  expect(early.currentTime).toBeLessThan(at - 1);
+  // Before its moment the message is not shown yet.
+  await expect(chatLine('said at five seconds')).toHaveCount(0);
+  // It appears as playback reaches its moment: pause right when it shows and read the time.
+  await expect(chatLine('said at five seconds')).toHaveCount(1, { timeout: 30_000 });
+  const shownAt = z.number().parse(await watcher.evaluate('window.__shownAt'));
+  expect(Math.abs(shownAt - at)).toBeLessThanOrEqual(1);
+  expect(Math.abs(shownAt - 5)).toBeLessThanOrEqual(1.5);
+  expect((await videoPixels(watcher, VIDEO)).variance).toBeGreaterThan(100);
+  await watcher.screenshot({ path: path.join(shots, 'replay-playing.png') });
+
+  // Seeking back before the message hides it again; seeking near the end shows it and plays on from there.
+  await inVideo('v.currentTime = 1;');
+  await expect(chatLine('said at five seconds')).toHaveCount(0);
+  const target = replay.recording.durationSeconds - 3;
+  await watcher.getByTestId('replay-heatmap').click({ position: { x: Math.round(((await watcher.getByTestId('replay-heatmap').boundingBox())?.width ?? 0) * (target / replay.recording.durationSeconds)), y: 10 } });
+  await expect.poll(async () => (await playback()).currentTime, { timeout: 20_000 }).toBeGreaterThan(target - 1);
+  const afterSeek = await playback();
+  await expect.poll(async () => (await playback()).decoded, { timeout: 20_000 }).toBeGreaterThan(afterSeek.decoded + 10);
+  await expect(chatLine('said at five seconds')).toHaveCount(1);
+  // The deleted message never shows, whatever the time.
+  await expect(chatLine('this one gets deleted')).toHaveCount(0);
+  expect(replay.messages.map((m) => m.content)).not.toContain('this one gets deleted');
+  await watcher.screenshot({ path: path.join(shots, 'replay-seeked.png') });
+});
+
+test('the directory lists past lives; the host finds theirs in the studio, downloads the MP4 and deletes the replay', async ({ goLive, newPage, relay }) => {
+  test.setTimeout(360_000);
+  const { page: studio, host, sessionId } = await goLive('video', { isPublic: true });
+  await expect(studio.getByTestId('live-recording')).toHaveAttribute('data-state', 'recording', { timeout: 60_000 });
+  await expect.poll(async () => (await host.api.call(routes.getRecording, { params: { id: sessionId } })).recording.durationSeconds, { timeout: 60_000 }).toBeGreaterThan(4);
+  await studio.getByTestId('live-end').click();
+  await studio.getByTestId('live-end-confirm').click();
+  await expect.poll(async () => (await relay.call(null, routes.getReplay, { params: { id: sessionId } }).catch(() => null))?.replay.recording.state, { timeout: 90_000 }).toBe('ready');
+
+  const visitor = await newPage();
+  await visitor.goto('/');
+  const card = visitor.locator(`[data-testid="past-live"][data-session-id="${sessionId}"]`);
+  await expect(card).toBeVisible({ timeout: 20_000 });
+  await expect(card.locator('img')).toHaveJSProperty('complete', true);
+  await visitor.getByTestId('past-lives').screenshot({ path: path.join(shots, 'directory-past-lives.png') });
+  await card.getByRole('link', { name: /replay|rediffusion/i }).click();
+  await expect(visitor).toHaveURL(new RegExp(`/replay/${sessionId}$`));
+  await expect(visitor.getByTestId('replay-video')).toBeVisible();
+
+  const panel = studio.getByTestId('studio-past-lives');
+  await panel.locator('summary').click();
+  const row = panel.locator(`[data-testid="studio-past-live"][data-session-id="${sessionId}"]`);
+  await expect(row).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+  const [download] = await Promise.all([studio.waitForEvent('download'), row.getByTestId('studio-replay-download').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.mp4$/);
+  await studio.screenshot({ path: path.join(shots, 'studio-past-lives.png') });
+  await row.getByTestId('studio-replay-delete').click();
+  await row.getByTestId('studio-replay-delete-confirm').click();
+  await expect(row).toHaveCount(0);
+  await expect(relay.call(null, routes.getReplay, { params: { id: sessionId } })).rejects.toThrow();
+});
