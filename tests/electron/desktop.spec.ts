@@ -1,14 +1,18 @@
 /**
  * What only the Electron window does (issue: the desktop studio opens on a user's machine): every menu
  * command has its effect, the settings change the relay and survive a restart, the CSP lets the studio
- * reach the relay's external media server and nothing else, and the recordings folder is created and opened.
+ * reach the relay's external media server and nothing else, the recordings folder is created and opened, and
+ * a followed creator going live raises a native desktop notification.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { join } from 'node:path';
 import type { ElectronApplication, Page } from '@playwright/test';
+import { routes } from '../../protocol/routes.js';
+import { RelayApi } from '../e2e/support/relay-api.js';
 import { freePort, startRelayProcess } from '../e2e/support/relay-process.js';
+import { signInToStudio } from '../e2e/support/studio.js';
 import type { PageGlobals } from './support/page-globals.js';
 import { expect, launchStudio, RELAY_URL, ROOT, skipWithoutElectron, test } from './support/studio-app.js';
 
@@ -186,5 +190,32 @@ test.describe('external media server', () => {
       media.server.close();
       stranger.server.close();
     }
+  });
+});
+
+test.describe('desktop notifications', () => {
+  test('a creator the streamer follows goes live: a native notification while the studio is in the background', async ({ studio }) => {
+    const { app, page } = studio;
+    // Record what main shows instead of drawing on the desktop, and put the window "behind" another app.
+    await app.evaluate(({ Notification, BrowserWindow }) => {
+      const shown: string[] = [];
+      (globalThis as unknown as { shown: string[] }).shown = shown;
+      Notification.prototype.show = function show(this: { title: string; body: string }) {
+        shown.push(`${this.title} | ${this.body}`);
+      };
+      for (const w of BrowserWindow.getAllWindows()) w.isFocused = () => false;
+    });
+    const relay = new RelayApi(RELAY_URL);
+    const creator = await relay.signUp('creator', 'Kofi Mensah');
+    const streamer = await relay.signUp('streamer');
+    await streamer.api.call(routes.follow, { params: { userId: creator.user.id } });
+    await signInToStudio(page, streamer);
+    const session = await relay.createSession(creator, 'audio', { title: 'Morning news' });
+    await creator.api.call(routes.startSession, { params: { id: session.id } });
+    // The studio's own toast, and the desktop's.
+    await expect(page.getByTestId('notification-toast')).toContainText('Kofi Mensah is live now');
+    await expect
+      .poll(() => app.evaluate(() => (globalThis as unknown as { shown: string[] }).shown))
+      .toEqual([expect.stringContaining('Kofi Mensah')]);
   });
 });
