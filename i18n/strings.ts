@@ -11,6 +11,7 @@ import { followStrings } from './strings/follows.js';
 import { giftStrings } from './strings/gifts.js';
 import { replayStrings } from './strings/replays.js';
 import { destinationStrings } from './strings/destinations.js';
+import { analyticsStrings } from './strings/analytics.js';
 
 /**
  * Every UI string of every page and of the Electron menu, in English and French: one table, written as one module per
@@ -32,7 +33,8 @@ export const strings = {
   ...giftStrings,
   ...replayStrings,
   ...destinationStrings,
+  ...analyticsStrings,
 } as const satisfies Record<string, { en: string; fr: string }>;
 
 /** The feature modules the table is made of (the test checks that none repeats another's key). */
-export const stringModules = { common, scenes, sources, media, live, chat, guests, viewer, shell, followStrings, giftStrings, replayStrings, destinationStrings };
+export const stringModules = { common, scenes, sources, media, live, chat, guests, viewer, shell, followStrings, giftStrings, replayStrings, destinationStrings, analyticsStrings };

@@ -9,6 +9,7 @@ import { formatDuration } from './format.js';
 import { preLiveChecks } from './checks.js';
 import { EndLiveButton } from './EndLiveButton.js';
 import { PostLiveSummary } from './PostLiveSummary.js';
+import { PostLiveReport } from '../analytics/PostLiveReport.js';
 import { PreLiveChecklist } from './PreLiveChecklist.js';
 import { useHealth } from './health/use-health.js';
 import './live.css';
@@ -130,6 +131,7 @@ export function GoLivePanel() {
       </p>
       {state.error && <p className="error" role="alert">{errorText(state.error)}</p>}
       {summaryFor && !onAir && <PostLiveSummary sessionId={summaryFor.id} title={summaryFor.title} onClose={() => setSummaryFor(null)} />}
+      {summaryFor && !onAir && <PostLiveReport sessionId={summaryFor.id} />}
       {!onAir && (
         <form ref={formRef} onSubmit={start} className="golive-form">
           <label className="field wide">

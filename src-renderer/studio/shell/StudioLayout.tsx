@@ -1,5 +1,6 @@
 import { CanvasArea } from './CanvasArea.js';
 import { ChatDock } from '../chat/ChatDock.js';
+import { AnalyticsPanel } from '../analytics/AnalyticsPanel.js';
 import { GoLivePanel } from '../live/GoLivePanel.js';
 import { SchedulePanel } from '../schedules/SchedulePanel.js';
 import { GuestConsoleLayer } from '../guests/CohostOverlays.js';
@@ -36,6 +37,7 @@ export function StudioLayout() {
       <aside className="col-right">
         <GoLivePanel />
         <SchedulePanel />
+        <AnalyticsPanel />
         <GuestsPanel />
         <PastLivesPanel />
         <ChatDock />
