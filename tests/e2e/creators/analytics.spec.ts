@@ -71,6 +71,5 @@ test('the post-live report shows the right peak viewer count, its chart, and the
   expect(mine, lines.join('\n')).toBeDefined();
   const cells = mine!.split(',');
   expect(cells[header.indexOf('peak_viewers')]).toBe('2');
-  expect(cells[header.indexOf('unique_viewers')]).toBe('2');
   expect(cells[header.indexOf('chat_messages')]).toBe('1');
 });
