@@ -20,14 +20,18 @@ async function say(page: Page, text: string): Promise<void> {
   await expect(page.getByTestId('chat-message').filter({ hasText: text })).toBeVisible();
 }
 
-test('the people drawer lists muted and banned people, undoes every action; viewers see badges and slow mode', async ({ page, newPage, relayUrl }) => {
+/** A new streamer goes live with a camera from the studio; returns the live's /watch address. */
+async function goLiveWithCamera(page: Page, relayUrl: string, title: string): Promise<string> {
   await registerInStudio(page, relayUrl);
   await addSource(page, 'camera');
-  await page.getByTestId('live-title').fill('Moderated show');
+  await page.getByTestId('live-title').fill(title);
   await page.getByTestId('live-start').click();
   await expect(page.getByTestId('live-state')).toHaveAttribute('data-state', 'live');
-  const shareUrl = await page.getByTestId('live-share-url').inputValue();
+  return page.getByTestId('live-share-url').inputValue();
+}
 
+test('the people drawer lists muted and banned people, undoes every action; viewers see badges and slow mode', async ({ page, newPage, relayUrl }) => {
+  const shareUrl = await goLiveWithCamera(page, relayUrl, 'Moderated show');
   const ada = await newPage();
   const bob = await newPage();
   await joinChat(ada, shareUrl, 'Ada');
@@ -98,13 +102,7 @@ test('the people drawer lists muted and banned people, undoes every action; view
 });
 
 test('a viewer the host makes moderator speaks with a Moderator badge, is not slowed down, and loses both when demoted', async ({ page, newPage, relayUrl }) => {
-  await registerInStudio(page, relayUrl);
-  await addSource(page, 'camera');
-  await page.getByTestId('live-title').fill('Show with a moderator');
-  await page.getByTestId('live-start').click();
-  await expect(page.getByTestId('live-state')).toHaveAttribute('data-state', 'live');
-  const shareUrl = await page.getByTestId('live-share-url').inputValue();
-
+  const shareUrl = await goLiveWithCamera(page, relayUrl, 'Show with a moderator');
   const ada = await newPage();
   const bob = await newPage();
   await joinChat(ada, shareUrl, 'Ada');
