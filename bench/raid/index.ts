@@ -20,11 +20,12 @@ import readline from 'node:readline';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { z } from 'zod';
 import { SessionReply } from '../../protocol/sessions.js';
 import { AuthReply } from '../../protocol/users.js';
 import { cpuSeconds } from '../sfu/cpu.js';
+import { connect as connectSocket, emit as emitAck } from './client.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -38,7 +39,6 @@ const RAID_ADDRESS = '127.0.0.2';
 const PHASE_SECONDS = Number(process.env.RAID_SECONDS ?? 15);
 const CHAT_EVERY_MS = 1000;
 const FLOOD_PER_SECOND = 50;
-const Ack = z.object({ ok: z.boolean(), error: z.object({ code: z.string() }).optional() }).loose();
 const ChatMessages = z.object({ messages: z.array(z.object({ content: z.string() }).loose()) }).loose();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -99,20 +99,8 @@ async function post(url: string, route: string, body: unknown, token?: string, m
   return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
-function connect(url: string, token?: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 60_000, auth: token ? { token } : {} });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => {
-      socket.close();
-      reject(err);
-    });
-  });
-}
-
-async function emit(socket: Socket, event: string, payload: unknown): Promise<z.infer<typeof Ack>> {
-  return Ack.parse(await socket.timeout(30_000).emitWithAck(event, payload));
-}
+const connect = (url: string, token?: string): Promise<Socket> => connectSocket(url, { token, timeoutMs: 60_000 });
+const emit = (socket: Socket, event: string, payload: unknown) => emitAck(socket, event, payload, 30_000);
 
 const percentile = (values: number[], p: number): number => {
   if (values.length === 0) return NaN;

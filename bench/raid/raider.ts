@@ -11,10 +11,11 @@
  */
 import http from 'node:http';
 import readline from 'node:readline';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { RTCPeerConnection } from 'werift';
 import { z } from 'zod';
 import { AuthReply } from '../../protocol/users.js';
+import { connect as connectSocket, emit as emitAck } from './client.js';
 
 const Orders = z.object({
   url: z.string().url(),
@@ -26,7 +27,6 @@ const Orders = z.object({
   floodPerSecond: z.number().positive(),
 });
 type Orders = z.infer<typeof Orders>;
-const Ack = z.object({ ok: z.boolean() }).loose();
 
 const orders: Orders = Orders.parse(JSON.parse(process.env.RAID_ORDERS ?? '{}'));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -47,21 +47,8 @@ function request(method: string, route: string, body: string, headers: Record<st
 const postJson = (route: string, body: unknown, token?: string, method = 'POST') =>
   request(method, route, JSON.stringify(body), { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) });
 
-/** engine.io-client hands `localAddress` to the Node WebSocket, though socket.io-client's types omit it. */
-const fromRaidAddress = { localAddress: orders.address };
-
-function connect(token?: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = io(orders.url, { ...fromRaidAddress, transports: ['websocket'], forceNew: true, reconnection: false, timeout: 30_000, auth: token ? { token } : {} });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => {
-      // Refused or timed out: close it, or engine.io keeps the half-made connection (and its descriptor).
-      socket.close();
-      reject(err);
-    });
-  });
-}
-const emit = async (socket: Socket, event: string, payload: unknown) => Ack.parse(await socket.timeout(15_000).emitWithAck(event, payload));
+const connect = (token?: string): Promise<Socket> => connectSocket(orders.url, { token, timeoutMs: 30_000, localAddress: orders.address });
+const emit = (socket: Socket, event: string, payload: unknown) => emitAck(socket, event, payload, 15_000);
 
 interface Tally {
   attempted: number;
