@@ -70,7 +70,7 @@ export const chat = {
   'studio.chat.pinned': { en: 'Pinned', fr: 'Épinglé' },
   'studio.chat.moderators': { en: 'Moderators', fr: 'Modérateurs' },
   'studio.chat.moderator': { en: 'moderator', fr: 'modérateur' },
-  'studio.chat.moderatorsEmpty': { en: 'Guests who join appear here: make one a moderator to let them pin, delete, mute and ban.', fr: 'Les invités qui vous rejoignent apparaissent ici : nommez-en un modérateur pour qu’il puisse épingler, supprimer, rendre muet et bannir.' },
+  'studio.chat.moderatorsEmpty': { en: 'Guests and people who chat appear here: make one a moderator to let them pin, delete, mute and ban.', fr: 'Les invités et les personnes qui écrivent dans le chat apparaissent ici : nommez-en un modérateur pour qu’il puisse épingler, supprimer, rendre muet et bannir.' },
   'studio.chat.makeModerator': { en: 'Make moderator', fr: 'Nommer modérateur' },
   'studio.chat.removeModerator': { en: 'Remove moderator', fr: 'Retirer modérateur' },
   'studio.chat.settings': { en: 'Chat settings', fr: 'Réglages de la discussion' },

@@ -55,9 +55,12 @@ export function createNotificationsClient(api: ApiClient, connection: RelayConne
   ];
 
   async function load(): Promise<void> {
+    // A reply can be read on the relay before a notification that reaches the socket while it travels:
+    // those live arrivals are kept on top of the reply instead of being erased by it.
+    const before = new Set(store.getState().notifications.map((n) => n.id));
     try {
-      const { notifications, unreadCount } = await api.call(routes.notifications);
-      store.setState({ notifications, unreadCount, error: null });
+      const reply = await api.call(routes.notifications);
+      store.setState((s) => mergeLoaded(reply, s.notifications.filter((n) => !before.has(n.id))));
     } catch (error) {
       store.setState({ error });
     }
@@ -89,5 +92,19 @@ export function createNotificationsClient(api: ApiClient, connection: RelayConne
       unsubscribers.splice(0).forEach((u) => u());
       listeners.clear();
     },
+  };
+}
+
+/** The relay's list and count, plus what arrived live while it was being read and is not in it. */
+export function mergeLoaded(
+  reply: { notifications: Notification[]; unreadCount: number },
+  arrivedMeanwhile: Notification[],
+): Pick<NotificationsState, 'notifications' | 'unreadCount' | 'error'> {
+  const loaded = new Set(reply.notifications.map((n) => n.id));
+  const missing = arrivedMeanwhile.filter((n) => !loaded.has(n.id));
+  return {
+    notifications: [...missing, ...reply.notifications].slice(0, KEPT),
+    unreadCount: reply.unreadCount + missing.filter((n) => !n.read).length,
+    error: null,
   };
 }

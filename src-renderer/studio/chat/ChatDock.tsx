@@ -6,6 +6,7 @@ import { useServices, useStudio } from '../context.js';
 import { errorText } from '../../shared/ui/error-text.js';
 import { chatClient } from './chat-client.js';
 import { ChatSettingsForm } from './ChatSettingsForm.js';
+import { moderatorCandidates } from './moderator-candidates.js';
 import { useChannelState } from '../live/use-channel.js';
 import { useConnectionState } from '../live/health/use-health.js';
 import { moderationActions } from './people/actions.js';
@@ -88,7 +89,7 @@ function MessageRow({
 function Moderators({ sessionId }: { sessionId: string }) {
   const { api } = useServices();
   const { state } = useChannelState();
-  const people = (state?.participants ?? []).filter((p) => p.role !== 'host');
+  const people = moderatorCandidates(state?.participants ?? [], state?.messages ?? [], state?.session?.hostId ?? null);
   const setRole = (userId: string, role: 'moderator' | 'viewer') => void chatClient(api, sessionId).setRole(userId, role).catch(() => undefined);
   return (
     <details className="moderators" data-testid="moderators">

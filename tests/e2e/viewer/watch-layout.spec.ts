@@ -32,7 +32,8 @@ test('the directory lists live public sessions with a link to watch', async ({ g
   await visitor.goto('/');
   const card = visitor.locator(`[data-testid="directory-session"][data-session-id="${sessionId}"]`);
   await expect(card).toBeVisible();
-  await card.getByRole('link').click();
+  // The card also links the host's profile and Follow; the title is the way in.
+  await card.getByRole('link', { name: /^Watch / }).click();
   await expect(visitor).toHaveURL(new RegExp(`/watch/${sessionId}$`));
   await expect(visitor.getByTestId('session-state')).toHaveAttribute('data-state', 'live');
 });

@@ -68,6 +68,8 @@ test('on a phone, a 120-character title wraps on the watch page and the director
   await viewer.goto(`/watch/${session.id}`);
   await expect(viewer.getByRole('heading', { level: 1 })).toHaveText(LONG_TITLE);
   await expect(viewer.getByTestId('hosted-by')).toBeVisible();
+  // The follow widget repeats the 50-character name: measured once it is there.
+  await expect(viewer.getByTestId('profile-link')).toBeVisible();
   const pageOverflow = 'document.documentElement.scrollWidth - document.documentElement.clientWidth';
   expect(await viewer.evaluate(pageOverflow)).toBe(0);
   await viewer.screenshot({ path: testInfo.outputPath('phone-long-title-watch.png'), fullPage: true });

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { Notification } from '../../../protocol/notifications.js';
+import { mergeLoaded } from './notifications-client.js';
+
+function live(id: string, read = false): Notification {
+  return {
+    id,
+    kind: 'live',
+    creator: { id: `c-${id}`, displayName: `Creator ${id}`, username: `creator_${id}` },
+    sessionId: null,
+    title: `Live ${id}`,
+    startsAt: null,
+    createdAt: new Date().toISOString(),
+    read,
+  };
+}
+
+describe('the bell after the relay list is read', () => {
+  it('keeps a notification that arrived on the socket while the list was on its way, and counts it', () => {
+    // The relay read its list when only A existed; B reached the socket before the reply.
+    const merged = mergeLoaded({ notifications: [live('a')], unreadCount: 1 }, [live('b')]);
+    expect(merged.notifications.map((n) => n.id)).toEqual(['b', 'a']);
+    expect(merged.unreadCount).toBe(2);
+  });
+
+  it('does not count twice what the reply already holds', () => {
+    const merged = mergeLoaded({ notifications: [live('b'), live('a')], unreadCount: 2 }, [live('b')]);
+    expect(merged.notifications.map((n) => n.id)).toEqual(['b', 'a']);
+    expect(merged.unreadCount).toBe(2);
+  });
+
+  it('adds nothing to the count for a live arrival already read', () => {
+    expect(mergeLoaded({ notifications: [], unreadCount: 0 }, [live('x', true)]).unreadCount).toBe(0);
+  });
+});
