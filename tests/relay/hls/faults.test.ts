@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionReply } from '../../../protocol/sessions.js';
 import { startTestRelay, type TestRelay } from '../../support/relay.js';
@@ -35,6 +36,9 @@ describe('LL-HLS faults: the packager killed mid-live', () => {
     const packager = t.relay.ctx.services.get('hls').packager(sessionId);
     const killed = packager?.encoderPid;
     expect(killed).toBeTypeOf('number');
+    // The encoder runs below the relay's priority (field 19 of /proc/<pid>/stat is the nice value).
+    const stat = readFileSync(`/proc/${killed}/stat`, 'utf8');
+    expect(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])).toBe(10);
 
     const interrupted = nextEvent(watcher, 'hls:health', (p) => p.sessionId === sessionId && p.health === 'restarting');
     process.kill(killed!, 'SIGKILL');

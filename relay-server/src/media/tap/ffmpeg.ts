@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 
 /**
  * ffmpeg reading a tap: the SDP goes in on stdin (no file to clean up), then the RTP/RTCP arrive on the
@@ -22,9 +23,14 @@ export interface FfmpegFromTap {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Spawns `binary` with the tap input then `outputArgs`; `stdio` beyond stdin/stdout/stderr is passed on (pipes for outputs). */
-export function spawnFromTap(binary: string, sdp: string, outputArgs: string[], extraStdio: Array<'pipe' | 'ignore'> = []): FfmpegFromTap {
+/**
+ * Spawns `binary` with the tap input then `outputArgs`; `stdio` beyond stdin/stdout/stderr is passed on
+ * (pipes for outputs). `niceness` lowers the encoder's CPU priority: an LL-HLS encoder can wait a few
+ * milliseconds, the WebRTC forwarding beside it cannot.
+ */
+export function spawnFromTap(binary: string, sdp: string, outputArgs: string[], extraStdio: Array<'pipe' | 'ignore'> = [], niceness = 0): FfmpegFromTap {
   const child = spawn(binary, ['-y', ...tapInputArgs(), ...outputArgs], { stdio: ['pipe', 'pipe', 'pipe', ...extraStdio] });
+  if (niceness !== 0 && child.pid !== undefined) lowerPriority(child.pid, niceness);
   const tail: string[] = [];
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     tail.push(...chunk.split('\n').filter(Boolean));
@@ -37,6 +43,15 @@ export function spawnFromTap(binary: string, sdp: string, outputArgs: string[], 
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
   return { child, exited, stderrTail: () => tail.join('\n') };
+}
+
+/** Best effort: a platform or container that refuses leaves the priority as it was. */
+function lowerPriority(pid: number, niceness: number): void {
+  try {
+    setPriority(pid, niceness);
+  } catch {
+    // Not allowed here: the encoder runs at normal priority.
+  }
 }
 
 /** ffmpeg's version line, or null when `binary` cannot be run (the features that need it turn off). */
