@@ -74,6 +74,7 @@ async function measureApp(browser: Browser, relayUrl: string, testbenchUrl: stri
     joins.push(frameAt);
     links.push(frameAt - ((await firstPeerConnectionAt(viewer)) ?? 0));
     if (i === JOINS - 1) {
+      if (process.env.BENCH_WATERFALL === '1') await printWaterfall(viewer, frameAt);
       const g2g = await glassToGlass(viewer, PLAYER, G2G_FRAMES);
       await viewer.context().close();
       await publisher.context().close();
@@ -82,6 +83,18 @@ async function measureApp(browser: Browser, relayUrl: string, testbenchUrl: stri
     await viewer.context().close();
   }
   throw new Error('no joins');
+}
+
+const Entry = z.object({ name: z.string(), startTime: z.number(), responseEnd: z.number() });
+
+/** BENCH_WATERFALL=1: where one join's time went (every request from navigation start, then the first frame). */
+async function printWaterfall(viewer: Page, frameAt: number): Promise<void> {
+  const entries = z.array(Entry).parse(
+    await viewer.evaluate(`performance.getEntries().filter((e) => e.entryType === 'resource' || e.entryType === 'navigation').map((e) => ({ name: e.name, startTime: e.startTime, responseEnd: e.responseEnd }))`),
+  );
+  console.log('waterfall of the last join (ms from navigation start):');
+  for (const e of entries) console.log(`  ${e.startTime.toFixed(0).padStart(6)} → ${e.responseEnd.toFixed(0).padStart(6)}  ${new URL(e.name).pathname}`);
+  console.log(`  peer connection created at ${((await firstPeerConnectionAt(viewer)) ?? NaN).toFixed(0)}, first frame at ${frameAt.toFixed(0)}`);
 }
 
 /** The baseline: two bare pages, SDP passed by this process. */

@@ -20,15 +20,11 @@ import { TopGifters } from '../../shared/gifts/TopGifters.js';
 import { useGifts } from '../../shared/gifts/use-gifts.js';
 import { OtherLives } from './OtherLives.js';
 import { Player } from './Player.js';
-import { createWatchController, type WatchController } from './watch-store.js';
+import type { WatchController } from './watch-store.js';
 
-export function WatchApp({ sessionId, inviteToken = null }: { sessionId: string; inviteToken?: string | null }) {
+/** The page for one live; `controller` was started by main.tsx before this first rendered. */
+export function WatchApp({ controller }: { controller: WatchController }) {
   useLang();
-  const controller = useMemo(() => createWatchController(sessionId, inviteToken), [sessionId, inviteToken]);
-  useEffect(() => {
-    void controller.start();
-    return () => controller.dispose();
-  }, [controller]);
   const phase = useStore(controller.store, (s) => s.phase);
   const error = useStore(controller.store, (s) => s.error);
   const channel = useStore(controller.store, (s) => s.channel);

@@ -3,14 +3,19 @@ import { createRoot } from 'react-dom/client';
 import { getLang } from '../../shared/i18n/index.js';
 import '../../shared/ui/pages.css';
 import { WatchApp } from './WatchApp.js';
+import { createWatchController } from './watch-store.js';
 
 /** `/watch/:sessionId` */
 const sessionId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
 /** `?invite=` — a viewer invite link to a private live. */
 const inviteToken = new URLSearchParams(location.search).get('invite');
 document.documentElement.lang = getLang();
+// Signing in, joining and asking how the program travels start before React's first render: the
+// first frame comes that much sooner (bench webrtc-latency, navigation → first frame).
+const controller = createWatchController(sessionId, inviteToken);
+void controller.start();
 const root = document.getElementById('root');
 if (root) {
-  // No StrictMode: its double-mounted effects would join the session and open the peer link twice.
-  createRoot(root).render(<WatchApp sessionId={sessionId} inviteToken={inviteToken} />);
+  // No StrictMode: its double-mounted effects would remount a page that holds one live controller.
+  createRoot(root).render(<WatchApp controller={controller} />);
 }

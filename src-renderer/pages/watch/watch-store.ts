@@ -6,7 +6,8 @@ import { RelayError, type ApiClient } from '../../shared/api/client.js';
 import { createPageApi, getAuth, getToken, signInAsGuest, verifyStoredAuth, type StoredAuth } from '../../shared/auth/auth-store.js';
 import { t } from '../../shared/i18n/index.js';
 import { describeFailure } from '../../shared/ui/error-text.js';
-import { chooseTransport, createProgramPlayer, type PlayerState, type ProgramPlayer } from '../../shared/media/index.js';
+import { createProgramPlayer, getMediaHint, type PlayerState, type ProgramPlayer } from '../../shared/media/index.js';
+import type { MediaHint } from '../../../protocol/media.js';
 import { createRelayConnection, createSessionChannel, type ConnectionState, type RelayConnection, type SessionChannel } from '../../shared/realtime/index.js';
 import { Emitter } from '../../shared/realtime/emitter.js';
 import type { GiftEvent, Wallet } from '../../../protocol/gifts.js';
@@ -32,6 +33,8 @@ export interface WatchState {
 
 /** Asking the relay for the transport failed: ask again after this long (never guess a transport). */
 const HINT_RETRY_MS = 2_000;
+/** How long the hints asked at page load stand in for asking again when the player starts. */
+const EARLY_HINTS_FRESH_MS = 10_000;
 /** WebRTC that has shown no picture after this long (a corporate network) gives way to LL-HLS. */
 const WEBRTC_GRACE_MS = 3_000;
 
@@ -77,7 +80,20 @@ export function createWatchController(sessionId: string, inviteToken: string | n
   /** Stops telling the relay which path this page plays on (the host's per-path counts). */
   let stopReporting = (): void => undefined;
 
+  /**
+   * Asked before anything else (they need no account for a public live): how the program travels and
+   * whether LL-HLS has room. The first player start takes them instead of asking again; null once used.
+   */
+  let early: { at: number; hls: Promise<HlsHint | null>; media: Promise<MediaHint | null> } | null = null;
+  /** What the early media hint said: a WHEP player need not wait for the socket's room join. */
+  let earlyTransport: 'p2p' | 'whip' | null = null;
+
   async function start(): Promise<void> {
+    early = { at: Date.now(), hls: hlsHint(), media: getMediaHint(api, sessionId).catch(() => null) };
+    void early.media.then((hint) => {
+      earlyTransport = hint?.transport ?? null;
+      syncPlayer();
+    });
     // Without an identity the page still shows the session and its chat (anonymous watchers may read).
     const identity = await verifyStoredAuth(api)
       .then((a) => a ?? signInAsGuest(api, t('watch.autoName'), true))
@@ -146,7 +162,8 @@ export function createWatchController(sessionId: string, inviteToken: string | n
   function syncPlayer(): void {
     if (!session) return;
     const live = session.state === 'starting' || session.state === 'live';
-    const joined = store.getState().channel?.getState().status === 'joined';
+    // P2P is signalled in the room; WHEP is plain HTTP and starts without the socket.
+    const joined = store.getState().channel?.getState().status === 'joined' || earlyTransport === 'whip';
     const onHls = store.getState().hlsUrl !== null;
     if (live && joined && participantReady && !player && !playerStarting && !onHls && connection && getAuth()) void startPlayer(connection, session);
     else if (session.state === 'ended' && (player || playerStarting || onHls)) stopPlayer();
@@ -161,7 +178,10 @@ export function createWatchController(sessionId: string, inviteToken: string | n
     playerStarting = true;
     let transport: 'p2p' | 'whip';
     const forced = forcedTransport();
-    const hint = await hlsHint();
+    // A page left open before the live began asks afresh: the hints are only as good as they are recent.
+    const prefetched = early && Date.now() - early.at < EARLY_HINTS_FRESH_MS ? early : null;
+    early = null;
+    const hint = await (prefetched?.hls ?? hlsHint());
     if (forced !== 'webrtc' && hint?.masterUrl && (forced === 'hls' || (!hint.webrtcHasRoom && !hlsDown))) {
       playerStarting = false;
       if (generation === playerGeneration) store.setState({ hlsUrl: hint.masterUrl, playerState: 'playing' });
@@ -173,8 +193,10 @@ export function createWatchController(sessionId: string, inviteToken: string | n
       if (generation === playerGeneration) setTimeout(syncPlayer, HINT_RETRY_MS);
       return;
     }
+    let mediaHint: MediaHint;
     try {
-      transport = await chooseTransport(api, sessionId);
+      mediaHint = (await prefetched?.media) ?? (await getMediaHint(api, sessionId));
+      transport = mediaHint.transport;
     } catch {
       playerStarting = false;
       if (generation === playerGeneration) setTimeout(syncPlayer, HINT_RETRY_MS);
@@ -184,7 +206,7 @@ export function createWatchController(sessionId: string, inviteToken: string | n
     if (generation !== playerGeneration || player) return;
     if (transport === 'whip' && forced !== 'webrtc') fallBackToHlsUnlessPlaying(generation);
     const channel = store.getState().channel ?? undefined;
-    const p = createProgramPlayer({ connection: conn, api, sessionId, channel, hostId: s.hostId, sessionType: s.type, transport, getToken });
+    const p = createProgramPlayer({ connection: conn, api, sessionId, channel, hostId: s.hostId, sessionType: s.type, transport, getToken, firstMediaHint: mediaHint });
     player = p;
     store.setState({ transport });
     p.on('stream', (stream) => store.setState({ stream }));

@@ -1,3 +1,4 @@
+import type { MediaHint } from '../../../protocol/media.js';
 import type { SessionType } from '../../../protocol/sessions.js';
 import type { ApiClient } from '../api/client.js';
 import type { RelayConnection } from '../realtime/connection.js';
@@ -114,6 +115,8 @@ export interface PlayerOptions extends MediaContext {
   transport?: 'p2p' | 'whip';
   /** Bearer token for WHEP requests when signed in (public sessions play anonymously). */
   getToken?: () => string | null;
+  /** The relay's media hint the page already holds: the first WHEP attempt skips asking again. */
+  firstMediaHint?: MediaHint;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { MediaHint } from '../../../../protocol/media.js';
 import { Emitter } from '../../realtime/emitter.js';
 import { getIceServers } from '../ice.js';
 import { createStatsSampler, summarizeStats } from '../stats.js';
@@ -45,7 +46,12 @@ export class WhepProgramPlayer implements ProgramPlayer {
   private readonly backoff = new Backoff(RETRY_FIRST_MS, RETRY_MAX_MS);
   private readonly sample = createStatsSampler(() => this.pc);
 
-  constructor(private readonly options: WhepPlayerOptions) {}
+  /** The page's hint, for the first attempt only: retries ask the relay afresh. */
+  private unusedHint: MediaHint | undefined;
+
+  constructor(private readonly options: WhepPlayerOptions) {
+    this.unusedHint = options.firstMediaHint;
+  }
 
   get state(): PlayerState {
     return this.currentState;
@@ -93,7 +99,8 @@ export class WhepProgramPlayer implements ProgramPlayer {
   private async connect(): Promise<void> {
     this.teardown();
     const { api, sessionId } = this.options;
-    const hint = await getMediaHint(api, sessionId);
+    const hint = this.unusedHint ?? (await getMediaHint(api, sessionId));
+    this.unusedHint = undefined;
     if (!hint.whepUrl) throw new Error('This session is not played with WHEP');
     const pc = new RTCPeerConnection({ iceServers: await getIceServers(api, sessionId).catch(() => []), bundlePolicy: 'max-bundle' });
     this.pc = pc;
