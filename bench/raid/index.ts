@@ -51,7 +51,9 @@ interface RelayChild {
 async function startRelay(dataDir: string): Promise<RelayChild> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'relay-server/src/main.ts'], {
+  // BENCH_PROFILE=<dir>: the relay writes a V8 CPU profile there on its clean exit (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'relay-server/src/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
