@@ -9,7 +9,6 @@
  *   - CPU of the relay, of this process (publisher) and of the viewer workers (2 cores here: they compete)
  * The ceiling is the largest audience of a step that met both targets.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +18,7 @@ import { createPublisher } from '../../tests/relay/media/support/peers.js';
 import { postOffer } from '../../tests/relay/media/support/whip-client.js';
 import { startRelayNode } from '../../tests/relay/multinode/support/nodes.js';
 import { cpuSeconds } from './cpu.js';
-import { FromWorker, type ToWorker } from './messages.js';
+import { addViewers, sampleAll, startWorker, stopWorkers, type ViewerWorker } from './workers.js';
 import { LOAD_RIG_LIMITS } from '../support/rig-limits.js';
 
 const PROGRAM_BITRATE = 1_500_000;
@@ -34,51 +33,10 @@ const MAX_P95_JOIN_MS = 1_000;
 const here = path.dirname(new URL(import.meta.url).pathname);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Worker {
-  child: ChildProcess;
-  next(type: FromWorker['type']): Promise<FromWorker>;
-  send(message: ToWorker): void;
-}
-
-async function startWorker(whepUrl: string): Promise<Worker> {
-  const child = fork(path.join(here, 'viewer-worker.ts'), [whepUrl], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const waiting: Array<{ type: FromWorker['type']; resolve: (m: FromWorker) => void }> = [];
-  child.on('message', (raw: unknown) => {
-    const message = FromWorker.safeParse(raw);
-    if (!message.success) return;
-    const index = waiting.findIndex((w) => w.type === message.data.type);
-    if (index >= 0) waiting.splice(index, 1)[0]?.resolve(message.data);
-  });
-  const worker: Worker = {
-    child,
-    next: (type) => new Promise((resolve) => waiting.push({ type, resolve })),
-    send: (message) => child.send(message),
-  };
-  await worker.next('ready');
-  return worker;
-}
-
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((x, y) => x - y);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-async function sampleAll(workers: Worker[]) {
-  const replies = await Promise.all(workers.map(async (w) => {
-    const reply = w.next('sample');
-    w.send({ type: 'sample' });
-    return reply;
-  }));
-  const totals = { viewers: 0, packetsReceived: 0, packetsLost: 0, framesDecoded: 0 };
-  for (const r of replies) {
-    if (r.type !== 'sample') continue;
-    totals.viewers += r.viewers;
-    totals.packetsReceived += r.packetsReceived;
-    totals.packetsLost += r.packetsLost;
-    totals.framesDecoded += r.framesDecoded;
-  }
-  return totals;
 }
 
 export interface SfuStep {
@@ -103,7 +61,7 @@ export async function run(): Promise<{ ceiling: number; steps: SfuStep[] }> {
     ...LOAD_RIG_LIMITS,
     LOG_LEVEL: 'error',
   });
-  const workers: Worker[] = [];
+  const workers: ViewerWorker[] = [];
   const publisher = await createPublisher({ width: 640, height: 360, fps: 30, maxBitrate: PROGRAM_BITRATE, pattern: 'noise' });
   const steps: SfuStep[] = [];
   try {
@@ -131,19 +89,8 @@ export async function run(): Promise<{ ceiling: number; steps: SfuStep[] }> {
     let current = 0;
     let failedInARow = 0;
     for (const target of STEPS) {
-      const adding = target - current;
-      const shares = workers.map((_, i) => Math.floor(adding / WORKERS) + (i < adding % WORKERS ? 1 : 0));
-      const added = await Promise.all(workers.map(async (w, i) => {
-        const share = shares[i] ?? 0;
-        if (share === 0) return { joinMs: [] as Array<number | null>, failed: 0 };
-        const reply = w.next('added');
-        w.send({ type: 'add', count: share });
-        const r = await reply;
-        return r.type === 'added' ? r : { joinMs: [], failed: share };
-      }));
+      const { joinMs, failures: joinFailures } = await addViewers(workers, target - current);
       current = target;
-      const joinMs = added.flatMap((a) => a.joinMs).filter((m): m is number => m !== null);
-      const joinFailures = added.reduce((n, a) => n + a.failed, 0);
       await sleep(SETTLE_MS);
 
       const before = { stats: await sampleAll(workers), bytes: await publisher.bytesSent(), relay: cpuSeconds(relay.pid), me: process.cpuUsage(), workers: workers.reduce((s, w) => s + cpuSeconds(w.child.pid ?? 0), 0), at: performance.now() };
@@ -174,7 +121,7 @@ export async function run(): Promise<{ ceiling: number; steps: SfuStep[] }> {
       if (failedInARow >= 2) break;
     }
   } finally {
-    for (const w of workers) w.send({ type: 'stop' });
+    await stopWorkers(workers);
     publisher.close();
     await relay.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

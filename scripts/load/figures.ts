@@ -12,6 +12,9 @@ export class Figures {
   whepConnected = 0;
   whepFailed = 0;
   rtpPackets = 0;
+  /** Video RTP received by the WHEP subscribers (packets, and payload bytes as WebRTC stats count them). */
+  videoPackets = 0;
+  videoBytes = 0;
   /** clientMessageId → performance.now() at emit: viewers turn a delivery into a latency. */
   readonly inFlight = new Map<string, number>();
 

@@ -1,8 +1,9 @@
 /**
  * A WHEP subscriber that counts RTP packets without decoding them (werift: no codec work, so one machine
  * holds many). POSTs a complete recvonly offer, applies the answer, DELETEs its resource at the end.
+ * It offers VP8 and mode-1 H.264, as a browser does, so it plays a live in either codec.
  */
-import { RTCPeerConnection } from 'werift';
+import { RTCPeerConnection, useH264, useOPUS, useVP8 } from 'werift';
 import type { Figures } from './figures.js';
 
 const GATHER_MS = 2_000;
@@ -36,12 +37,20 @@ function connected(pc: RTCPeerConnection): Promise<boolean> {
 }
 
 export async function startWhep(endpoint: string, token: string, figures: Figures): Promise<WhepSubscriber | null> {
-  const pc = new RTCPeerConnection({ iceServers: [], iceUseIpv6: false, bundlePolicy: 'max-bundle' });
+  const pc = new RTCPeerConnection({
+    iceServers: [],
+    iceUseIpv6: false,
+    bundlePolicy: 'max-bundle',
+    codecs: { video: [useVP8(), useH264()], audio: [useOPUS()] },
+  });
   pc.addTransceiver('video', { direction: 'recvonly' });
   pc.addTransceiver('audio', { direction: 'recvonly' });
   pc.onTrack.subscribe((track) => {
-    track.onReceiveRtp.subscribe(() => {
+    track.onReceiveRtp.subscribe((rtp) => {
       figures.rtpPackets += 1;
+      if (track.kind !== 'video') return;
+      figures.videoPackets += 1;
+      figures.videoBytes += rtp.payload.length;
     });
   });
   let resource: string | null = null;

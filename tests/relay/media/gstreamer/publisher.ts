@@ -18,7 +18,7 @@ export interface GstPublisher {
   stop(): Promise<void>;
 }
 
-/** Runs whip_publish.py (GStreamer webrtcbin, x264 + Opus, OBS-shaped offer) against `url`. */
+/** Runs whip_publish.py (GStreamer webrtcbin, x264 or VP8 (`--codec vp8`) + Opus, OBS-shaped offer) against `url`. */
 export function startGstPublisher(url: string, args: string[]): GstPublisher {
   const lines: string[] = [];
   const waiters: Array<{ prefix: string; resolve: (line: string) => void }> = [];

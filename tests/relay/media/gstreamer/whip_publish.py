@@ -1,11 +1,14 @@
 #!/usr/bin/python3
-"""GStreamer webrtcbin publishing x264enc H.264 + Opus to a WHIP endpoint, shaped as OBS shapes its offer.
+"""GStreamer webrtcbin publishing x264enc H.264 (or vp8enc VP8) + Opus to a WHIP endpoint, shaped as OBS shapes its offer.
 
 Independent of our code: Debian's GStreamer and libnice. The offer carries one H.264 payload type and
 Opus and no candidates (webrtcbin trickles them; like OBS we never send them), with an optional
 `Authorization: Bearer`. libnice ignores loopback, so 127.0.0.1 is added by hand (the relay is local).
 
-Usage: whip_publish.py URL [--token T] [--profile constrained-baseline|main|high] [--seconds N]
+Usage: whip_publish.py URL [--token T] [--profile constrained-baseline|main|high] [--codec h264|vp8]
+                       [--pattern ball|moving-bars] [--seconds N]
+Both codecs aim at 1.5 Mbps; `moving-bars` (scrolling SMPTE bars) is busy enough for both encoders to spend
+it (the ball is not: ~0.2 Mbps), `ball` is the default.
 Prints `status <code>`, then `location <path>` and `connected` (or the error body) on stdout; on
 SIGTERM or after --seconds it sends DELETE to the resource and exits 0.
 """
@@ -34,17 +37,26 @@ def main():
     parser.add_argument('url')
     parser.add_argument('--token')
     parser.add_argument('--profile', default='high')
+    parser.add_argument('--codec', choices=['h264', 'vp8'], default='h264')
+    parser.add_argument('--pattern', choices=['ball', 'moving-bars'], default='ball')
     parser.add_argument('--seconds', type=float, default=0)
     args = parser.parse_args()
+    picture = 'pattern=ball' if args.pattern == 'ball' else 'pattern=smpte horizontal-speed=5'
+    video = (
+        'x264enc tune=zerolatency speed-preset=ultrafast bitrate=1500 key-int-max=60 ! '
+        f'video/x-h264,profile={args.profile} ! h264parse ! '
+        'rtph264pay config-interval=-1 aggregate-mode=zero-latency ! '
+        'application/x-rtp,media=video,encoding-name=H264,payload=96'
+    ) if args.codec == 'h264' else (
+        'vp8enc deadline=1 cpu-used=8 end-usage=cbr target-bitrate=1500000 keyframe-max-dist=60 ! '
+        'rtpvp8pay ! application/x-rtp,media=video,encoding-name=VP8,payload=96'
+    )
 
     Gst.init(None)
     pipeline = Gst.parse_launch(
         'webrtcbin name=send bundle-policy=max-bundle '
-        'videotestsrc is-live=true pattern=ball ! video/x-raw,width=640,height=360,framerate=30/1 ! videoconvert ! '
-        'x264enc tune=zerolatency speed-preset=ultrafast bitrate=1500 key-int-max=60 ! '
-        f'video/x-h264,profile={args.profile} ! h264parse ! '
-        'rtph264pay config-interval=-1 aggregate-mode=zero-latency ! '
-        'application/x-rtp,media=video,encoding-name=H264,payload=96 ! send. '
+        f'videotestsrc is-live=true {picture} ! video/x-raw,width=640,height=360,framerate=30/1 ! videoconvert ! '
+        f'{video} ! send. '
         'audiotestsrc is-live=true wave=sine freq=440 ! audioconvert ! audioresample ! opusenc ! rtpopuspay ! '
         'application/x-rtp,media=audio,encoding-name=OPUS,payload=111 ! send.'
     )
@@ -97,7 +109,7 @@ def main():
         state['posted'] = True
         webrtc.emit('set-local-description', offer, None)
         text = offer.sdp.as_text()
-        # OBS's shape: no candidates in the offer, one H.264 payload type and Opus.
+        # OBS's shape: no candidates in the offer, one video payload type and Opus.
         text = ''.join(line + '\r\n' for line in text.splitlines() if line and not line.startswith('a=candidate'))
         status, location, body = post_offer(text)
         say(f'status {status}')

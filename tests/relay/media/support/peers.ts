@@ -113,7 +113,7 @@ export interface FrameCountingViewer {
   firstFrame: Promise<{ width: number; height: number }>;
   framesReceived(): number;
   /** Inbound video RTP counters from libwebrtc's stats. */
-  inbound(): Promise<{ packetsReceived: number; packetsLost: number; framesDecoded: number }>;
+  inbound(): Promise<{ packetsReceived: number; bytesReceived: number; packetsLost: number; framesDecoded: number }>;
   close(): void;
 }
 
@@ -144,10 +144,11 @@ export async function createViewer(): Promise<FrameCountingViewer> {
       await pc.setRemoteDescription({ type: 'answer', sdp: answerSdp });
     },
     async inbound() {
-      const totals = { packetsReceived: 0, packetsLost: 0, framesDecoded: 0 };
+      const totals = { packetsReceived: 0, bytesReceived: 0, packetsLost: 0, framesDecoded: 0 };
       for (const report of (await pc.getStats()).values()) {
         if (report.type !== 'inbound-rtp' || report.kind !== 'video') continue;
         totals.packetsReceived += typeof report.packetsReceived === 'number' ? report.packetsReceived : 0;
+        totals.bytesReceived += typeof report.bytesReceived === 'number' ? report.bytesReceived : 0;
         totals.packetsLost += typeof report.packetsLost === 'number' ? report.packetsLost : 0;
         totals.framesDecoded += typeof report.framesDecoded === 'number' ? report.framesDecoded : 0;
       }
