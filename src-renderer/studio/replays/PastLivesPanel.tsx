@@ -45,7 +45,8 @@ export function PastLivesPanel() {
   };
 
   return (
-    <details className="panel past-lives-studio" data-testid="studio-past-lives">
+    // Opening reads the list again: a live that had not finished ending when the phase changed shows up then.
+    <details className="panel past-lives-studio" data-testid="studio-past-lives" onToggle={(e) => e.currentTarget.open && void load()}>
       <summary>
         <h2>{t('pastLives.mine')}</h2>
       </summary>
