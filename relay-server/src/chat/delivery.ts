@@ -5,6 +5,11 @@ import type { Logger } from '../core/logger.js';
 
 /** How long deliveries to one room are gathered before they go out as one frame. */
 export const DELIVERY_WINDOW_MS = 40;
+/**
+ * Reactions are ambient (floating hearts, counts): gathered longer, so a reaction flood costs the room a few
+ * frames a second instead of one per chat window (bench raid: every frame is a write to every viewer).
+ */
+export const REACTION_WINDOW_MS = 250;
 const MAX_RECENT_REACTIONS = 20;
 
 interface Batch<T> {
@@ -32,6 +37,7 @@ export function createDelivery(
   reactionCounts: (sessionId: string) => Promise<Record<string, number>>,
   logger: Logger,
   windowMs = DELIVERY_WINDOW_MS,
+  reactionWindowMs = REACTION_WINDOW_MS,
 ): Delivery {
   const messages = new Map<string, Batch<Message>>();
   const reactions = new Map<string, Batch<{ emoji: string; userId: string }>>();
@@ -62,20 +68,20 @@ export function createDelivery(
     inFlight.add(sent);
   };
 
-  function enqueue<T>(batches: Map<string, Batch<T>>, sessionId: string, item: T, flush: (id: string) => void, cap?: number): void {
+  function enqueue<T>(batches: Map<string, Batch<T>>, sessionId: string, item: T, flush: (id: string) => void, waitMs: number, cap?: number): void {
     const batch = batches.get(sessionId);
     if (batch) {
       batch.items.push(item);
       if (cap !== undefined && batch.items.length > cap) batch.items.shift();
       return;
     }
-    batches.set(sessionId, { items: [item], timer: setTimeout(() => flush(sessionId), windowMs) });
+    batches.set(sessionId, { items: [item], timer: setTimeout(() => flush(sessionId), waitMs) });
   }
 
   return {
-    message: (sessionId, message) => enqueue(messages, sessionId, message, flushMessages),
+    message: (sessionId, message) => enqueue(messages, sessionId, message, flushMessages, windowMs),
     reaction: (sessionId, emoji, userId) =>
-      enqueue(reactions, sessionId, { emoji, userId }, flushReactions, MAX_RECENT_REACTIONS),
+      enqueue(reactions, sessionId, { emoji, userId }, flushReactions, reactionWindowMs, MAX_RECENT_REACTIONS),
     afterPending(sessionId, event, payload) {
       flushMessages(sessionId);
       notifier.toSession(sessionId, event, payload);
