@@ -18,6 +18,7 @@ import { AuthReply } from '../../protocol/users.js';
 import { ledgerProblems, ledgerSummary } from '../../relay-server/src/gifts/ledger-audit.js';
 import { createStorage } from '../../relay-server/src/storage/index.js';
 import { REDIS_URL, startRelayNode, type RelayNode } from '../../tests/relay/multinode/support/nodes.js';
+import { benchDatabase } from '../support/database.js';
 import { LOAD_RIG_LIMITS } from '../support/rig-limits.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,7 +27,6 @@ const BASE_RATE = Number(process.env.BENCH_GIFT_BASE_RATE ?? 20);
 const SECONDS = Number(process.env.BENCH_GIFT_SECONDS ?? 10);
 const SENDERS = 100;
 const SETTLE_MS = 3000;
-const MYSQL_SERVER = (process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
 
 interface Sender {
   token: string;
@@ -138,8 +138,8 @@ async function phase(name: string, rate: number, seconds: number, sessionId: str
 }
 
 export async function run(): Promise<unknown> {
-  const name = `afritok_bench_${randomBytes(5).toString('hex')}`;
-  const databaseUrl = `${MYSQL_SERVER}/${name}`;
+  const database = benchDatabase('afritok_bench');
+  const databaseUrl = database.url;
   const env: Record<string, string> = {
     DATABASE_URL: databaseUrl,
     REDIS_URL,
@@ -179,8 +179,6 @@ export async function run(): Promise<unknown> {
     return result;
   } finally {
     await Promise.all([a.stop(), b.stop()]);
-    const server = await mysql.createConnection({ uri: MYSQL_SERVER });
-    await server.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await server.end();
+    await database.drop();
   }
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench creators`: the creator features' benchmarks, one sub-bench file each in this folder
  * (`<topic>.bench.ts` exporting `run()`), run one after another in name order. Adding one needs no edit
- * here: gifts.bench.ts (1,000 gifts/s into one live across two nodes) and whatever follows adds.
+ * here: going-live.bench.ts (going live with 100,000 followers beside none), gifts.bench.ts (1,000 gifts/s
+ * into one live across two nodes) and whatever follows adds.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import type { z } from 'zod';
+import { exited, inbox } from '../support/ipc.js';
 import { FromClients, FromServer, type ToClients, type ToServer } from './messages.js';
 
 const CLIENTS = Number(process.env.JOIN_STORM_CLIENTS ?? 2000);
@@ -41,22 +41,6 @@ export interface StormResult {
   /** JS heap still in use after GC, per connection: what each socket really keeps alive. */
   heapBytesPerConnection: number;
   rssMiB: number;
-}
-
-/** Waits for messages of one schema from a child, by type. */
-function inbox<S extends z.ZodType<{ type: string }>>(child: ChildProcess, schema: S) {
-  const waiting: Array<{ type: string; resolve: (m: z.output<S>) => void }> = [];
-  child.on('message', (raw: unknown) => {
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) return;
-    const index = waiting.findIndex((w) => w.type === parsed.data.type);
-    if (index >= 0) waiting.splice(index, 1)[0]?.resolve(parsed.data);
-  });
-  return <T extends z.output<S>['type']>(type: T): Promise<Extract<z.output<S>, { type: T }>> =>
-    new Promise((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`child exited (${code}) while waiting for ${type}`)));
-      waiting.push({ type, resolve: resolve as (m: z.output<S>) => void });
-    });
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -123,17 +107,6 @@ async function storm(kind: Kind): Promise<StormResult> {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
-
-function exited(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
 
 function printTable(results: StormResult[]): void {
   const who = process.env.JOIN_STORM_SIGNED_IN === '1' ? 'signed-in (relay only)' : 'anonymous';

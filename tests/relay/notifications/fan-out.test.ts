@@ -1,32 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotificationsReply, UnreadReply } from '../../../protocol/notifications.js';
 import type { Notification } from '../../../protocol/notifications.js';
-import type { Storage } from '../../../relay-server/src/storage/types.js';
 import { startTestRelay, testDialects, type ClientSocket, type TestRelay } from '../../support/relay.js';
 import { account, createSession, expectError, liveSession, parse, type Account } from '../sessions/helpers.js';
+import { seedFollowers } from './support/followers.js';
 
 const FOLLOWERS = 10_000;
-
-/** `n` accounts following `creatorId`, written in bulk (the fan-out, not the seeding, is under test). */
-async function seedFollowers(storage: Storage, creatorId: string, n: number): Promise<void> {
-  const createdAt = new Date();
-  for (let start = 0; start < n; start += 1000) {
-    const users = Array.from({ length: Math.min(1000, n - start) }, (_, i) => ({
-      id: randomUUID(),
-      username: `fan_${start + i}_${randomUUID().slice(0, 8)}`,
-      displayName: `Fan ${start + i}`,
-      kind: 'account' as const,
-      passwordHash: null,
-      tokenGeneration: 0,
-      createdAt,
-    }));
-    await storage.transaction(async (tx) => {
-      for (const user of users) await tx.users.create(user);
-    });
-    await storage.follows.addMany(users.map((u) => ({ followerId: u.id, creatorId, notificationsMuted: false, createdAt })));
-  }
-}
 
 describe.each(testDialects)('notifications fan-out [%s]', (dialect) => {
   let t: TestRelay;

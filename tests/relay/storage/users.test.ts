@@ -26,6 +26,15 @@ describeEachDatabase('storage: users', (db) => {
     expect(await db.storage().users.findById(second.id)).toBeNull();
   });
 
+  it('adds many users at once (more than one INSERT), and refuses a taken username with DuplicateKeyError("username")', async () => {
+    const many = Array.from({ length: 1201 }, () => user());
+    await db.storage().users.addMany(many);
+    expect(await db.storage().users.findById(many[1200]!.id)).toEqual(many[1200]);
+    expect((await db.storage().users.findManyByIds(many.map((u) => u.id))).length).toBe(1201);
+    await expect(db.storage().users.addMany([user({ username: many[0]!.username })])).rejects.toMatchObject({ key: 'username' });
+    await db.storage().users.addMany([]);
+  });
+
   it('keeps guests with a null password hash', async () => {
     const guest = user({ kind: 'guest', passwordHash: null });
     await db.storage().users.create(guest);

@@ -24,6 +24,8 @@ export interface ProfileRecord {
 export interface UserRepo {
   /** Throws DuplicateKeyError('username') when taken. */
   create(user: UserRecord): Promise<UserRecord>;
+  /** Inserts many users at once (imports, benchmarks); throws DuplicateKeyError('username') on a taken name. */
+  addMany(users: UserRecord[]): Promise<void>;
   findById(id: string): Promise<UserRecord | null>;
   findByUsername(username: string): Promise<UserRecord | null>;
   /** Accounts (not guests) whose username starts with `prefix`, ordered by username. */

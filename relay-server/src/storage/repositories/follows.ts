@@ -1,11 +1,9 @@
 import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
 import type { FollowRepo, ProfileRepo } from '../types.js';
 import type { Dialect } from '../dialect.js';
+import { inChunks } from '../shared/chunks.js';
 import { isUniqueViolation, uniqueAs } from '../shared/errors.js';
 import { followFromRow, followToRow, profileFromRow, profileToRow } from '../shared/rows.js';
-
-/** Rows per INSERT when seeding many follows: well under both drivers' placeholder limits. */
-const INSERT_CHUNK = 500;
 
 export function followsRepo(d: Dialect): FollowRepo {
   const { db } = d;
@@ -23,10 +21,7 @@ export function followsRepo(d: Dialect): FollowRepo {
       }
     },
     async addMany(records) {
-      for (let i = 0; i < records.length; i += INSERT_CHUNK) {
-        const chunk = records.slice(i, i + INSERT_CHUNK).map(followToRow);
-        await uniqueAs('follow', () => db.insert(follows).values(chunk));
-      }
+      await inChunks(records.map(followToRow), (chunk) => uniqueAs('follow', () => db.insert(follows).values(chunk)));
     },
     async unfollow(followerId, creatorId) {
       return (await d.delete(follows, key(followerId, creatorId))) > 0;

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { UserRepo } from '../types.js';
 import type { Dialect } from '../dialect.js';
+import { inChunks } from '../shared/chunks.js';
 import { uniqueAs } from '../shared/errors.js';
 import { prefixBounds, userFromRow, userToRow } from '../shared/rows.js';
 
@@ -11,6 +12,9 @@ export function usersRepo(d: Dialect): UserRepo {
     async create(user) {
       await uniqueAs('username', () => db.insert(users).values(userToRow(user)));
       return user;
+    },
+    async addMany(records) {
+      await inChunks(records.map(userToRow), (chunk) => uniqueAs('username', () => db.insert(users).values(chunk)));
     },
     async findById(id) {
       const [row] = await db.select().from(users).where(eq(users.id, id));
