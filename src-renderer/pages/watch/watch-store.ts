@@ -3,7 +3,7 @@ import type { Session } from '../../../protocol/sessions.js';
 import { routes } from '../../../protocol/routes.js';
 import { ViewerTransport, type HlsHint } from '../../../protocol/hls.js';
 import { RelayError, type ApiClient } from '../../shared/api/client.js';
-import { createPageApi, getAuth, getToken, signInAsGuest, verifyStoredAuth, type StoredAuth } from '../../shared/auth/auth-store.js';
+import { createPageApi, getAuth, getToken, nameSilentGuest, signInAsGuest, verifyStoredAuth, type StoredAuth } from '../../shared/auth/auth-store.js';
 import { t } from '../../shared/i18n/index.js';
 import { describeFailure } from '../../shared/ui/error-text.js';
 import { createProgramPlayer, getMediaHint, type PlayerState, type ProgramPlayer } from '../../shared/media/index.js';
@@ -252,8 +252,9 @@ export function createWatchController(sessionId: string, inviteToken: string | n
     }, WEBRTC_GRACE_MS);
   }
 
-  /** Switches to a named guest account so the viewer can chat; the socket and the player follow. */
+  /** Names the viewer so they can chat: the silent account is renamed, any other identity becomes a named guest. */
   async function chooseName(displayName: string): Promise<string | null> {
+    if (getAuth()?.auto) return nameSilentAccount(displayName);
     try {
       // The silent account this page watched with steps out first, so one person is one viewer in the host's summary.
       if (getAuth()?.auto) await api.call(routes.leaveSession, { params: { id: sessionId } }).catch(() => undefined);
@@ -265,6 +266,21 @@ export function createWatchController(sessionId: string, inviteToken: string | n
       stopPlayer();
       connection?.reauthenticate();
       syncPlayer();
+      return null;
+    } catch (err) {
+      return describe(err);
+    }
+  }
+
+  /** Same account, new name: the socket hears it on a fresh handshake; a WHEP player plays on untouched. */
+  async function nameSilentAccount(displayName: string): Promise<string | null> {
+    try {
+      const identity = await nameSilentGuest(api, displayName);
+      store.setState({ identity });
+      const restartPlayer = store.getState().transport !== 'whip';
+      if (restartPlayer) stopPlayer();
+      connection?.reauthenticate();
+      if (restartPlayer) syncPlayer();
       return null;
     } catch (err) {
       return describe(err);

@@ -67,6 +67,17 @@ export async function signInAsGuest(api: ApiClient, displayName: string, auto = 
   return auth;
 }
 
+/**
+ * Gives the silent watching account its chosen name (`PATCH /api/profile`) instead of making a new one:
+ * the person stays one viewer (analytics' unique viewers), keeps their seat, and a ban still applies.
+ */
+export async function nameSilentGuest(api: ApiClient, displayName: string): Promise<StoredAuth> {
+  const { user } = await api.call(routes.updateProfile, { body: { displayName } });
+  const auth: StoredAuth = { user: { ...(current?.user ?? user), displayName: user.displayName }, auto: false };
+  remember(auth);
+  return auth;
+}
+
 /** Signs in with a username and password; the relay's reply sets the cookie. */
 export async function signIn(api: ApiClient, username: string, password: string): Promise<StoredAuth> {
   const { user } = await api.call(routes.login, { body: { username, password } });

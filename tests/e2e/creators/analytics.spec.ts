@@ -40,9 +40,8 @@ test('the post-live report shows the right peak viewer count, its chart, and the
 
   const report = host.getByTestId('post-live-report');
   await expect(host.getByTestId('report-peak')).toHaveText('2');
-  // Unique viewers and chat participation are checked exactly by the relay suite (scripted viewers): here the
-  // chatter picked a name after watching, which makes a new guest account, so the page counts two people
-  // (README, Known limits).
+  // The chatter picked a name after watching: the same account was renamed, so two people, not three.
+  await expect(host.getByTestId('report-unique')).toHaveText('2');
   await expect(host.getByTestId('report-messages')).toHaveText('1');
   const chart = host.getByTestId('report-chart');
   await expect(chart).not.toHaveAttribute('data-points', '0');
@@ -72,4 +71,5 @@ test('the post-live report shows the right peak viewer count, its chart, and the
   const cells = mine!.split(',');
   expect(cells[header.indexOf('peak_viewers')]).toBe('2');
   expect(cells[header.indexOf('chat_messages')]).toBe('1');
+  expect(cells[header.indexOf('unique_viewers')]).toBe('2');
 });
