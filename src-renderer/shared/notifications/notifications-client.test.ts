@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Notification } from '../../../protocol/notifications.js';
-import { mergeLoaded } from './notifications-client.js';
+import { arrivedWhileOpen, mergeLoaded } from './notifications-client.js';
 
 function live(id: string, read = false): Notification {
   return {
@@ -31,5 +31,17 @@ describe('the bell after the relay list is read', () => {
 
   it('adds nothing to the count for a live arrival already read', () => {
     expect(mergeLoaded({ notifications: [], unreadCount: 0 }, [live('x', true)]).unreadCount).toBe(0);
+  });
+});
+
+describe('toasts for what the socket missed while it connected', () => {
+  it('announces an unread notification made after the page opened that the page had not seen', () => {
+    const openedAt = Date.now() - 1_000;
+    const old = { ...live('old'), createdAt: new Date(openedAt - 60_000).toISOString() };
+    const seen = live('seen');
+    const readAlready = live('read', true);
+    const missed = live('missed');
+    const found = arrivedWhileOpen([missed, seen, readAlready, old], new Set(['seen']), openedAt);
+    expect(found.map((n) => n.id)).toEqual(['missed']);
   });
 });

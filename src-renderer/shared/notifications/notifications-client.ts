@@ -39,6 +39,13 @@ const KEPT = 50;
 export function createNotificationsClient(api: ApiClient, connection: RelayConnection): NotificationsClient {
   const store = createStore<NotificationsState>(() => ({ notifications: [], unreadCount: 0, fresh: [], muted: [], error: null }));
   const listeners = new Set<(n: Notification) => void>();
+  const openedAt = Date.now();
+  /** A toast and the desktop/browser alerts, once per notification. */
+  const announce = (notification: Notification): void => {
+    if (store.getState().fresh.includes(notification.id)) return;
+    store.setState((s) => ({ fresh: [...s.fresh, notification.id] }));
+    listeners.forEach((l) => l(notification));
+  };
 
   const unsubscribers = [
     connection.on('notification:new', ({ notification }) => {
@@ -47,9 +54,8 @@ export function createNotificationsClient(api: ApiClient, connection: RelayConne
       store.setState((s) => ({
         notifications: [notification, ...s.notifications].slice(0, KEPT),
         unreadCount: s.unreadCount + (notification.read ? 0 : 1),
-        fresh: [...s.fresh, notification.id],
       }));
-      listeners.forEach((l) => l(notification));
+      announce(notification);
     }),
     connection.onState((s) => s === 'connected' && void load()),
   ];
@@ -60,7 +66,10 @@ export function createNotificationsClient(api: ApiClient, connection: RelayConne
     const before = new Set(store.getState().notifications.map((n) => n.id));
     try {
       const reply = await api.call(routes.notifications);
+      const known = new Set(store.getState().notifications.map((n) => n.id));
       store.setState((s) => mergeLoaded(reply, s.notifications.filter((n) => !before.has(n.id))));
+      // Sent while the socket was still connecting: toasted as if it had come live.
+      for (const n of arrivedWhileOpen(reply.notifications, known, openedAt)) announce(n);
     } catch (error) {
       store.setState({ error });
     }
@@ -107,4 +116,12 @@ export function mergeLoaded(
     unreadCount: reply.unreadCount + missing.filter((n) => !n.read).length,
     error: null,
   };
+}
+
+/** Leeway for the relay's clock being behind this page's. */
+const CLOCK_LEEWAY_MS = 5_000;
+
+/** Unread notifications in a reply that this page had not seen and that were made since it opened. */
+export function arrivedWhileOpen(loaded: Notification[], known: ReadonlySet<string>, openedAt: number): Notification[] {
+  return loaded.filter((n) => !known.has(n.id) && !n.read && Date.parse(n.createdAt) >= openedAt - CLOCK_LEEWAY_MS);
 }
