@@ -256,8 +256,6 @@ export function createWatchController(sessionId: string, inviteToken: string | n
   async function chooseName(displayName: string): Promise<string | null> {
     if (getAuth()?.auto) return nameSilentAccount(displayName);
     try {
-      // The silent account this page watched with steps out first, so one person is one viewer in the host's summary.
-      if (getAuth()?.auto) await api.call(routes.leaveSession, { params: { id: sessionId } }).catch(() => undefined);
       const identity = await signInAsGuest(api, displayName);
       // The named account holds the viewer link too (a private live opens to it only through the link).
       await redeemViewerLink();

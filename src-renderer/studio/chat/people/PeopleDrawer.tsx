@@ -7,6 +7,7 @@ import { t } from '../../../shared/i18n/index.js';
 import { useServices, useStudio } from '../../context.js';
 import { errorText } from '../../../shared/ui/error-text.js';
 import { useChannelState } from '../../live/use-channel.js';
+import { peopleInChat } from '../moderator-candidates.js';
 import { moderationActions, type Target } from './actions.js';
 import { BanForm } from './BanForm.js';
 import './people.css';
@@ -61,11 +62,7 @@ export function PeopleDrawer({ sessionId, onClose }: { sessionId: string; onClos
 
   const people = useMemo(() => {
     const byId = new Map<string, Person>();
-    const roles = new Map((state?.participants ?? []).map((p) => [p.userId, p.role]));
-    for (const p of state?.participants ?? []) byId.set(p.userId, { userId: p.userId, displayName: p.displayName, role: p.role, status: 'present' });
-    for (const m of state?.messages ?? []) {
-      if (m.type === 'text' && !byId.has(m.userId)) byId.set(m.userId, { userId: m.userId, displayName: m.displayName, role: roles.get(m.userId) ?? 'viewer', status: 'present' });
-    }
+    for (const p of peopleInChat(state?.participants ?? [], state?.messages ?? []).values()) byId.set(p.userId, { ...p, status: 'present' });
     for (const m of restricted.mutes) byId.set(m.userId, { ...(byId.get(m.userId) ?? { role: null }), userId: m.userId, displayName: m.displayName, status: 'muted', until: m.until });
     for (const b of restricted.bans) byId.set(b.userId, { ...(byId.get(b.userId) ?? { role: null }), userId: b.userId, displayName: b.displayName, status: 'banned', reason: b.reason });
     byId.delete(selfId ?? '');
