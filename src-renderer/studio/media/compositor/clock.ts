@@ -15,18 +15,28 @@ export interface FrameClock {
 
 export type TickHandler = (frame: number, now: number) => void;
 
-const WORKER_SOURCE = `
-let timer = null, start = 0, interval = 33.3, frame = 0;
+/**
+ * The Worker's schedule. A tick is posted only once the main thread acknowledged the last one ('done'):
+ * on a machine too slow to draw a frame per interval, ticks would otherwise pile up in the page's task
+ * queue without bound and the studio would stop answering clicks. Ticks due while one is unacknowledged
+ * are counted as missed, like ticks lost to a stalled timer.
+ */
+export const WORKER_SOURCE = `
+let timer = null, start = 0, interval = 33.3, frame = 0, waiting = false, missed = 0;
 function schedule() {
   const now = performance.now();
   let next = start + (frame + 1) * interval;
-  let missed = 0;
   while (next < now - interval) { frame += 1; missed += 1; next += interval; }
-  timer = setTimeout(() => { frame += 1; postMessage({ frame, missed }); schedule(); }, Math.max(0, next - now));
+  timer = setTimeout(() => {
+    frame += 1;
+    if (waiting) { missed += 1; } else { waiting = true; postMessage({ frame, missed }); missed = 0; }
+    schedule();
+  }, Math.max(0, next - now));
 }
 onmessage = (e) => {
+  if (e.data.type === 'done') { waiting = false; return; }
   clearTimeout(timer);
-  if (e.data.type === 'start') { interval = 1000 / e.data.fps; start = performance.now(); frame = 0; schedule(); }
+  if (e.data.type === 'start') { interval = 1000 / e.data.fps; start = performance.now(); frame = 0; waiting = false; schedule(); }
 };
 `;
 
@@ -42,7 +52,11 @@ function workerClock(fps: number, onTick: TickHandler): FrameClock | null {
   let rate = fps;
   worker.onmessage = (e: MessageEvent<{ frame: number; missed: number }>) => {
     missed += e.data.missed;
-    onTick(e.data.frame, performance.now());
+    try {
+      onTick(e.data.frame, performance.now());
+    } finally {
+      worker.postMessage({ type: 'done' });
+    }
   };
   return {
     start: () => worker.postMessage({ type: 'start', fps: rate }),

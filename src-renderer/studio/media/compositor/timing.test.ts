@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeoutClock } from './clock.js';
+import { WORKER_SOURCE, timeoutClock } from './clock.js';
 import { FrameStats, percentile } from './frame-stats.js';
 import { transitionProgress } from './transition.js';
 
@@ -55,5 +55,63 @@ describe('frame clock', () => {
     });
     expect(clockRef!.missed).toBeGreaterThanOrEqual(5);
     expect(frames[1]! - frames[0]!).toBeGreaterThanOrEqual(6);
+  });
+});
+
+/** Runs the Worker's schedule source against a hand-driven clock (no Worker in Node). */
+function runWorkerSource() {
+  let now = 0;
+  let timers: { at: number; id: number; fn: () => void }[] = [];
+  let nextId = 1;
+  const posted: { frame: number; missed: number }[] = [];
+  const fakeSetTimeout = (fn: () => void, ms: number) => {
+    timers.push({ at: now + ms, id: nextId, fn });
+    return nextId++;
+  };
+  const fakeClearTimeout = (id: number) => {
+    timers = timers.filter((t) => t.id !== id);
+  };
+  const factory = new Function('postMessage', 'setTimeout', 'clearTimeout', 'performance', `let onmessage;${WORKER_SOURCE}; return onmessage;`) as (
+    post: (m: { frame: number; missed: number }) => void,
+    st: typeof fakeSetTimeout,
+    ct: typeof fakeClearTimeout,
+    perf: { now: () => number },
+  ) => (e: { data: { type: string; fps?: number } }) => void;
+  const onmessage = factory((m) => posted.push(m), fakeSetTimeout, fakeClearTimeout, { now: () => now });
+  const advance = (ms: number) => {
+    const until = now + ms;
+    for (;;) {
+      timers.sort((a, b) => a.at - b.at);
+      const due = timers[0];
+      if (!due || due.at > until) break;
+      timers.shift();
+      now = due.at;
+      due.fn();
+    }
+    now = until;
+  };
+  return { posted, advance, send: (type: string, fps?: number) => onmessage({ data: { type, fps } }) };
+}
+
+describe('frame clock worker', () => {
+  it('posts no backlog to a page too slow to draw: one tick until it is acknowledged, the rest counted missed', () => {
+    const worker = runWorkerSource();
+    worker.send('start', 10);
+    worker.advance(100);
+    expect(worker.posted).toEqual([{ frame: 1, missed: 0 }]);
+    // The page is busy for a whole second: nothing more queues up for it.
+    worker.advance(1000);
+    expect(worker.posted).toHaveLength(1);
+    worker.send('done');
+    worker.advance(100);
+    expect(worker.posted).toHaveLength(2);
+    expect(worker.posted[1]!.missed).toBeGreaterThanOrEqual(9);
+    // A page that keeps up gets every tick with nothing missed.
+    for (let i = 0; i < 5; i += 1) {
+      worker.send('done');
+      worker.advance(100);
+    }
+    expect(worker.posted).toHaveLength(7);
+    expect(worker.posted.slice(2).every((tick) => tick.missed === 0)).toBe(true);
   });
 });
