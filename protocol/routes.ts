@@ -30,6 +30,7 @@ export const routes = {
   register: route({ method: 'POST', path: '/api/auth/register', body: U.RegisterBody, reply: U.AuthReply }),
   login: route({ method: 'POST', path: '/api/auth/login', body: U.LoginBody, reply: U.AuthReply, status: 200 }),
   guest: route({ method: 'POST', path: '/api/auth/guest', body: U.GuestBody, reply: U.AuthReply }),
+  viewerIdentity: route({ method: 'POST', path: '/api/auth/viewer', body: U.GuestBody, reply: U.ViewerIdentityReply, status: 200 }),
   logout: route({ method: 'POST', path: '/api/auth/logout' }),
   /** Ends every sign-in of the caller on every device (this one included). */
   signOutEverywhere: route({ method: 'POST', path: '/api/auth/sign-out-everywhere' }),
@@ -53,7 +54,7 @@ export const routes = {
   getSession: route({ method: 'GET', path: sessionPath, params: id, reply: S.SessionReply }),
   startSession: route({ method: 'POST', path: `${sessionPath}/start`, params: id, reply: S.SessionReply, status: 200 }),
   endSession: route({ method: 'POST', path: `${sessionPath}/end`, params: id, reply: S.SessionReply, status: 200 }),
-  joinSession: route({ method: 'POST', path: `${sessionPath}/join`, params: id, reply: S.ParticipantReply, status: 200 }),
+  joinSession: route({ method: 'POST', path: `${sessionPath}/join`, params: id, reply: S.JoinReply, status: 200 }),
   leaveSession: route({ method: 'POST', path: `${sessionPath}/leave`, params: id }),
   listParticipants: route({
     method: 'GET',

@@ -39,6 +39,12 @@ export const LoginBody = z.strictObject({ username: z.string().min(1).max(64), p
 export const GuestBody = z.strictObject({ displayName: DisplayName });
 export const AuthReply = z.object({ user: User, token: z.string() });
 export const MeReply = z.object({ user: User });
+/**
+ * `POST /api/auth/viewer`: who the cookie says the caller is, or a new silent guest (named `displayName`,
+ * `created: true`, the cookie set) when nobody is signed in. The viewer page's one call instead of
+ * `GET /me` then `POST /guest`. No token in the reply: pages hold none.
+ */
+export const ViewerIdentityReply = z.object({ user: User, created: z.boolean() });
 /** Username prefix search (inviting guests): at least 3 characters, so nobody lists every account. */
 export const USER_SEARCH_MIN = 3;
 export const UserSearchQuery = z.strictObject({ search: z.string().trim().min(USER_SEARCH_MIN, `at least ${USER_SEARCH_MIN} characters`).max(32) });

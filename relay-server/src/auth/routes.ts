@@ -35,6 +35,14 @@ export function mountAuthRoutes(router: Router, ctx: ModuleContext): void {
     signups.take(req.ip ?? 'unknown');
     return withCookie(req, res, await auth().guest(body.displayName));
   });
+  // The signed-in caller as they are (no sign-up taken, no new cookie), else a new silent guest.
+  mount(router, routes.viewerIdentity, async ({ actor, body, req, res }) => {
+    const existing = actor ? await auth().me(actor).catch(() => null) : null;
+    if (existing) return { user: existing, created: false };
+    signups.take(req.ip ?? 'unknown');
+    const { user } = withCookie(req, res, await auth().guest(body.displayName));
+    return { user, created: true };
+  });
   mount(router, routes.logout, async ({ req, res }) => {
     const token = tokenFromHeaders(req.headers);
     const userId = token ? await auth().logout(token) : null;

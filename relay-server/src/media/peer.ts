@@ -96,10 +96,20 @@ function narrowCodecs(pc: RTCPeerConnection, role: PeerOptions['role']): void {
   }
 }
 
+/**
+ * Answers `a=setup:passive`: the browser (the offerer, `actpass`) then starts DTLS the moment ICE
+ * connects. As the DTLS client werift sleeps 100 ms before its ClientHello (transport/dtls.js), which
+ * was most of the time between a viewer's answer and its first frame (bench webrtc-latency).
+ */
+function answerAsDtlsServer(pc: RTCPeerConnection): void {
+  for (const transceiver of pc.getTransceivers()) transceiver.dtlsTransport.role = 'server';
+}
+
 /** Applies a remote offer and returns the complete answer (all candidates inline: WHIP/WHEP do not trickle here). */
 export async function answerOffer(pc: RTCPeerConnection, offerSdp: string, role: PeerOptions['role']): Promise<string> {
   await pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
   narrowCodecs(pc, role);
+  answerAsDtlsServer(pc);
   const answer = await pc.createAnswer();
   await pc.setLocalDescription(answer);
   await gatheringComplete(pc);

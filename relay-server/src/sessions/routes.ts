@@ -14,7 +14,10 @@ export function mountSessionRoutes(router: Router, ctx: ModuleContext): void {
   mount(router, routes.getSession, async ({ actor, params }) => ({ session: await sessions().get(params.id, actor) }));
   mount(router, routes.startSession, async ({ actor, params }) => ({ session: await sessions().start(params.id, actor) }));
   mount(router, routes.endSession, async ({ actor, params }) => ({ session: await sessions().end(params.id, actor) }));
-  mount(router, routes.joinSession, async ({ actor, params }) => ({ participant: await sessions().join(params.id, actor) }));
+  mount(router, routes.joinSession, async ({ actor, params }) => {
+    const participant = await sessions().join(params.id, actor);
+    return { participant, iceServers: sessions().iceServersOf(participant.userId) };
+  });
   mount(router, routes.leaveSession, async ({ actor, params }) => {
     await sessions().leave(params.id, actor);
     return undefined;

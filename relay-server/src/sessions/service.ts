@@ -110,6 +110,8 @@ export function createSessionsService(deps: SessionDeps) {
     stats,
     thumbnails,
     iceServers,
+    /** The ICE servers for a participant already checked (the join reply carries them). */
+    iceServersOf: (userId: string) => iceServersFor(config, userId, clock()),
     present,
     /** Since when hosts have been away, shared by the directory and the host-absence sweeper. */
     hostAbsence,

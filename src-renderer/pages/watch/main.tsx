@@ -1,21 +1,11 @@
-import '../../shared/zod-jitless.js';
-import { createRoot } from 'react-dom/client';
-import { getLang } from '../../shared/i18n/index.js';
-import '../../shared/ui/pages.css';
-import { WatchApp } from './WatchApp.js';
-import { createWatchController } from './watch-store.js';
+/**
+ * `/watch/:sessionId`. The entry is only the boot module: it asks the relay for the viewer's identity,
+ * seat and media hints at once, while the page itself (React, zod, the player: most of the JavaScript)
+ * is fetched, parsed and evaluated as a second chunk. Those round trips used to wait for all of that
+ * (bench webrtc-latency, navigation → first frame).
+ */
+import { target } from './boot.js';
 
-/** `/watch/:sessionId` */
-const sessionId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
-/** `?invite=` — a viewer invite link to a private live. */
-const inviteToken = new URLSearchParams(location.search).get('invite');
-document.documentElement.lang = getLang();
-// Signing in, joining and asking how the program travels start before React's first render: the
-// first frame comes that much sooner (bench webrtc-latency, navigation → first frame).
-const controller = createWatchController(sessionId, inviteToken);
-void controller.start();
-const root = document.getElementById('root');
-if (root) {
-  // No StrictMode: its double-mounted effects would remount a page that holds one live controller.
-  createRoot(root).render(<WatchApp controller={controller} />);
-}
+import('./mount.js')
+  .then(({ mountWatchPage }) => mountWatchPage(target))
+  .catch((err: unknown) => console.error('the watch page could not load', err));

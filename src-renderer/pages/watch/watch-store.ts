@@ -3,13 +3,14 @@ import type { Session } from '../../../protocol/sessions.js';
 import { routes } from '../../../protocol/routes.js';
 import { ViewerTransport, type HlsHint } from '../../../protocol/hls.js';
 import { RelayError, type ApiClient } from '../../shared/api/client.js';
-import { createPageApi, getAuth, getToken, nameSilentGuest, signInAsGuest, verifyStoredAuth, type StoredAuth } from '../../shared/auth/auth-store.js';
+import { createPageApi, getAuth, getToken, nameSilentGuest, signInAsGuest, viewerIdentity, type StoredAuth } from '../../shared/auth/auth-store.js';
 import { t } from '../../shared/i18n/index.js';
 import { describeFailure } from '../../shared/ui/error-text.js';
-import { createProgramPlayer, getMediaHint, type PlayerState, type ProgramPlayer } from '../../shared/media/index.js';
+import { createProgramPlayer, getMediaHint, toRtcIceServers, type PlayerState, type ProgramPlayer } from '../../shared/media/index.js';
 import type { MediaHint } from '../../../protocol/media.js';
 import { createRelayConnection, createSessionChannel, type ConnectionState, type RelayConnection, type SessionChannel } from '../../shared/realtime/index.js';
 import { Emitter } from '../../shared/realtime/emitter.js';
+import { FALLBACK_CHECK_MS, shouldLeaveWebrtc } from './webrtc-fallback.js';
 import type { GiftEvent, Wallet } from '../../../protocol/gifts.js';
 import { reportViewerPath } from './path-report.js';
 
@@ -27,7 +28,7 @@ export interface WatchState {
   playerState: PlayerState;
   /** How the program reaches this page, as the relay said (null until asked). */
   transport: 'p2p' | 'whip' | null;
-  /** The LL-HLS master playlist this viewer plays instead of WebRTC (past WEBRTC_VIEWERS_PER_NODE, no WebRTC within 3 s, or ?transport=hls). */
+  /** The LL-HLS master playlist this viewer plays instead of WebRTC (past WEBRTC_VIEWERS_PER_NODE, WebRTC that does not connect, or ?transport=hls). */
   hlsUrl: string | null;
 }
 
@@ -35,8 +36,6 @@ export interface WatchState {
 const HINT_RETRY_MS = 2_000;
 /** How long the hints asked at page load stand in for asking again when the player starts. */
 const EARLY_HINTS_FRESH_MS = 10_000;
-/** WebRTC that has shown no picture after this long (a corporate network) gives way to LL-HLS. */
-const WEBRTC_GRACE_MS = 3_000;
 
 /** `?transport=hls|webrtc` forces a path; anything else lets the page choose. */
 function forcedTransport(): ViewerTransport | null {
@@ -75,6 +74,8 @@ export function createWatchController(sessionId: string, inviteToken: string | n
 
   /** Set once POST /join settled: the relay hands ICE servers (TURN) to participants only. */
   let participantReady = false;
+  /** The ICE servers the join reply carried, for the first player (later ones ask `/ice-servers`). */
+  let joinIceServers: RTCIceServer[] | undefined;
   /** The live's LL-HLS is interrupted (its packager died): new players pick WebRTC, HLS viewers move to it. */
   let hlsDown = false;
   /** Stops telling the relay which path this page plays on (the host's per-path counts). */
@@ -95,9 +96,7 @@ export function createWatchController(sessionId: string, inviteToken: string | n
       syncPlayer();
     });
     // Without an identity the page still shows the session and its chat (anonymous watchers may read).
-    const identity = await verifyStoredAuth(api)
-      .then((a) => a ?? signInAsGuest(api, t('watch.autoName'), true))
-      .catch(() => null);
+    const identity = await viewerIdentity(api, t('watch.autoName')).catch(() => null);
     store.setState({ identity });
     // The socket, the session and the participant seat are independent: ask for all three at once.
     connection = createRelayConnection({ url: location.origin, getToken });
@@ -106,7 +105,8 @@ export function createWatchController(sessionId: string, inviteToken: string | n
     connection.on('wallet:updated', ({ wallet }) => giftEvents.emit('wallet', wallet));
     connection.on('hls:health', ({ sessionId: id, health }) => {
       if (id !== sessionId) return;
-      hlsDown = health !== 'ok';
+      // Only a restarting packager interrupts LL-HLS: a full disk pauses the recording, not the live's HLS.
+      hlsDown = health === 'restarting';
       if (hlsDown) void moveOffHls();
     });
     const channel = createSessionChannel({ connection, sessionId, api, getSelfId: () => getAuth()?.user.id ?? null });
@@ -126,9 +126,10 @@ export function createWatchController(sessionId: string, inviteToken: string | n
     }
     const [fetched, joined] = await Promise.allSettled([
       api.call(routes.getSession, { params: { id: sessionId } }),
-      identity ? joinAsParticipant(api, sessionId) : Promise.resolve(),
+      identity ? joinAsParticipant(api, sessionId) : Promise.resolve(undefined),
     ]);
     participantReady = true;
+    joinIceServers = joined.status === 'fulfilled' ? joined.value : undefined;
     if (fetched.status === 'rejected') {
       const err: unknown = fetched.reason;
       void channel.stop();
@@ -141,6 +142,10 @@ export function createWatchController(sessionId: string, inviteToken: string | n
       console.warn('could not join the session', joined.reason);
     }
     session = channel.getState().session ?? fetched.value.session;
+    // A WHEP player (its peer connection and ICE gathering) starts before the page's first full render,
+    // which would otherwise hold the main thread for tens of milliseconds first; a P2P one needs the
+    // channel in the store and starts after.
+    syncPlayer();
     store.setState({ phase: 'ready', channel, session, connection: connection.state });
     stopReporting = reportViewerPath(store, connection, channel, sessionId);
     syncPlayer();
@@ -206,7 +211,8 @@ export function createWatchController(sessionId: string, inviteToken: string | n
     if (generation !== playerGeneration || player) return;
     if (transport === 'whip' && forced !== 'webrtc') fallBackToHlsUnlessPlaying(generation);
     const channel = store.getState().channel ?? undefined;
-    const p = createProgramPlayer({ connection: conn, api, sessionId, channel, hostId: s.hostId, sessionType: s.type, transport, getToken, firstMediaHint: mediaHint });
+    const p = createProgramPlayer({ connection: conn, api, sessionId, channel, hostId: s.hostId, sessionType: s.type, transport, getToken, firstMediaHint: mediaHint, firstIceServers: joinIceServers });
+    joinIceServers = undefined;
     player = p;
     store.setState({ transport });
     p.on('stream', (stream) => store.setState({ stream }));
@@ -227,7 +233,7 @@ export function createWatchController(sessionId: string, inviteToken: string | n
   }
 
   /**
-   * The live's LL-HLS stopped (packager died, disk full): a viewer on it moves to WebRTC while the node
+   * The live's LL-HLS stopped (its packager died): a viewer on it moves to WebRTC while the node
    * has room (`?transport=hls` stays: it was asked for). Viewers past the room stay and hls.js resumes.
    */
   async function moveOffHls(): Promise<void> {
@@ -239,17 +245,25 @@ export function createWatchController(sessionId: string, inviteToken: string | n
     syncPlayer();
   }
 
-  /** WebRTC with no picture after WEBRTC_GRACE_MS: switch to LL-HLS when the live has it. */
+  /** WebRTC that does not connect (webrtc-fallback.ts says when): switch to LL-HLS when the live has it. */
   function fallBackToHlsUnlessPlaying(generation: number): void {
-    setTimeout(() => {
-      if (generation !== playerGeneration || store.getState().stream) return;
+    const startedAt = Date.now();
+    let answeredAt: number | null = null;
+    const check = setInterval(() => {
+      if (generation !== playerGeneration) return clearInterval(check);
+      const { stream, playerState } = store.getState();
+      answeredAt ??= stream ? Date.now() : null;
+      const playing = playerState === 'playing';
+      if (playing) return clearInterval(check);
+      if (!shouldLeaveWebrtc({ now: Date.now(), startedAt, answeredAt, playing })) return;
+      clearInterval(check);
       void hlsHint().then((hint) => {
-        if (generation !== playerGeneration || store.getState().stream || !hint?.masterUrl || hlsDown) return;
+        if (generation !== playerGeneration || store.getState().playerState === 'playing' || !hint?.masterUrl || hlsDown) return;
         player?.stop();
         player = null;
         store.setState({ hlsUrl: hint.masterUrl, playerState: 'playing' });
       });
-    }, WEBRTC_GRACE_MS);
+    }, FALLBACK_CHECK_MS);
   }
 
   /** Names the viewer so they can chat: the silent account is renamed, any other identity becomes a named guest. */
@@ -304,8 +318,10 @@ export function createWatchController(sessionId: string, inviteToken: string | n
   };
 }
 
-async function joinAsParticipant(api: ApiClient, sessionId: string): Promise<void> {
-  await api.call(routes.joinSession, { params: { id: sessionId } });
+/** Takes a seat; returns the ICE servers the reply carries for this participant's player. */
+async function joinAsParticipant(api: ApiClient, sessionId: string): Promise<RTCIceServer[]> {
+  const { iceServers } = await api.call(routes.joinSession, { params: { id: sessionId } });
+  return toRtcIceServers(iceServers);
 }
 
 /** A failure in the reader's language, by the relay's error code (a ban gets its own sentence). */

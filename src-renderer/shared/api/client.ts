@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { buildPath, type RouteDef } from '../../../protocol/http.js';
 import { ErrorBody, type ApiError } from '../../../protocol/common.js';
+import { takePrefetched } from './prefetch.js';
 
 /** A failed call to the relay, carrying the contract's error code. */
 export class RelayError extends Error {
@@ -39,12 +40,11 @@ export function createApiClient(baseUrl: string, getToken: () => string | null):
       const token = getToken();
       if (token) headers.authorization = `Bearer ${token}`;
       if (input.body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(`${root}${path}${query}`, {
-        method: route.method,
-        headers,
-        credentials: 'include',
-        body: input.body === undefined ? undefined : JSON.stringify(input.body),
-      });
+      const url = `${root}${path}${query}`;
+      const body = input.body === undefined ? undefined : JSON.stringify(input.body);
+      // A page's boot module may have asked already (cookie-authenticated: never with a Bearer token).
+      const early = token ? undefined : takePrefetched(route.method, url, body);
+      const res = await (early ?? fetch(url, { method: route.method, headers, credentials: 'include', body }));
       if (res.status === 204) return parseReply(route, undefined);
       const json: unknown = await res.json().catch(() => null);
       if (!res.ok) {

@@ -59,6 +59,17 @@ export async function verifyStoredAuth(api: ApiClient): Promise<StoredAuth | nul
   }
 }
 
+/**
+ * The viewer page's identity in one call (`POST /api/auth/viewer`): whoever the cookie says, else a new
+ * silent guest account (the relay sets its cookie), remembered as silent until a name is chosen.
+ */
+export async function viewerIdentity(api: ApiClient, displayName: string): Promise<StoredAuth> {
+  const { user, created } = await api.call(routes.viewerIdentity, { body: { displayName } });
+  const auth: StoredAuth = { user, auto: created || storage?.getItem(AUTO_KEY) === user.id };
+  remember(auth);
+  return auth;
+}
+
 /** Creates a light guest account (`POST /api/auth/guest`); the relay's reply sets the cookie. */
 export async function signInAsGuest(api: ApiClient, displayName: string, auto = false): Promise<StoredAuth> {
   const { user } = await api.call(routes.guest, { body: { displayName } });

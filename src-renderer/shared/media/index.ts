@@ -65,7 +65,7 @@ export function createGuestLink(options: GuestLinkOptions): GuestLink & { setPar
   return new P2PGuestLink(options);
 }
 
-export { getIceServers } from './ice.js';
+export { getIceServers, toRtcIceServers } from './ice.js';
 export { chooseTransport, getMediaHint } from './whip/index.js';
 export { PeerLink } from './peer-link.js';
 export { SignalRouter } from './signal-router.js';

@@ -117,6 +117,8 @@ export interface PlayerOptions extends MediaContext {
   getToken?: () => string | null;
   /** The relay's media hint the page already holds: the first WHEP attempt skips asking again. */
   firstMediaHint?: MediaHint;
+  /** The ICE servers the join reply carried: the first WHEP attempt skips asking `/ice-servers`. */
+  firstIceServers?: RTCIceServer[];
 }
 
 /**

@@ -21,9 +21,10 @@ function newestMtime(dirs: string[]): number {
 /** Builds dist-web when it is older than its sources; returns where it is. */
 export function buildPages(root: string): string {
   const webRoot = path.join(root, 'dist-web');
-  const sources = [path.join(root, 'src-renderer'), path.join(root, 'protocol'), path.join(root, 'vite.web.config.ts')];
+  // The pages import the string table (i18n/) and the contracts (protocol/) besides their own sources.
+  const sources = ['src-renderer', 'protocol', 'i18n'].map((dir) => path.join(root, dir));
   const builtAt = existsSync(path.join(webRoot, 'watch.html')) ? statSync(path.join(webRoot, 'watch.html')).mtimeMs : 0;
-  const sourceTime = Math.max(newestMtime(sources.slice(0, 2)), statSync(sources[2] ?? '').mtimeMs);
+  const sourceTime = Math.max(newestMtime(sources), statSync(path.join(root, 'vite.web.config.ts')).mtimeMs);
   if (process.env.E2E_SKIP_BUILD !== '1' && builtAt < sourceTime) {
     // Two Vite builds (the pages on React, /watch on preact/compat): scripts/build-web.ts.
     execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-web.ts', '--quiet'], { cwd: root, stdio: 'inherit' });

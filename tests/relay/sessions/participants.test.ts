@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rooms } from '../../../protocol/rooms.js';
-import { IceServersReply, ParticipantReply, ParticipantsReply, SessionStats } from '../../../protocol/sessions.js';
+import { IceServersReply, JoinReply, ParticipantReply, ParticipantsReply, SessionStats } from '../../../protocol/sessions.js';
 import { testDialects } from '../../support/databases.js';
 import { startTestRelay, type TestRelay } from '../../support/relay.js';
 import { account, expectError, join, joinRoom, liveSession, nextEvent, parse, seatGuest } from './helpers.js';
@@ -148,8 +148,14 @@ describe.each(testDialects)('participants [%s]', (dialect) => {
     const viewer = await account(t);
     const stranger = await account(t);
     const session = await liveSession(t, host);
-    await join(t, session.id, viewer);
+    // The join reply already carries them (the viewer's player needs no second request), the same as
+    // `/ice-servers` gives afterwards.
+    const joined = parse(JoinReply, await t.api('POST', `/api/sessions/${session.id}/join`, { token: viewer.token }), 200);
+    expect(joined.participant.userId).toBe(viewer.id);
     const { iceServers } = parse(IceServersReply, await t.api('GET', `/api/sessions/${session.id}/ice-servers`, { token: viewer.token }), 200);
+    // (Compared without the credentials: their expiry is in seconds and the two calls may straddle one.)
+    expect(joined.iceServers.map((s) => s.urls)).toEqual(iceServers.map((s) => s.urls));
+    expect(joined.iceServers[1]?.username?.split(':')[1]).toBe(viewer.id);
     expect(iceServers[0]).toEqual({ urls: 'stun:stun.example.org:3478' });
     const turn = iceServers[1];
     expect(turn?.urls).toEqual(['turn:turn.example.org:3478?transport=udp', 'turns:turn.example.org:5349']);

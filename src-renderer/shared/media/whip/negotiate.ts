@@ -1,24 +1,11 @@
-/** Longest wait for ICE gathering before sending the offer with what was found (WHIP/WHEP without trickle). */
-const GATHER_TIMEOUT_MS = 3_000;
+import { enoughCandidates } from './gather.js';
 
-function gathered(pc: RTCPeerConnection): Promise<void> {
-  if (pc.iceGatheringState === 'complete') return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      pc.removeEventListener('icegatheringstatechange', onChange);
-      resolve();
-    };
-    const onChange = () => pc.iceGatheringState === 'complete' && done();
-    const timer = setTimeout(done, GATHER_TIMEOUT_MS);
-    pc.addEventListener('icegatheringstatechange', onChange);
-  });
-}
-
-/** Creates the local offer and returns it with every candidate gathered so far inline. */
+/** Creates the local offer and returns it with the candidates the server needs inline (see gather.ts). */
 export async function completeOffer(pc: RTCPeerConnection): Promise<string> {
-  await pc.setLocalDescription(await pc.createOffer());
-  await gathered(pc);
+  const offer = await pc.createOffer();
+  const gathered = enoughCandidates(pc);
+  await pc.setLocalDescription(offer);
+  await gathered;
   const sdp = pc.localDescription?.sdp;
   if (!sdp) throw new Error('no local description');
   return sdp;

@@ -48,9 +48,12 @@ export class WhepProgramPlayer implements ProgramPlayer {
 
   /** The page's hint, for the first attempt only: retries ask the relay afresh. */
   private unusedHint: MediaHint | undefined;
+  /** The join reply's ICE servers, for the first attempt only (TURN credentials expire; retries ask afresh). */
+  private unusedIceServers: RTCIceServer[] | undefined;
 
   constructor(private readonly options: WhepPlayerOptions) {
     this.unusedHint = options.firstMediaHint;
+    this.unusedIceServers = options.firstIceServers;
   }
 
   get state(): PlayerState {
@@ -102,7 +105,9 @@ export class WhepProgramPlayer implements ProgramPlayer {
     const hint = this.unusedHint ?? (await getMediaHint(api, sessionId));
     this.unusedHint = undefined;
     if (!hint.whepUrl) throw new Error('This session is not played with WHEP');
-    const pc = new RTCPeerConnection({ iceServers: await getIceServers(api, sessionId).catch(() => []), bundlePolicy: 'max-bundle' });
+    const iceServers = this.unusedIceServers ?? (await getIceServers(api, sessionId).catch(() => []));
+    this.unusedIceServers = undefined;
+    const pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle' });
     this.pc = pc;
     if (this.options.sessionType !== 'audio') pc.addTransceiver('video', { direction: 'recvonly' });
     pc.addTransceiver('audio', { direction: 'recvonly' });

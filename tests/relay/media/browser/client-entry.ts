@@ -31,6 +31,13 @@ async function play(sessionId: string): Promise<{ transport: string; width: numb
   });
   await player.play();
   await new Promise<void>((resolve) => video.requestVideoFrameCallback(() => resolve()));
+  // The first frame can be presented a moment before the connection-state event arrives: wait for it
+  // (the viewer page shows the state from the same event).
+  if (player.state !== 'playing') {
+    await new Promise<void>((resolve) => {
+      const off = player.on('state', (state) => state === 'playing' && (off(), resolve()));
+    });
+  }
   return { transport, width: video.videoWidth, height: video.videoHeight, state: player.state };
 }
 
