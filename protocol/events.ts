@@ -9,6 +9,7 @@ import { HlsHealth, ViewerPaths, ViewerTransport } from './hls.js';
 import { FollowerNewEvent } from './follows.js';
 import { NotificationNewEvent } from './notifications.js';
 import { DestinationPushesReply } from './destinations.js';
+import { ChapterTitle } from './replays.js';
 import { BackstageHistory, BackstageMessage, BackstageSend, StageSet, StageState } from './stage.js';
 
 /**
@@ -23,6 +24,8 @@ export const clientEvents = {
       participants: z.array(Participant),
       messages: z.array(Message),
       pins: z.array(Message),
+      /** The live's LL-HLS and recording health now (later changes come as `hls:health`): a reloaded studio still warns. */
+      hlsHealth: HlsHealth,
     }),
   },
   'session:leave': { payload: z.strictObject({ sessionId: Id }), reply: z.object({}) },
@@ -42,6 +45,11 @@ export const clientEvents = {
   'backstage:history': { payload: BackstageHistory, reply: z.object({ messages: z.array(BackstageMessage) }) },
   /** A viewer page in the session's room: the path it plays the live on now (null: not playing). */
   'viewer:transport': { payload: z.strictObject({ sessionId: Id, transport: ViewerTransport.nullable() }), reply: z.object({}) },
+  /**
+   * Host only, while live: the scene the studio puts on program (once when the live starts, then at each
+   * switch); the replay lists them as chapters.
+   */
+  'live:scene': { payload: z.strictObject({ sessionId: Id, title: ChapterTitle }), reply: z.object({}) },
   /** Host only: viewers per delivery path right now (then `viewers:paths` as they change). */
   'viewers:paths': { payload: z.strictObject({ sessionId: Id }), reply: z.object({ paths: ViewerPaths }) },
 } as const;

@@ -42,7 +42,10 @@ export type ViewerPaths = z.infer<typeof ViewerPaths>;
 
 /**
  * The live's LL-HLS as the node packaging it sees it: `ok` (or not started), `restarting` after the
- * packager died (the live goes on over WebRTC), `diskFull` when MEDIA_DIR has no room left.
+ * packager died (the live goes on over WebRTC; HLS viewers move to it). The recording of the live
+ * (replays/, under MEDIA_DIR) is paused with `diskFull` when MEDIA_DIR has no room left (ENOSPC, EDQUOT)
+ * and `diskError` when it refuses writes otherwise (read-only, I/O error); live HLS is served from
+ * memory and goes on.
  */
-export const HlsHealth = z.enum(['ok', 'restarting', 'diskFull']);
+export const HlsHealth = z.enum(['ok', 'restarting', 'diskFull', 'diskError']);
 export type HlsHealth = z.infer<typeof HlsHealth>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoTime } from './common.js';
+import { cleanLine, Id, IsoTime } from './common.js';
 import { Message } from './chat.js';
 import { Session } from './sessions.js';
 
@@ -53,7 +53,10 @@ export type ReplayMessage = z.infer<typeof ReplayMessage>;
 export const ReplayPin = z.object({ message: Message, fromSeconds: z.number(), toSeconds: z.number().nullable() });
 export type ReplayPin = z.infer<typeof ReplayPin>;
 
-/** A chapter: from a scene change in the studio. */
+/** A chapter's title: the name of the scene the studio put on program. */
+export const ChapterTitle = cleanLine(1, 100);
+
+/** A chapter: from a scene change in the studio (`live:scene`), at its time on the replay's clock. */
 export const ReplayChapter = z.object({ title: z.string(), atSeconds: z.number() });
 export type ReplayChapter = z.infer<typeof ReplayChapter>;
 

@@ -33,8 +33,12 @@ export const live = {
     fr: 'le HLS (pour les grandes audiences) s’est arrêté et redémarre ; les spectateurs passent en WebRTC en attendant',
   },
   'studio.health.hlsDiskFull': {
-    en: 'the relay’s disk is full: HLS (for large audiences) is paused; viewers are moved to WebRTC meanwhile',
-    fr: 'le disque du relais est plein : le HLS (pour les grandes audiences) est en pause ; les spectateurs passent en WebRTC en attendant',
+    en: 'the relay’s disk is full: the recording (replay) is paused until there is room again; viewers still see the live',
+    fr: 'le disque du relais est plein : l’enregistrement (rediffusion) est en pause jusqu’à ce qu’il y ait de la place ; les spectateurs voient toujours le direct',
+  },
+  'studio.health.hlsDiskError': {
+    en: 'the relay cannot write to its disk: the recording (replay) is paused; viewers still see the live',
+    fr: 'le relais ne peut pas écrire sur son disque : l’enregistrement (rediffusion) est en pause ; les spectateurs voient toujours le direct',
   },
   'studio.health.badgeTrouble': { en: 'Live — not reaching viewers', fr: 'En direct — n’atteint pas les spectateurs' },
   'studio.check.heading': { en: 'Before you go live, check:', fr: 'Avant de passer en direct, vérifiez :' },

@@ -13,6 +13,10 @@ export const replayStrings = {
   'recording.state.waiting': { en: 'Recording starts with the first picture…', fr: 'L’enregistrement commence avec la première image…' },
   'recording.state.recording': { en: 'Recording · {duration}', fr: 'Enregistrement · {duration}' },
   'recording.state.processing': { en: 'Making the replay…', fr: 'Préparation de la rediffusion…' },
+  'recording.state.waitingForRoom': {
+    en: 'The relay’s disk is full: what was recorded is kept, the replay is made once there is room',
+    fr: 'Le disque du relais est plein : l’enregistrement est gardé, la rediffusion sera préparée dès qu’il y aura de la place',
+  },
   'recording.state.ready': { en: 'Replay ready', fr: 'Rediffusion prête' },
   'recording.state.failed': { en: 'No replay: {reason}', fr: 'Pas de rediffusion : {reason}' },
   'recording.turnOn': { en: 'Start recording', fr: 'Démarrer l’enregistrement' },

@@ -12,7 +12,7 @@ import { AuthService } from './auth/service.js';
 import { resolveJwtSecret } from './auth/secret.js';
 import { DatabaseRevocations, RedisRevocations } from './auth/revocation.js';
 import { createOriginPolicy } from './http/origin.js';
-import { noStore, securityHeaders } from './http/security.js';
+import { mediaOriginsOf, noStore, securityHeaders } from './http/security.js';
 import { corsMiddleware, preflightDone } from './http/cors.js';
 import { jsonBody } from './http/body.js';
 import { resolveActor } from './http/actor.js';
@@ -113,7 +113,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   const root = express.Router();
   for (const m of built) m.instance.httpRoot?.(root);
   app.use(root);
-  if (config.webRoot) app.use(pagesRouter(config.webRoot));
+  if (config.webRoot) app.use(pagesRouter(config.webRoot, mediaOriginsOf([config.hls?.publicUrl, config.media?.external?.whepUrl])));
   app.use(notFound);
   app.use(errorHandler);
 

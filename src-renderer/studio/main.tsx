@@ -11,6 +11,7 @@ import { createInboxClient } from '../shared/invitations/inbox-client.js';
 import { ConsoleHolder } from './guests/console/console-holder.js';
 import { StageDirector } from './guests/stage-director.js';
 import { keepLayouts } from './scenes/layouts/reflow.js';
+import { SceneChapters } from './live/scene-chapters.js';
 import { LiveController } from './live/controller.js';
 import { newId } from './scenes/model/ids.js';
 import { createStudioStore, type StudioStore } from './store/index.js';
@@ -72,6 +73,7 @@ async function boot(root: HTMLElement): Promise<void> {
   engine.start();
   const director = new StageDirector({ store, live, connection });
   director.start();
+  new SceneChapters({ store, live, connection }).start();
   keepLayouts(store, () => engine.compositor.outputFormat);
   const commands = new StudioCommands();
   bindStudioCommands(commands, {

@@ -51,17 +51,22 @@ export function createHlsService(deps: HlsServiceDeps) {
   /** The health last announced per live (only lives that were not ok have an entry). */
   const announced = new Map<string, HlsHealth>();
 
-  /** Announces each packager's health when it changes (checked every sync, once a second). */
+  /** Lives whose recording cannot be written (the recorder's report): `diskFull` or `diskError`. */
+  const diskTrouble = new Map<string, HlsHealth>();
+
+  /** Announces each live's health when it changes (checked every sync, once a second). */
   function announceHealth(): void {
     for (const [sessionId, packager] of packagers) {
-      const health = packager.health;
+      // A dead packager matters more to viewers than a paused recording: it is said first.
+      const health = packager.health === 'ok' ? (diskTrouble.get(sessionId) ?? 'ok') : packager.health;
       if (health === (announced.get(sessionId) ?? 'ok')) continue;
       if (health === 'ok') announced.delete(sessionId);
       else announced.set(sessionId, health);
-      deps.logger.info({ sessionId, health }, health === 'ok' ? 'LL-HLS is back' : 'LL-HLS interrupted; the live goes on over WebRTC');
+      deps.logger.info({ sessionId, health }, health === 'ok' ? 'LL-HLS and its recording are back' : 'LL-HLS or its recording interrupted; the live goes on');
       deps.onHealth?.(sessionId, health);
     }
     for (const sessionId of announced.keys()) if (!packagers.has(sessionId)) announced.delete(sessionId);
+    for (const sessionId of diskTrouble.keys()) if (!packagers.has(sessionId)) diskTrouble.delete(sessionId);
   }
 
   async function publicLive(sessionId: string): Promise<boolean> {
@@ -156,6 +161,23 @@ export function createHlsService(deps: HlsServiceDeps) {
       if (retained.delete(sessionId)) lastRequest.set(sessionId, Date.now());
     },
 
+    /**
+     * The recorder could not write this live's segments (`diskFull`, `diskError`) or can again (`ok`):
+     * announced with the packager's health at the next sync.
+     */
+    reportDisk(sessionId: string, health: 'ok' | 'diskFull' | 'diskError'): void {
+      if (health === 'ok') diskTrouble.delete(sessionId);
+      else diskTrouble.set(sessionId, health);
+    },
+
+    /**
+     * The health last announced to the live's room (`ok` when none or the live is not packaged here), for a
+     * socket joining after the change: announcements only go to those already in the room.
+     */
+    health(sessionId: string): HlsHealth {
+      return announced.get(sessionId) ?? 'ok';
+    },
+
     /** Every complete segment of every packaged live (the recorder keeps those of recorded lives). */
     onSegment(listener: SegmentListener): () => void {
       segmentListeners.add(listener);
@@ -170,6 +192,7 @@ export function createHlsService(deps: HlsServiceDeps) {
       packagers.get(sessionId)?.stop();
       packagers.delete(sessionId);
       retained.delete(sessionId);
+      diskTrouble.delete(sessionId);
     },
 
     packager(sessionId: string): LivePackager | undefined {
@@ -198,6 +221,7 @@ export function createHlsService(deps: HlsServiceDeps) {
       for (const packager of packagers.values()) packager.stop();
       packagers.clear();
       retained.clear();
+      diskTrouble.clear();
     },
   };
 }

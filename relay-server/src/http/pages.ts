@@ -35,13 +35,13 @@ function wantsHtml(req: Request): boolean {
 }
 
 /** Serves the built renderer (dist-web): the page entries, then its hashed assets. */
-export function pagesRouter(webRoot: string): Router {
+export function pagesRouter(webRoot: string, mediaOrigins: readonly string[] = []): Router {
   const root = path.resolve(webRoot);
   const router = express.Router();
 
   for (const [route, file] of PAGES) {
     router.get(route, (req: Request, res: Response) => {
-      res.setHeader('Content-Security-Policy', pageCsp(req.headers.host));
+      res.setHeader('Content-Security-Policy', pageCsp(req.headers.host, mediaOrigins));
       res.setHeader('Cache-Control', 'no-cache');
       const missing = () => sendError(res, fail.notFound('Page'), req);
       if (sendPrecompressed(req, res, root, file, missing)) return;
@@ -62,7 +62,7 @@ export function pagesRouter(webRoot: string): Router {
       setHeaders(res, filePath) {
         if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', IMMUTABLE);
         if (COMPRESSIBLE.test(filePath)) res.vary('Accept-Encoding');
-        if (filePath.endsWith('.html')) res.setHeader('Content-Security-Policy', pageCsp(res.req.headers.host));
+        if (filePath.endsWith('.html')) res.setHeader('Content-Security-Policy', pageCsp(res.req.headers.host, mediaOrigins));
       },
     }),
   );
@@ -72,7 +72,7 @@ export function pagesRouter(webRoot: string): Router {
   });
   router.use((req: Request, res: Response, next: () => void) => {
     if (!wantsHtml(req)) return next();
-    res.status(404).setHeader('Content-Security-Policy', pageCsp(req.headers.host));
+    res.status(404).setHeader('Content-Security-Policy', pageCsp(req.headers.host, mediaOrigins));
     res.type('html').send(NOT_FOUND_HTML);
   });
   return router;

@@ -22,17 +22,20 @@ const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 
 /**
  * CSP for the pages: our own scripts only; sockets to this relay; camera, screen and canvas media as
- * blob:/mediastream:; images from data: and blob: (thumbnails, uploaded overlays).
+ * blob:/mediastream:; images from data: and blob: (thumbnails, uploaded overlays). `mediaOrigins` are the
+ * other origins the relay sends viewers to for media (a CDN in front of LL-HLS, an external WHEP server):
+ * hls.js and WHEP fetch them (connect-src), Safari's native HLS plays them (media-src).
  */
-export function pageCsp(hostHeader: string | undefined): string {
+export function pageCsp(hostHeader: string | undefined, mediaOrigins: readonly string[] = []): string {
   const sockets = hostHeader && HOST.test(hostHeader) ? ` ws://${hostHeader} wss://${hostHeader}` : '';
+  const media = mediaOrigins.map((origin) => ` ${origin}`).join('');
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
-    "media-src 'self' blob: mediastream:",
-    `connect-src 'self'${sockets}`,
+    `media-src 'self' blob: mediastream:${media}`,
+    `connect-src 'self'${sockets}${media}`,
     "font-src 'self' data:",
     "worker-src 'self' blob:",
     "object-src 'none'",
@@ -40,4 +43,17 @@ export function pageCsp(hostHeader: string | undefined): string {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
+}
+
+/** The origins of configured media URLs (`PUBLIC_HLS_URL`, `MEDIA_WHEP_URL`…), once each; templates keep only their origin. */
+export function mediaOriginsOf(urls: ReadonlyArray<string | undefined>): string[] {
+  const origins = urls.flatMap((url) => {
+    if (!url) return [];
+    try {
+      return [new URL(url.replaceAll('{sessionId}', 'x')).origin];
+    } catch {
+      return [];
+    }
+  });
+  return [...new Set(origins)];
 }

@@ -95,9 +95,27 @@ function pinSpans(log: ModerationLogRecord[]): Map<string, Array<{ from: number;
   return spans;
 }
 
+/** Scene changes a replay lists at most (as many as a live may keep: replays/service.ts MAX_CHAPTERS). */
+const MAX_REPLAY_CHAPTERS = 500;
+
+/**
+ * The replay's chapters from the scene changes (wall clock, oldest first): each at its moment on the
+ * replay's clock. Scenes on program before the first frame (or within one gap) land on the same second:
+ * the last of them is the one viewers saw; a scene following itself is one chapter.
+ */
+export function chaptersOf(changes: ReadonlyArray<{ at: Date; title: string }>, at: (wallMs: number) => number): ChatTimeline['chapters'] {
+  const chapters: ChatTimeline['chapters'] = [];
+  for (const change of changes) {
+    const chapter = { title: change.title, atSeconds: at(change.at.getTime()) };
+    if (chapters.at(-1)?.atSeconds === chapter.atSeconds) chapters.pop();
+    if (chapters.at(-1)?.title !== chapter.title) chapters.push(chapter);
+  }
+  return chapters;
+}
+
 /**
  * The chat of an ended live as its replay shows it: messages at their moment, never a deleted one nor
- * one from a person banned from the live, and pins over the spans they were pinned.
+ * one from a person banned from the live, pins over the spans they were pinned, and the chapters.
  */
 export async function chatTimeline(repos: Repositories, sessionId: string, entries: readonly SegmentEntry[]): Promise<ChatTimeline> {
   const at = replayClock(entries);
@@ -113,5 +131,5 @@ export async function chatTimeline(repos: Repositories, sessionId: string, entri
     for (const span of spans) pins.push({ message: { ...plain, pinned: true }, fromSeconds: at(span.from), toSeconds: span.to === null ? null : at(span.to) });
   }
   pins.sort((a, b) => a.fromSeconds - b.fromSeconds);
-  return { messages, pins, chapters: [] };
+  return { messages, pins, chapters: chaptersOf(await repos.recordings.listChapters(sessionId, MAX_REPLAY_CHAPTERS), at) };
 }

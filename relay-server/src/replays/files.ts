@@ -50,11 +50,25 @@ export function replayFilePath(mediaDir: string, sessionId: string, file: string
   return path.join(recordingDir(mediaDir, sessionId), file);
 }
 
-/** Writes `bytes` whole or not at all (temporary name, then rename). */
+/**
+ * Writes `bytes` whole or not at all (temporary name, then rename). A failed write (a full disk) removes
+ * what it wrote: the room goes back to the disk and nothing half-written stays behind.
+ */
 export async function writeWhole(file: string, bytes: Buffer | string): Promise<void> {
   const tmp = `${file}.tmp`;
-  await fs.writeFile(tmp, bytes);
+  try {
+    await fs.writeFile(tmp, bytes);
+  } catch (err) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
   await fs.rename(tmp, file);
+}
+
+/** What a failed write says of the disk: no room left (ENOSPC, or the quota: EDQUOT), or another refusal. */
+export function diskProblem(err: unknown): 'diskFull' | 'diskError' {
+  const code = err instanceof Error && 'code' in err ? err.code : undefined;
+  return code === 'ENOSPC' || code === 'EDQUOT' ? 'diskFull' : 'diskError';
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { RelayModule } from '../core/module.js';
+import { onEvent } from '../realtime/on-event.js';
 import { replaysConfigFrom } from './config.js';
 import { createRecorder } from './recorder.js';
 import { mountReplayRoutes } from './routes.js';
@@ -43,6 +44,12 @@ export const replaysModule: RelayModule = {
     let syncing = false;
     return {
       http: (router) => mountReplayRoutes(router, () => replays),
+      socket(socket, checkActor) {
+        onEvent(socket, 'live:scene', checkActor, async ({ sessionId, title }, { actor }) => {
+          await replays.sceneOnProgram(actor, sessionId, title);
+          return {};
+        });
+      },
       start() {
         unsubscribe = ctx.services.get('hls').onSegment(recorder.onSegment);
         const sync = () => {

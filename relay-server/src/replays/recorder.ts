@@ -7,7 +7,9 @@ import type { LiveSegment } from '../hls/rendition-window.js';
 import type { MediaService } from '../media/service.js';
 import type { RecordingRecord, Repositories, SessionRecord } from '../storage/types.js';
 import { chatTimeline, recordingStart } from './chat-timeline.js';
-import { readIndex, recordingDir, recordingFiles, removeLeftovers, writeWhole } from './files.js';
+import { DiskPauses } from './disk-pause.js';
+import { diskProblem, readIndex, recordingDir, recordingFiles, removeLeftovers, writeWhole } from './files.js';
+import { ReplaysWaitingForRoom, roomForReplay, WAITING_FOR_ROOM } from './room.js';
 import { SegmentWriter } from './segment-writer.js';
 import { makePoster, remuxMp4, writeVodPlaylist } from './vod.js';
 
@@ -53,6 +55,8 @@ export function createRecorder(deps: RecorderDeps) {
   const active = new Set<string>();
   const writers = new Map<string, SegmentWriter>();
   const finishing = new Set<string>();
+  const waitingForRoom = new ReplaysWaitingForRoom();
+  const diskPauses = new DiskPauses((sessionId, health) => deps.hls().reportDisk(sessionId, health), logger);
 
   const dirOf = (sessionId: string) => recordingDir(deps.mediaDir, sessionId);
 
@@ -71,9 +75,21 @@ export function createRecorder(deps: RecorderDeps) {
     const packager = deps.hls().packager(sessionId);
     // The replay keeps the top rung only: the program's own size.
     if (!packager || packager.renditions[0]?.name !== rendition) return;
+    if (!diskPauses.shouldTry(sessionId)) return;
     const writer = writerOf(sessionId);
     writer
       .append(segment, init, packager, Date.now())
+      .then(
+        (written) => {
+          if (written) diskPauses.succeeded(sessionId);
+          return written;
+        },
+        (err: unknown) => {
+          // A full or failing MEDIA_DIR pauses the recording, not the live: nothing of this segment stays.
+          diskPauses.failed(sessionId, err);
+          return null;
+        },
+      )
       .then(async (written) => {
         if (!written) return;
         const start = writer.start;
@@ -83,7 +99,7 @@ export function createRecorder(deps: RecorderDeps) {
           ...(start === null ? {} : { startedAt: new Date(start) }),
         });
       })
-      .catch((err: unknown) => logger.error({ err, sessionId }, 'recording a segment failed; it is left out of the replay'));
+      .catch((err: unknown) => logger.error({ err, sessionId }, 'recording the progress of a live failed'));
   }
 
   async function recordingOf(session: SessionRecord): Promise<RecordingRecord> {
@@ -105,6 +121,7 @@ export function createRecorder(deps: RecorderDeps) {
   }
 
   function stopKeeping(sessionId: string): void {
+    diskPauses.forget(sessionId);
     if (!active.delete(sessionId)) return;
     deps.hls().release(sessionId);
   }
@@ -116,6 +133,8 @@ export function createRecorder(deps: RecorderDeps) {
       if (finishing.has(recording.sessionId)) continue;
       const session = await repos.sessions.findById(recording.sessionId);
       if (session && session.state !== 'ended') continue;
+      const dir = dirOf(recording.sessionId);
+      if (!(await waitingForRoom.mayTry(recording.sessionId, dir, () => readIndex(dir)))) continue;
       void finish(recording, session);
     }
   }
@@ -131,12 +150,27 @@ export function createRecorder(deps: RecorderDeps) {
       if (!claimed) return;
       await makeReplay(sessionId, session);
     } catch (err) {
+      if (await lacksRoom(sessionId, err)) return waitForRoom(sessionId, err);
       logger.error({ err, sessionId }, 'making the replay failed');
       const message = err instanceof Error ? err.message : String(err);
       await repos.recordings.transition(sessionId, ['processing'], { state: 'failed', error: message.slice(0, 500), finishedAt: deps.clock() }).catch(() => undefined);
     } finally {
       finishing.delete(sessionId);
     }
+  }
+
+  /** Whether making the replay failed for want of room: the disk said so, or it has less free than the replay needs. */
+  async function lacksRoom(sessionId: string, err: unknown): Promise<boolean> {
+    if (diskProblem(err) === 'diskFull') return true;
+    const dir = dirOf(sessionId);
+    return !(await roomForReplay(dir, await readIndex(dir)).catch(() => true));
+  }
+
+  /** The replay stays `processing` with its segments, saying why, and is made once MEDIA_DIR has room. */
+  async function waitForRoom(sessionId: string, err: unknown): Promise<void> {
+    waitingForRoom.wait(sessionId);
+    logger.warn({ err, sessionId }, 'no room on MEDIA_DIR to make the replay: kept, tried again when there is room');
+    await repos.recordings.transition(sessionId, ['processing'], { error: WAITING_FOR_ROOM }).catch(() => undefined);
   }
 
   async function makeReplay(sessionId: string, session: SessionRecord | null): Promise<void> {
@@ -152,7 +186,7 @@ export function createRecorder(deps: RecorderDeps) {
     const ffmpeg = deps.ffmpeg();
     if (!ffmpeg) throw new Error('ffmpeg is not available to make the MP4');
     await writeVodPlaylist(dir, entries);
-    const bytes = await remuxMp4(ffmpeg, dir);
+    const bytes = await remuxMp4(ffmpeg, dir, entries);
     const durationSeconds = entries.reduce((sum, e) => sum + e.duration, 0);
     await makePoster(ffmpeg, dir, durationSeconds).catch((err: unknown) => logger.warn({ err, sessionId }, 'no poster for this replay'));
     await writeWhole(path.join(dir, recordingFiles.chat), JSON.stringify(await chatTimeline(repos, sessionId, entries)));
@@ -164,6 +198,7 @@ export function createRecorder(deps: RecorderDeps) {
       startedAt: new Date(recordingStart(entries) ?? deps.clock().getTime()),
       finishedAt: deps.clock(),
     });
+    waitingForRoom.forget(sessionId);
     logger.info({ sessionId, seconds: Math.round(durationSeconds), bytes }, 'replay ready');
   }
 

@@ -24,6 +24,8 @@ export class SegmentWriter {
   private totalSeconds = 0;
   private last: { msn: number; generation: number; run: object } | null = null;
   private closed = false;
+  /** Length of the index up to its last complete line. */
+  private indexBytes = 0;
   /** The folder's index as written so far (for the replay clock's start while live). */
   private readonly entries: SegmentEntry[] = [];
 
@@ -31,7 +33,7 @@ export class SegmentWriter {
 
   /**
    * Queues `segment` (of packager run `run`, any object identifying that run). Resolves once its file
-   * and index line are written; failures are reported to `onError` and the segment is dropped.
+   * and index line are written; rejects when the disk refused them, leaving neither behind.
    */
   append(segment: LiveSegment, init: Buffer, run: object, arrival: number): Promise<WrittenSegment | null> {
     if (this.closed) return Promise.resolve(null);
@@ -60,12 +62,27 @@ export class SegmentWriter {
     this.nextN = (entries.at(-1)?.n ?? -1) + 1;
     this.initK = entries.reduce((k, e) => Math.max(k, e.init), 0);
     this.totalSeconds = entries.reduce((sum, e) => sum + e.duration, 0);
-    this.entries.push(...entries);
+    // An open that failed half-way (a full disk) is run again: start from the folder, not on top of it.
+    this.entries.splice(0, this.entries.length, ...entries);
     // A line cut short by a crash: the next line must start on its own.
     const index = path.join(this.dir, INDEX_FILE);
     const text = await fs.readFile(index, 'utf8').catch(() => '');
     if (text.length > 0 && !text.endsWith('\n')) await fs.appendFile(index, '\n');
+    this.indexBytes = await fs.stat(index).then((s) => s.size, () => 0);
     this.opened = true;
+  }
+
+  /** Appends the segment's index line; a failed append (a full disk) is cut off so the next line starts clean. */
+  private async appendLine(entry: SegmentEntry): Promise<void> {
+    const index = path.join(this.dir, INDEX_FILE);
+    const line = `${JSON.stringify(entry)}\n`;
+    try {
+      await fs.appendFile(index, line);
+    } catch (err) {
+      await fs.truncate(index, this.indexBytes).catch(() => undefined);
+      throw err;
+    }
+    this.indexBytes += Buffer.byteLength(line);
   }
 
   private async write(meta: { msn: number; generation: number; run: object; pdt: number; duration: number; arrival: number }, bytes: Buffer, init: Buffer): Promise<WrittenSegment> {
@@ -76,10 +93,18 @@ export class SegmentWriter {
       this.initK += 1;
       await writeWhole(path.join(this.dir, recordingFiles.init(this.initK)), init);
     }
-    this.last = { msn: meta.msn, generation: meta.generation, run: meta.run };
     const entry: SegmentEntry = { n: this.nextN, init: this.initK, duration: meta.duration, discontinuity, pdt: meta.pdt, arrival: meta.arrival, bytes: bytes.length };
-    await writeWhole(path.join(this.dir, recordingFiles.segment(entry.n)), bytes);
-    await fs.appendFile(path.join(this.dir, INDEX_FILE), `${JSON.stringify(entry)}\n`);
+    const file = path.join(this.dir, recordingFiles.segment(entry.n));
+    await writeWhole(file, bytes);
+    try {
+      await this.appendLine(entry);
+    } catch (err) {
+      // Unlisted, it would never be served; removed, its room goes back to the disk.
+      await fs.rm(file, { force: true }).catch(() => undefined);
+      throw err;
+    }
+    // Only a kept segment is followed: after one that failed, the next starts a new init and a discontinuity.
+    this.last = { msn: meta.msn, generation: meta.generation, run: meta.run };
     this.nextN += 1;
     this.totalSeconds += entry.duration;
     this.entries.push(entry);

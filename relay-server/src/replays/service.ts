@@ -23,6 +23,8 @@ export interface ReplaysServiceDeps {
 }
 
 const DAY_MS = 24 * 3600_000;
+/** Scene changes a live keeps at most as chapters (a studio switching scenes in a loop stops adding). */
+export const MAX_CHAPTERS = 500;
 /** Past lives a list shows at most. */
 const LIST_LIMIT = 50;
 /** Recordings the retention clean-up removes per pass (the next pass takes the rest). */
@@ -145,6 +147,15 @@ export function createReplaysService(deps: ReplaysServiceDeps) {
       const updated = await repos.recordings.transition(sessionId, [current.state], { enabled, state });
       // Another request switched it at the same moment: answer with what is stored.
       return view(updated ?? (await repos.recordings.find(sessionId)) ?? current);
+    },
+
+    /** The host's studio put the scene `title` on program (`live:scene`): a chapter of the replay. */
+    async sceneOnProgram(actor: Actor | null, sessionId: string, title: string): Promise<void> {
+      const access = await accessSession(repos, sessionId, actor);
+      requireHost(access);
+      if (access.session.state !== 'live') throw new AppError('invalid_transition', 'Scene changes are kept only while the live runs');
+      if ((await repos.recordings.countChapters(sessionId)) >= MAX_CHAPTERS) return;
+      await repos.recordings.addChapter({ sessionId, at: deps.clock(), title });
     },
 
     /** A replay with its chat, for the replay page. */

@@ -39,14 +39,46 @@ function runFfmpeg(ffmpeg: string, args: string[], cwd: string): Promise<void> {
   });
 }
 
+/** The recording's packager runs: consecutive segments sharing an init section (a discontinuity starts the next). */
+function runsOf(entries: readonly SegmentEntry[]): Array<{ init: number; segments: number[] }> {
+  const runs: Array<{ init: number; segments: number[] }> = [];
+  for (const entry of entries) {
+    const last = runs.at(-1);
+    if (last && last.init === entry.init && !entry.discontinuity) last.segments.push(entry.n);
+    else runs.push({ init: entry.init, segments: [entry.n] });
+  }
+  return runs;
+}
+
 /**
- * The downloadable MP4: the VOD playlist's segments remuxed (`-c copy`, not re-encoded) into one file
- * with its index at the front (`faststart`: plays while downloading). Written whole or not at all.
+ * The downloadable MP4: the recorded segments remuxed (`-c copy`, not re-encoded) into one file with its
+ * index at the front (`faststart`: plays while downloading). Each packager run is read as one fMP4
+ * (`concatf:`: its init section then its segments, byte after byte) and the runs are joined by ffmpeg's
+ * concat demuxer, which starts each run where the previous one ended: a gap while the recording was
+ * paused (a full disk) or the packager restarted is not a frozen stretch of the MP4, as it is not one of
+ * the VOD playlist. Written whole or not at all.
  */
-export async function remuxMp4(ffmpeg: string, dir: string): Promise<number> {
+export async function remuxMp4(ffmpeg: string, dir: string, entries: readonly SegmentEntry[]): Promise<number> {
   const tmp = `${recordingFiles.mp4}.tmp`;
-  await runFfmpeg(ffmpeg, ['-allowed_extensions', 'ALL', '-i', recordingFiles.playlist, '-map', '0', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', tmp], dir);
-  await fs.rename(path.join(dir, tmp), path.join(dir, recordingFiles.mp4));
+  const lists: string[] = [];
+  let script = 'ffconcat version 1.0\n';
+  for (const [i, run] of runsOf(entries).entries()) {
+    const list = `concat-${i}.txt.tmp`;
+    await writeWhole(path.join(dir, list), [recordingFiles.init(run.init), ...run.segments.map(recordingFiles.segment)].join('\n') + '\n');
+    lists.push(list);
+    script += `file 'concatf:${list}'\n`;
+  }
+  const scriptFile = 'concat.ffconcat.tmp';
+  lists.push(scriptFile);
+  try {
+    await writeWhole(path.join(dir, scriptFile), script);
+    const input = ['-f', 'concat', '-safe', '0', '-protocol_whitelist', 'file,concatf', '-i', scriptFile];
+    await runFfmpeg(ffmpeg, [...input, '-map', '0', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', tmp], dir);
+    await fs.rename(path.join(dir, tmp), path.join(dir, recordingFiles.mp4));
+  } finally {
+    // The lists are only ffmpeg's input; a remux that failed (a full disk) gives its room back.
+    await Promise.all([...lists, tmp].map((name) => fs.rm(path.join(dir, name), { force: true })));
+  }
   return (await fs.stat(path.join(dir, recordingFiles.mp4))).size;
 }
 

@@ -61,7 +61,9 @@ export function registerSessionEvents(socket: RelaySocket, ctx: ModuleContext, c
     ]);
     if (isStage(role)) await present.broadcastParticipants(sessionId);
     present.scheduleViewerCount(sessionId);
-    return { session, participants, messages, pins };
+    // Read last, with no await before the reply: a later `hls:health` reaches this socket after it.
+    const hlsHealth = ctx.services.has('hls') ? ctx.services.get('hls').health(sessionId) : 'ok';
+    return { session, participants, messages, pins, hlsHealth };
   });
 
   onEvent(socket, 'session:leave', checkActor, async ({ sessionId }) => {

@@ -154,6 +154,7 @@ export class SessionChannel {
       messages: afterMessageId ? mergeMessages(this.state.messages, ack.messages) : mergeMessages([], ack.messages),
       pins: ack.pins,
       viewerCount: ack.session.viewerCount,
+      hlsHealth: ack.hlsHealth,
       pending: this.outbox.list(),
     });
     this.events.emit('joined', this.state);
@@ -245,6 +246,7 @@ export class SessionChannel {
       c.on('participants:update', (payload) => take({ name: 'participants:update', payload })),
       c.on('viewers:count', (payload) => take({ name: 'viewers:count', payload })),
       c.on('chat:settings', (payload) => take({ name: 'chat:settings', payload })),
+      c.on('hls:health', (payload) => take({ name: 'hls:health', payload })),
     ];
   }
 

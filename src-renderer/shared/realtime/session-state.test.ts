@@ -106,8 +106,10 @@ describe('applyServerEvent', () => {
       { name: 'participants:update', payload: { sessionId: 's1', participants: [{ userId: 'g', displayName: 'Guest', role: 'guest', audioEnabled: true, videoEnabled: false, connected: true, joinedAt: '2026-01-01T09:05:00.000Z' }] } },
       { name: 'viewers:count', payload: { sessionId: 's1', count: 42 } },
       { name: 'chat:settings', payload: { sessionId: 's1', settings: { slowModeSeconds: 10, blockedTerms: [], followersOnly: false, followersOnlyMinutes: 0 } } },
+      { name: 'hls:health', payload: { sessionId: 's1', health: 'diskFull' } },
     );
     expect(state.session?.state).toBe('ended');
+    expect(state.hlsHealth).toBe('diskFull');
     expect(state.participants.map((p) => p.userId)).toEqual(['g']);
     expect(state.viewerCount).toBe(42);
     expect(state.slowModeSeconds).toBe(10);

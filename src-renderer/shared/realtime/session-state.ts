@@ -6,6 +6,7 @@
 import type { ReactionCounts, Message } from '../../../protocol/chat.js';
 import type { ApiError } from '../../../protocol/common.js';
 import type { ServerPayload } from '../../../protocol/events.js';
+import type { HlsHealth } from '../../../protocol/hls.js';
 import type { Participant, Session } from '../../../protocol/sessions.js';
 import { mergeMessages, removePin, upsertPin, withPinned, withoutDelivered, withoutMessage, type PendingMessage } from './chat-log.js';
 
@@ -28,6 +29,8 @@ export interface SessionChannelState {
   banned: boolean;
   /** Slow mode: seconds a viewer waits between messages (0: off), announced live by `chat:settings`. */
   slowModeSeconds: number;
+  /** The live's LL-HLS and recording health: given by every (re-)join, then by `hls:health` as it changes. */
+  hlsHealth: HlsHealth;
 }
 
 export const initialSessionState = (): SessionChannelState => ({
@@ -43,6 +46,7 @@ export const initialSessionState = (): SessionChannelState => ({
   muted: false,
   banned: false,
   slowModeSeconds: 0,
+  hlsHealth: 'ok',
 });
 
 /** The server events a session's state follows. */
@@ -59,6 +63,7 @@ export const SESSION_STATE_EVENTS = [
   'participants:update',
   'viewers:count',
   'chat:settings',
+  'hls:health',
 ] as const;
 export type SessionStateEventName = (typeof SESSION_STATE_EVENTS)[number];
 export type SessionServerEvent = { [E in SessionStateEventName]: { name: E; payload: ServerPayload<E> } }[SessionStateEventName];
@@ -104,5 +109,7 @@ export function applyServerEvent(state: SessionChannelState, event: SessionServe
       return patch({ viewerCount: event.payload.count });
     case 'chat:settings':
       return patch({ slowModeSeconds: event.payload.settings.slowModeSeconds });
+    case 'hls:health':
+      return patch({ hlsHealth: event.payload.health });
   }
 }

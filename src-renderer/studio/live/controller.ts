@@ -40,7 +40,7 @@ export interface LiveState {
   media: LiveMedia;
   /** Viewers per delivery path (WebRTC / LL-HLS) as the relay last said; null until it did. */
   paths: ViewerPaths | null;
-  /** The live's LL-HLS: `restarting` or `diskFull` while HLS viewers are moved to WebRTC. */
+  /** The live's LL-HLS (`restarting`: HLS viewers are moved to WebRTC) or its recording (`diskFull`, `diskError`: paused). */
   hlsHealth: HlsHealth;
 }
 
@@ -180,7 +180,7 @@ export class LiveController {
     this.cleanups.push(
       channel.on('change', (s) => {
         const state = s.session?.state ?? this.state.sessionState;
-        this.patch({ sessionState: state, stats: { ...this.state.stats, viewers: s.viewerCount } });
+        this.patch({ sessionState: state, stats: { ...this.state.stats, viewers: s.viewerCount }, hlsHealth: s.hlsHealth });
         if (state === 'ended' && this.state.phase === 'live') void this.detach().then(() => this.patch({ phase: 'idle' }));
       }),
     );
@@ -230,7 +230,7 @@ export class LiveController {
     await this.publisher.publish(this.deps.program());
   }
 
-  /** Viewers per path and the LL-HLS health: asked after every (re-)join, then pushed by the relay. */
+  /** Viewers per path: asked after every (re-)join, then pushed by the relay (the LL-HLS health comes with the channel). */
   private followDeliveryPaths(sessionId: string, channel: SessionChannel): void {
     const { connection } = this.deps;
     const ask = (): void => {
@@ -241,9 +241,6 @@ export class LiveController {
     this.cleanups.push(
       connection.on('viewers:paths', (event) => {
         if (event.sessionId === sessionId) this.patch({ paths: event.paths });
-      }),
-      connection.on('hls:health', (event) => {
-        if (event.sessionId === sessionId) this.patch({ hlsHealth: event.health });
       }),
       channel.on('joined', ask),
     );

@@ -21,6 +21,8 @@ export function RecordingChoice({ checked, onChange }: { checked: boolean; onCha
 export function recordingText(recording: Recording): string {
   if (recording.state === 'recording') return t('recording.state.recording', { duration: formatDuration(recording.durationSeconds * 1000) });
   if (recording.state === 'failed') return t('recording.state.failed', { reason: recording.error ?? '' });
+  // A replay being made only carries an error while it waits for room on the relay's disk (replays/room.ts).
+  if (recording.state === 'processing' && recording.error !== null) return t('recording.state.waitingForRoom');
   return t(`recording.state.${recording.state}`);
 }
 

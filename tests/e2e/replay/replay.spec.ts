@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { routes } from '../../../protocol/routes.js';
+import { formatClock } from '../../../src-renderer/pages/replay/timeline.js';
 import { expect, test } from '../support/fixtures.js';
 import { videoPixels } from '../support/probes.js';
 
@@ -8,7 +9,7 @@ const shots = path.resolve(import.meta.dirname, '../../../test-results/replay');
 const VIDEO = '[data-testid="replay-video"]';
 const Playback = z.object({ currentTime: z.number(), decoded: z.number(), paused: z.boolean() });
 
-test('a recorded live becomes a replay: it plays from the start, seeks, and replays the chat at its moments without the deleted message', async ({ goLive, newPage, relay }) => {
+test('a recorded live becomes a replay: it plays from the start, seeks, replays the chat at its moments without the deleted message, and lists the scene changes as chapters', async ({ goLive, newPage, relay }) => {
   test.setTimeout(420_000);
   const { page: studio, host, sessionId } = await goLive('video', { isPublic: true });
   // Public lives are recorded by default: the studio says so once the first segment is kept.
@@ -31,6 +32,21 @@ test('a recorded live becomes a replay: it plays from the start, seeks, and repl
   await viewer.waitForTimeout(Math.max(0, startedAt + 5_000 - Date.now()));
   const saidAtWall = Date.now();
   await say('said at five seconds');
+  // The host switches scene while live: a copy of the scene, renamed "Interview", goes on program.
+  const scenes = studio.getByTestId('scene-item');
+  const firstScene = (await scenes.first().locator('.name').textContent()) ?? '';
+  expect(firstScene).not.toBe('');
+  // A scene's buttons show when the pointer is over it.
+  await scenes.first().hover();
+  await scenes.first().getByRole('button', { name: '⊕' }).click();
+  await expect(scenes).toHaveCount(2);
+  await scenes.nth(1).hover();
+  await scenes.nth(1).getByRole('button', { name: '✎' }).click();
+  await studio.getByRole('textbox', { name: /Scene name|Nom de la scène/ }).fill('Interview');
+  await studio.getByRole('textbox', { name: /Scene name|Nom de la scène/ }).press('Enter');
+  await scenes.nth(1).locator('.name').click();
+  const switchedAtWall = Date.now();
+  await expect(scenes.nth(1)).toHaveAttribute('data-on-air', 'true');
   const dockMessage = (text: string) => studio.getByTestId('chat-message').filter({ hasText: text });
   await dockMessage('this one gets deleted').hover();
   await dockMessage('this one gets deleted').getByTestId('msg-delete').click();
@@ -100,6 +116,21 @@ test('a recorded live becomes a replay: it plays from the start, seeks, and repl
   await expect(chatLine('this one gets deleted')).toHaveCount(0);
   expect(replay.messages.map((m) => m.content)).not.toContain('this one gets deleted');
   await watcher.screenshot({ path: path.join(shots, 'replay-seeked.png') });
+
+  // Chapters from the scene changes: the first scene from 0:00, "Interview" from when the host switched.
+  expect(replay.chapters.map((c) => c.title)).toEqual([firstScene, 'Interview']);
+  const interviewAt = replay.chapters[1]?.atSeconds ?? 0;
+  expect(replay.chapters[0]?.atSeconds).toBe(0);
+  expect(Math.abs(interviewAt - (switchedAtWall - origin) / 1000)).toBeLessThanOrEqual(1.5);
+  const chapters = watcher.getByRole('navigation', { name: /Chapters|Chapitres/ }).getByRole('button');
+  await expect(chapters).toHaveText([`0:00 ${firstScene}`, `${formatClock(interviewAt)} Interview`]);
+  await expect(watcher.locator('.chapter-mark')).toHaveCount(2);
+  // Clicking a chapter seeks there.
+  await inVideo('v.currentTime = 1;');
+  await chapters.nth(1).click();
+  await expect.poll(async () => (await playback()).currentTime, { timeout: 20_000 }).toBeGreaterThanOrEqual(interviewAt - 0.5);
+  expect((await playback()).currentTime).toBeLessThan(interviewAt + 4);
+  await watcher.screenshot({ path: path.join(shots, 'replay-chapters.png') });
 });
 
 test('the directory lists past lives; the host finds theirs in the studio, downloads the MP4 and deletes the replay', async ({ goLive, newPage, relay }) => {

@@ -73,3 +73,36 @@ describe('web pages (config.webRoot)', () => {
     expect((await t.api('GET', '/api/auth/me')).status).toBe(401);
   });
 });
+
+describe('the watch page behind a CDN (PUBLIC_HLS_URL) or with an external WHEP server', () => {
+  let t: TestRelay;
+  let webRoot: string;
+  beforeAll(async () => {
+    webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'afritok-web-'));
+    fs.writeFileSync(path.join(webRoot, 'watch.html'), '<!doctype html><title>watch</title>');
+    t = await startTestRelay({
+      dialect: 'sqlite',
+      config: { webRoot },
+      env: { PUBLIC_HLS_URL: 'https://cdn.example.net/', MEDIA_WHIP_URL: 'https://media.example.org:8443/{sessionId}/whip', MEDIA_WHEP_URL: 'https://media.example.org:8443/{sessionId}/whep' },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  it('lets the page fetch and play media from those origins, and from no other', async () => {
+    const csp = (await fetch(`${t.url}/watch/abc-123`)).headers.get('content-security-policy') ?? '';
+    const directive = (name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `)) ?? '';
+    for (const name of ['connect-src', 'media-src']) {
+      expect(directive(name)).toContain('https://cdn.example.net');
+      expect(directive(name)).toContain('https://media.example.org:8443');
+      expect(directive(name)).not.toMatch(/\shttps?:(\s|$)|\*/);
+    }
+  });
+
+  it('ships watch.html without a <meta> policy that would block them anyway', () => {
+    const source = fs.readFileSync(path.resolve(import.meta.dirname, '../../../src-renderer/watch.html'), 'utf8');
+    expect(source).not.toMatch(/http-equiv=["']?Content-Security-Policy/i);
+  });
+});

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HlsHintReply } from '../../../protocol/hls.js';
-import { SessionReply } from '../../../protocol/sessions.js';
 import type { OriginRequest } from '../../../relay-server/src/hls/origin.js';
 import { startTestRelay, type TestRelay } from '../../support/relay.js';
-import { startGstPublisher, type GstPublisher } from '../media/gstreamer/publisher.js';
+import type { GstPublisher } from '../media/gstreamer/publisher.js';
+import { startGstLive } from './support/gst-live.js';
 import { runLlHlsViewer } from './support/ll-hls-viewer.js';
 import { accessLog, CDN_TEMPLATE, freePort, renderCdnConfig, startCdn, type Cdn } from './support/nginx.js';
 
@@ -28,15 +28,7 @@ describe('LL-HLS behind the repository nginx CDN configuration (deploy/nginx)', 
     t = await startTestRelay({ dialect: 'sqlite', env: { PUBLIC_HLS_URL: publicUrl } });
     other = await startTestRelay({ dialect: 'sqlite', env: { PUBLIC_HLS_URL: publicUrl } });
     cdn = await startCdn([`127.0.0.1:${other.port}`, `127.0.0.1:${t.port}`], { port: cdnPort });
-    const host = await t.register();
-    const created = await t.api('POST', '/api/sessions', { token: host.token, body: { title: 'CDN', type: 'video', isPublic: true } });
-    sessionId = SessionReply.parse(created.body).session.id;
-    await t.api('POST', `/api/sessions/${sessionId}/start`, { token: host.token });
-    publisher = startGstPublisher(`${t.url}/api/whip/${sessionId}`, ['--token', host.token, '--profile', 'high']);
-    expect(await publisher.line('status')).toBe('status 201');
-    await publisher.line('connected');
-    const deadline = Date.now() + 30_000;
-    while ((await fetch(`${cdn.url}/hls/${sessionId}/master.m3u8`)).status !== 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+    ({ sessionId, publisher } = await startGstLive(t, 'CDN', ['--profile', 'high'], cdn.url));
     t.relay.ctx.services.get('hls').origin.observe((request) => atOrigin.push(request));
   }, 60_000);
 

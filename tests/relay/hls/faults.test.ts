@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionReply } from '../../../protocol/sessions.js';
 import { startTestRelay, type TestRelay } from '../../support/relay.js';
-import { createPublisher, createViewer, type SyntheticPublisher } from '../media/support/peers.js';
+import { createPublisher, type SyntheticPublisher } from '../media/support/peers.js';
 import { postOffer } from '../media/support/whip-client.js';
+import { whepFirstFrame } from '../media/support/whep-viewer.js';
 import { joinRoom, nextEvent } from '../sessions/helpers.js';
+import { waitForMaster } from './support/gst-live.js';
 
 describe('LL-HLS faults: the packager killed mid-live', () => {
   let t: TestRelay;
@@ -21,8 +23,7 @@ describe('LL-HLS faults: the packager killed mid-live', () => {
     const published = await postOffer(`${t.url}/api/whip/${sessionId}`, publisher.offer, { token: host.token });
     expect(published.status).toBe(201);
     await publisher.accept(published.body);
-    const deadline = Date.now() + 30_000;
-    while ((await fetch(`${t.url}/hls/${sessionId}/master.m3u8`)).status !== 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+    await waitForMaster(t.url, sessionId);
   }, 60_000);
 
   afterAll(async () => {
@@ -45,15 +46,9 @@ describe('LL-HLS faults: the packager killed mid-live', () => {
     await interrupted;
 
     // The live goes on over WebRTC meanwhile: a new WHEP viewer decodes frames.
-    const viewer = await createViewer();
-    try {
-      const played = await postOffer(`${t.url}/api/whep/${sessionId}`, viewer.offer);
-      expect(played.status).toBe(201);
-      await viewer.accept(played.body);
-      expect((await viewer.firstFrame).width).toBeGreaterThan(0);
-    } finally {
-      viewer.close();
-    }
+    const webrtc = await whepFirstFrame(`${t.url}/api/whep/${sessionId}`);
+    expect(webrtc.status).toBe(201);
+    expect(webrtc.frame?.width).toBeGreaterThan(0);
 
     await nextEvent(watcher, 'hls:health', (p) => p.sessionId === sessionId && p.health === 'ok');
     expect(packager?.encoderPid).toBeTypeOf('number');

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionReply } from '../../../protocol/sessions.js';
 import { startTestRelay, type TestRelay } from '../../support/relay.js';
-import { startGstPublisher, type GstPublisher } from '../media/gstreamer/publisher.js';
+import type { GstPublisher } from '../media/gstreamer/publisher.js';
+import { startGstLive } from './support/gst-live.js';
 import { MasterManifest, MediaManifest, parsePlaylist, preloadHintOf, probeStreams, probeVideoFrames } from './support/hls-client.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hls-origin-'));
@@ -12,22 +13,14 @@ const dir = mkdtempSync(path.join(tmpdir(), 'hls-origin-'));
 describe('LL-HLS origin: a public live packaged by ffmpeg, served with blocking reload', () => {
   let t: TestRelay;
   let sessionId: string;
-  let host: { token: string };
+  let hostToken: string;
   let publisher: GstPublisher;
 
   const get = (p: string, init?: RequestInit) => fetch(`${t.url}${p}`, init);
 
   beforeAll(async () => {
     t = await startTestRelay({ dialect: 'sqlite' });
-    host = await t.register();
-    const created = await t.api('POST', '/api/sessions', { token: host.token, body: { title: 'HLS', type: 'video', isPublic: true } });
-    sessionId = SessionReply.parse(created.body).session.id;
-    await t.api('POST', `/api/sessions/${sessionId}/start`, { token: host.token });
-    publisher = startGstPublisher(`${t.url}/api/whip/${sessionId}`, ['--token', host.token, '--profile', 'high']);
-    expect(await publisher.line('status')).toBe('status 201');
-    await publisher.line('connected');
-    const deadline = Date.now() + 30_000;
-    while ((await get(`/hls/${sessionId}/master.m3u8`)).status !== 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+    ({ sessionId, publisher, hostToken } = await startGstLive(t, 'HLS', ['--profile', 'high']));
   }, 60_000);
 
   afterAll(async () => {
@@ -170,7 +163,7 @@ describe('LL-HLS origin: a public live packaged by ffmpeg, served with blocking 
   });
 
   it('404 once the live ends (no stale playlists)', async () => {
-    expect((await t.api('POST', `/api/sessions/${sessionId}/end`, { token: host.token })).status).toBe(200);
+    expect((await t.api('POST', `/api/sessions/${sessionId}/end`, { token: hostToken })).status).toBe(200);
     const deadline = Date.now() + 10_000;
     let status = 0;
     while (Date.now() < deadline && (status = (await get(`/hls/${sessionId}/master.m3u8`)).status) !== 404) await new Promise((r) => setTimeout(r, 250));

@@ -17,6 +17,7 @@ import { SessionReply } from '../../../protocol/sessions.js';
 import { startTestRelay, testDialects, type TestRelay } from '../../support/relay.js';
 import { startGstPublisher, type GstPublisher } from '../media/gstreamer/publisher.js';
 import { parsePlaylist, probeStreams } from '../hls/support/hls-client.js';
+import { emit, expectRefused } from '../sessions/helpers.js';
 
 const run = promisify(execFile);
 const dir = fs.mkdtempSync(path.join(tmpdir(), 'replay-test-'));
@@ -41,7 +42,7 @@ describe.each(testDialects)('recordings and replays of a live [%s]', (dialect) =
   let troll: { token: string; user: { id: string } };
   let sessionId: string;
   let publisher: GstPublisher | undefined;
-  const kept: { message: string; deleted: string; trolled: string } = { message: '', deleted: '', trolled: '' };
+  const kept: { message: string; deleted: string; trolled: string; sceneAt: number } = { message: '', deleted: '', trolled: '', sceneAt: 0 };
 
   const get = (p: string, token?: string) => fetch(`${t.url}${p}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const recordingOf = async (id: string): Promise<Recording> => RecordingReply.parse((await t.api('GET', `/api/sessions/${id}/recording`, { token: host.token })).body).recording;
@@ -89,9 +90,17 @@ describe.each(testDialects)('recordings and replays of a live [%s]', (dialect) =
   it('records a public live by default and keeps its segments under MEDIA_DIR while it runs', async () => {
     sessionId = await live(true);
     expect((await recordingOf(sessionId)).enabled).toBe(true);
+    // The studio says which scene is on program once live, then at each switch (chapters of the replay).
+    const studio = await t.socket(host.token);
+    await expectRefused(studio, 'live:scene', { sessionId, title: 'Too early' }, 'invalid_transition');
     publisher = await publish(sessionId);
+    expect((await emit(studio, 'live:scene', { sessionId, title: 'Opening' })).ok).toBe(true);
     const recording = await waitFor(sessionId, (r) => r.state === 'recording' && r.durationSeconds >= 4, 'four seconds recorded');
     expect(recording.startedAt).not.toBeNull();
+    kept.sceneAt = Date.now();
+    expect((await emit(studio, 'live:scene', { sessionId, title: '  Interview\u0007 ' })).ok).toBe(true);
+    await expectRefused(await t.socket(viewer.token), 'live:scene', { sessionId, title: 'Not mine' }, 'not_host');
+    await expectRefused(studio, 'live:scene', { sessionId, title: 'x'.repeat(101) }, 'invalid_input');
     kept.message = await say(sessionId, viewer.token, 'hello from the viewer');
     kept.deleted = await say(sessionId, viewer.token, 'this one gets deleted');
     kept.trolled = await say(sessionId, troll.token, 'a troll says something');
@@ -153,7 +162,7 @@ describe.each(testDialects)('recordings and replays of a live [%s]', (dialect) =
     expect(poster.subarray(0, 2).toString('hex')).toBe('ffd8');
   }, 120_000);
 
-  it('replays the chat at its moments: no deleted message, nothing from a banned person, pins as they were', async () => {
+  it('replays the chat at its moments (no deleted message, nothing from a banned person, pins as they were) and the scene changes as chapters', async () => {
     const replay = ReplayReply.parse((await t.api('GET', `/api/sessions/${sessionId}/replay`)).body).replay;
     const contents = replay.messages.map((m) => m.content);
     expect(contents).toContain('hello from the viewer');
@@ -169,6 +178,10 @@ describe.each(testDialects)('recordings and replays of a live [%s]', (dialect) =
     expect(replay.pins[0]?.message.id).toBe(kept.message);
     expect(replay.pins[0]?.fromSeconds).toBeGreaterThanOrEqual(hello?.offsetSeconds ?? 0);
     expect(replay.pins[0]?.toSeconds).toBeNull();
+    // Chapters: the scene on program from the start, then the one the host switched to, at its moment.
+    expect(replay.chapters.map((c) => c.title)).toEqual(['Opening', 'Interview']);
+    expect(replay.chapters[0]?.atSeconds).toBe(0);
+    expect(replay.chapters[1]?.atSeconds).toBeCloseTo((kept.sceneAt - startedAt) / 1000, 0);
   });
 
   it('lists the replay in the directory and in the host’s past lives; /hls of the ended live points to it', async () => {

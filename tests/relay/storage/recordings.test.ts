@@ -60,4 +60,22 @@ describeEachDatabase('storage: recordings', (db) => {
     expect(await s.recordings.delete(older.id)).toBe(false);
     expect(await s.recordings.find(older.id)).toBeNull();
   });
+
+  it('keeps the scene changes of a live as chapters, oldest first; one per millisecond (the later title wins)', async () => {
+    const s = db.storage();
+    const host = await s.users.create(user());
+    const live = await s.sessions.create(session(host.id));
+    const other = await s.sessions.create(session(host.id));
+    await s.recordings.addChapter({ sessionId: live.id, at: at(5000), title: 'Interview' });
+    await s.recordings.addChapter({ sessionId: live.id, at: at(1000), title: 'Scène 1 🎤' });
+    await s.recordings.addChapter({ sessionId: live.id, at: at(5000), title: 'Q&A' });
+    await s.recordings.addChapter({ sessionId: other.id, at: at(2000), title: 'Elsewhere' });
+    expect(await s.recordings.listChapters(live.id, 10)).toEqual([
+      { sessionId: live.id, at: at(1000), title: 'Scène 1 🎤' },
+      { sessionId: live.id, at: at(5000), title: 'Q&A' },
+    ]);
+    expect(await s.recordings.listChapters(live.id, 1)).toHaveLength(1);
+    expect(await s.recordings.countChapters(live.id)).toBe(2);
+    expect(await s.recordings.countChapters(other.id)).toBe(1);
+  });
 });

@@ -88,6 +88,9 @@ if (!binary) {
 }
 
 describe('electron-builder --dir for Linux', () => {
+  // Skipped where no Electron binary exists: electron-builder needs one to pack, and Electron >= 42
+  // downloads it on first use, which fails on machines without internet (this CI). The configuration
+  // tests above still run everywhere; scripts/electron fetches the binary on a user's machine.
   it.skipIf(!binary || process.platform !== 'linux')('packs an unpacked app that holds the built studio', () => {
     const build = spawnSync('npm', ['run', '--silent', 'build:electron'], { cwd: ROOT, stdio: 'inherit' });
     expect(build.status).toBe(0);

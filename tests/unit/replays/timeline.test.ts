@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReplayMessage, ReplayPin } from '../../../protocol/replays.js';
 import { chatHeat, messagesAt, pinsAt } from '../../../src-renderer/pages/replay/timeline.js';
-import { recordingStart, replayClock } from '../../../relay-server/src/replays/chat-timeline.js';
+import { chaptersOf, recordingStart, replayClock } from '../../../relay-server/src/replays/chat-timeline.js';
 import type { SegmentEntry } from '../../../relay-server/src/replays/files.js';
 
 const message = (id: string, offsetSeconds: number): ReplayMessage => ({
@@ -75,5 +75,26 @@ describe('the replay’s clock (relay)', () => {
     expect(at(T0 + 9000)).toBeCloseTo(4, 3);
     expect(at(T0 + 15_000)).toBeCloseTo(5, 3);
     expect(at(T0 + 17_500)).toBeCloseTo(7.5, 3);
+  });
+});
+
+describe('the replay’s chapters (relay)', () => {
+  const entries = [segment(0, 0, 2, 0), segment(1, 2, 2, 0), segment(2, 14, 2, 0, true), segment(3, 16, 2, 0)];
+  const change = (wallSeconds: number, title: string) => ({ at: new Date(T0 + wallSeconds * 1000), title });
+
+  it('puts each scene change at its moment on the replay’s clock', () => {
+    expect(chaptersOf([change(0, 'Intro'), change(3, 'Interview'), change(15, 'Q&A')], replayClock(entries))).toEqual([
+      { title: 'Intro', atSeconds: 0 },
+      { title: 'Interview', atSeconds: 3 },
+      { title: 'Q&A', atSeconds: 5 },
+    ]);
+  });
+
+  it('keeps the scene viewers saw when several land on one moment (before the first frame, in a gap), and one chapter per scene run', () => {
+    const changes = [change(-5, 'Waiting'), change(-1, 'Intro'), change(1, 'Intro'), change(6, 'Break'), change(9, 'Interview'), change(15, 'Interview')];
+    expect(chaptersOf(changes, replayClock(entries))).toEqual([
+      { title: 'Intro', atSeconds: 0 },
+      { title: 'Interview', atSeconds: 4 },
+    ]);
   });
 });

@@ -18,6 +18,14 @@ export interface RecordingRecord {
   finishedAt: Date | null;
 }
 
+/** A scene the studio put on program during the live: a chapter of the replay. */
+export interface ChapterRecord {
+  sessionId: string;
+  /** When the scene went on program (wall clock). */
+  at: Date;
+  title: string;
+}
+
 export type RecordingPatch = Partial<Pick<RecordingRecord, 'enabled' | 'state' | 'durationMs' | 'bytes' | 'error' | 'startedAt' | 'finishedAt'>>;
 
 export interface RecordingRepo {
@@ -39,4 +47,9 @@ export interface RecordingRepo {
   listFinishedBefore(cutoff: Date, limit: number): Promise<RecordingRecord[]>;
   /** False when there was none. */
   delete(sessionId: string): Promise<boolean>;
+  /** Keeps a scene change; a second one at the same millisecond replaces the first. */
+  addChapter(chapter: ChapterRecord): Promise<void>;
+  /** The live's scene changes, oldest first (at most `limit`). */
+  listChapters(sessionId: string, limit: number): Promise<ChapterRecord[]>;
+  countChapters(sessionId: string): Promise<number>;
 }

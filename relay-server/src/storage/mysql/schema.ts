@@ -28,6 +28,7 @@ export const {
   notifications,
   destinations,
   recordings,
+  recordingChapters,
   analyticsBuckets,
   analyticsViewers,
   scheduledLives,

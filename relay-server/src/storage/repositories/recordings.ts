@@ -1,12 +1,12 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { RecordingRepo } from '../types.js';
 import type { Dialect } from '../dialect.js';
 import { isUniqueViolation } from '../shared/errors.js';
-import { recordingFromRow, recordingPatchToRow, recordingToRow } from '../shared/rows.js';
+import { recordingFromRow, recordingPatchToRow, recordingToRow, toDate, toMs } from '../shared/rows.js';
 
 export function recordingsRepo(d: Dialect): RecordingRepo {
   const { db } = d;
-  const { recordings, sessions } = d.t;
+  const { recordings, recordingChapters, sessions } = d.t;
 
   async function find(sessionId: string) {
     const [row] = await db.select().from(recordings).where(eq(recordings.sessionId, sessionId));
@@ -65,6 +65,17 @@ export function recordingsRepo(d: Dialect): RecordingRepo {
     },
     async delete(sessionId) {
       return (await d.delete(recordings, eq(recordings.sessionId, sessionId))) > 0;
+    },
+    async addChapter({ sessionId, at, title }) {
+      await d.upsert(recordingChapters, { sessionId, at: toMs(at), title }, [recordingChapters.sessionId, recordingChapters.at], { title });
+    },
+    async listChapters(sessionId, limit) {
+      const rows = await db.select().from(recordingChapters).where(eq(recordingChapters.sessionId, sessionId)).orderBy(asc(recordingChapters.at)).limit(limit);
+      return rows.map((row) => ({ ...row, at: toDate(row.at) }));
+    },
+    async countChapters(sessionId) {
+      const [row] = await db.select({ n: count() }).from(recordingChapters).where(eq(recordingChapters.sessionId, sessionId));
+      return row?.n ?? 0;
     },
   };
 }

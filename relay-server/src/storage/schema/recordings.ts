@@ -1,7 +1,7 @@
 import type { ColumnKit } from './kit.js';
 import type { sessionTables } from './sessions.js';
 
-/** One recording per live: the host's switch and what became of the kept segments (replays/). */
+/** One recording per live: the host's switch and what became of the kept segments (replays/); its chapters. */
 export function recordingTables(k: ColumnKit, { sessions }: ReturnType<typeof sessionTables>) {
   const recordings = k.table(
     'recordings',
@@ -22,5 +22,16 @@ export function recordingTables(k: ColumnKit, { sessions }: ReturnType<typeof se
     },
     (t) => [k.index('recordings_state_finished_idx').on(t.state, t.finishedAt), k.index('recordings_host_idx').on(t.hostId, t.createdAt)],
   );
-  return { recordings };
+  /** The studio's program scene changes during a live: the replay's chapters (mapped to replay time when it is made). */
+  const recordingChapters = k.table(
+    'recording_chapters',
+    {
+      sessionId: k.id('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
+      /** Wall-clock time of the scene change. */
+      at: k.ms('at').notNull(),
+      title: k.varchar('title', 100).notNull(),
+    },
+    (t) => [k.primaryKey({ columns: [t.sessionId, t.at] })],
+  );
+  return { recordings, recordingChapters };
 }

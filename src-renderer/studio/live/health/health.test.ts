@@ -46,10 +46,11 @@ describe('assessHealth', () => {
     expect(assessHealth({ ...live, phase: 'idle' }).level).toBe('off');
     expect(assessHealth({ ...live, transport: 'p2p', upload: null, bitrateKbps: 0 }).level).toBe('ok');
   });
-  it('warns (viewers still receive over WebRTC) while the LL-HLS packager restarts or the disk is full', () => {
+  it('warns (viewers still receive over WebRTC) while the LL-HLS packager restarts or the recording’s disk is full or failing', () => {
     expect(assessHealth({ ...live, hlsHealth: 'ok' }).level).toBe('ok');
     expect(assessHealth({ ...live, hlsHealth: 'restarting' })).toMatchObject({ level: 'warn', headline: 'studio.health.receiving', reason: 'studio.health.hlsRestarting' });
     expect(assessHealth({ ...live, hlsHealth: 'diskFull' })).toMatchObject({ level: 'warn', reason: 'studio.health.hlsDiskFull' });
+    expect(assessHealth({ ...live, hlsHealth: 'diskError' })).toMatchObject({ level: 'warn', reason: 'studio.health.hlsDiskError' });
     // The relay being down says more than the HLS does.
     expect(assessHealth({ ...live, hlsHealth: 'diskFull', connection: 'offline' }).level).toBe('bad');
   });

@@ -32,6 +32,13 @@ export interface Health {
   viewers: number | null;
 }
 
+/** What the strip says of each trouble of the live's LL-HLS or of its recording. */
+const HLS_HEALTH_REASONS: Record<Exclude<HlsHealth, 'ok'>, StringKey> = {
+  restarting: 'studio.health.hlsRestarting',
+  diskFull: 'studio.health.hlsDiskFull',
+  diskError: 'studio.health.hlsDiskError',
+};
+
 /** Seconds on air after which an upload that still sends nothing is a problem, not a start-up delay. */
 const SILENT_UPLOAD_GRACE_MS = 15_000;
 
@@ -65,14 +72,10 @@ export function assessHealth(input: HealthInput): Health {
   if (input.transport === 'whip' && input.bitrateKbps === 0 && input.durationMs > SILENT_UPLOAD_GRACE_MS) {
     return { level: 'warn', headline: 'studio.health.mayNotReceive', reason: 'studio.health.nothingSent', viewers: input.viewers };
   }
-  if (input.hlsHealth === 'restarting' || input.hlsHealth === 'diskFull') {
-    // WebRTC viewers are unaffected and HLS viewers are moved to WebRTC while it has room: a warning, not an outage.
-    return {
-      level: 'warn',
-      headline: 'studio.health.receiving',
-      reason: input.hlsHealth === 'diskFull' ? 'studio.health.hlsDiskFull' : 'studio.health.hlsRestarting',
-      viewers: input.viewers,
-    };
+  if (input.hlsHealth !== undefined && input.hlsHealth !== 'ok') {
+    // Viewers still see the live (HLS viewers move to WebRTC while HLS restarts; a full disk pauses only
+    // the recording): a warning, not an outage.
+    return { level: 'warn', headline: 'studio.health.receiving', reason: HLS_HEALTH_REASONS[input.hlsHealth], viewers: input.viewers };
   }
   if (input.fps > 0 && input.droppedFrames > input.fps / 4) {
     return {

@@ -18,14 +18,15 @@ const Segment = z.object({
 const PreloadHint = z.object({ type: z.string(), uri: z.string() });
 export const MediaManifest = z.object({
   targetDuration: z.number(),
-  mediaSequence: z.number(),
+  // Both tags are optional in HLS (absent = 0): hls-parser leaves them out of a live's first playlists.
+  mediaSequence: z.number().default(0),
   partTargetDuration: z.number(),
   endList: z.boolean().optional(),
   serverControl: z.object({ canBlockReload: z.boolean(), partHoldBack: z.number() }),
   segments: z.array(Segment),
   preloadSegment: z.object({ parts: z.array(Part).optional(), preloadHints: z.array(PreloadHint).optional(), map: z.object({ uri: z.string() }).optional() }).optional(),
   renditionReports: z.array(z.object({ uri: z.string(), lastMsn: z.number(), lastPart: z.number() })).optional(),
-  discontinuitySequence: z.number(),
+  discontinuitySequence: z.number().default(0),
 });
 export type MediaManifest = z.infer<typeof MediaManifest>;
 export const MasterManifest = z.object({

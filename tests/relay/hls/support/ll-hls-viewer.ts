@@ -51,9 +51,19 @@ function get(url: string): Promise<{ status: number; body: Buffer }> {
   });
 }
 
-/** Plays `rendition` of the live at `base` (the relay or a CDN) until `signal` aborts. */
-export async function runLlHlsViewer(base: string, sessionId: string, rendition: string, signal: AbortSignal): Promise<ViewerReport> {
-  const report: ViewerReport = { rendition, parts: 0, partFetchMs: [], playlists: 0, errors: [] };
+export const emptyReport = (rendition: string): ViewerReport => ({ rendition, parts: 0, partFetchMs: [], playlists: 0, errors: [] });
+
+/**
+ * Plays `rendition` of the live at `base` (the relay or a CDN) until `signal` aborts. The report fills in
+ * as the viewer plays: `npm run bench hls` passes its own to read a window of it while the viewer runs.
+ */
+export async function runLlHlsViewer(
+  base: string,
+  sessionId: string,
+  rendition: string,
+  signal: AbortSignal,
+  report: ViewerReport = emptyReport(rendition),
+): Promise<ViewerReport> {
   const root = `${base}/hls/${encodeURIComponent(sessionId)}`;
   try {
     let master = await get(`${root}/master.m3u8`);
