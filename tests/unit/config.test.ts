@@ -93,6 +93,13 @@ describe('loadConfig', () => {
     expect(errorOf({ TRUST_PROXY: 'true' })).toContain('X-Forwarded-For');
   });
 
+  it('runs the LL-HLS encoder below the relay by default, at the nice value HLS_ENCODER_NICENESS says, within 0–19', () => {
+    expect(loadConfig(base).hls?.encoderNiceness).toBe(10);
+    expect(loadConfig({ ...base, HLS_ENCODER_NICENESS: '0' }).hls?.encoderNiceness).toBe(0);
+    expect(errorOf({ HLS_ENCODER_NICENESS: '20' })).toMatch(/HLS_ENCODER_NICENESS/);
+    expect(errorOf({ HLS_ENCODER_NICENESS: '-1' })).toMatch(/HLS_ENCODER_NICENESS/);
+  });
+
   it('names every bad variable at once', () => {
     const message = errorOf({ PORT: 'x', MAX_LIVE_VIEWERS: 'y' });
     expect(message).toContain('PORT');

@@ -17,6 +17,13 @@ export const HlsEnv = z.object({
   WEBRTC_VIEWERS_PER_NODE: z.coerce.number().int().min(0).max(100_000).default(40),
   /** Blocking playlist/part requests one client address may hold at once (a CDN collapses its own). */
   HLS_MAX_BLOCKING_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(64),
+  /**
+   * The ladder encoder's nice value. 10 by default: on a machine that also forwards WebRTC, x264 at normal
+   * priority took the CPU the forwarding needed (bench webrtc-latency: glass-to-glass p95 212 ms, 34 ms at 10).
+   * The price: when something else at normal priority saturates every core, LL-HLS falls behind first.
+   * 0 when the relay has the machine to itself or other busy programs share it (the e2e suite's browsers).
+   */
+  HLS_ENCODER_NICENESS: z.coerce.number().int().min(0).max(19).default(10),
 });
 
 export interface HlsConfig {
@@ -26,6 +33,8 @@ export interface HlsConfig {
   maxBlockingPerAddress: number;
   /** Blocking requests on the whole node. */
   maxBlockingTotal: number;
+  /** nice value of the ladder's ffmpeg (0–19). */
+  encoderNiceness: number;
 }
 
 export const defaultHlsConfig: HlsConfig = {
@@ -34,6 +43,7 @@ export const defaultHlsConfig: HlsConfig = {
   webrtcViewersPerNode: 40,
   maxBlockingPerAddress: 64,
   maxBlockingTotal: 20_000,
+  encoderNiceness: 10,
 };
 
 export function hlsConfigFrom(env: z.output<typeof HlsEnv>): HlsConfig {
@@ -43,5 +53,6 @@ export function hlsConfigFrom(env: z.output<typeof HlsEnv>): HlsConfig {
     publicUrl: env.PUBLIC_HLS_URL?.replace(/\/$/, ''),
     webrtcViewersPerNode: env.WEBRTC_VIEWERS_PER_NODE,
     maxBlockingPerAddress: env.HLS_MAX_BLOCKING_PER_ADDRESS,
+    encoderNiceness: env.HLS_ENCODER_NICENESS,
   };
 }

@@ -15,6 +15,8 @@ export interface PackagerOptions {
   partSeconds: number;
   keepSegments: number;
   preset: string;
+  /** nice value of the ladder's ffmpeg (HLS_ENCODER_NICENESS: below the relay and WebRTC by default). */
+  niceness: number;
   logger: Logger;
   /** Each complete segment of each rendition, with its init section (recording). */
   onSegment?: (rendition: string, segment: LiveSegment, init: Buffer) => void;
@@ -24,11 +26,6 @@ export type PackagerState = 'starting' | 'running' | 'restarting' | 'stopped';
 
 /** Waits before restarting a packager that died: 1 s, doubling up to 10 s. */
 const MAX_BACKOFF_MS = 10_000;
-/**
- * The ladder's x264 runs below the relay and WebRTC: on a shared machine it took the CPU the forwarding
- * needed (bench webrtc-latency: glass-to-glass p95 212 ms with it at normal priority, 34 ms without it).
- */
-const ENCODER_NICENESS = 10;
 
 /**
  * LL-HLS for one live: reads the program through a media tap, runs one ffmpeg that encodes the ladder,
@@ -63,10 +60,13 @@ export class LivePackager {
       const outcome = await this.runOnce().catch((err: unknown) => (err instanceof Error ? err.message : String(err)));
       if (this.stopped) break;
       if (outcome === 'ended') break;
+      // The same reason again (an audio-only live has no key frame to wait for, every ~15 s) is logged
+      // once at warn level, then at debug: the log shows the change, not a line every retry.
+      const repeated = outcome === this.lastError;
       this.lastError = outcome;
       this.state = 'restarting';
       this.restarts += 1;
-      this.options.logger.warn({ sessionId: this.sessionId, reason: outcome, restarts: this.restarts }, 'LL-HLS packager stopped; restarting');
+      this.options.logger[repeated ? 'debug' : 'warn']({ sessionId: this.sessionId, reason: outcome, restarts: this.restarts }, 'LL-HLS packager stopped; restarting');
       if (Date.now() - startedAt > 30_000) backoff = 1_000;
       await new Promise((resolve) => setTimeout(resolve, backoff));
       backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
@@ -142,7 +142,7 @@ export class LivePackager {
         }));
       }
       const args = ladderArgs(rungs, { segmentSeconds: this.options.segmentSeconds, partSeconds: this.options.partSeconds, hasAudio: tap.kinds.includes('audio'), preset: this.options.preset });
-      const ffmpeg = spawnFromTap(this.options.ffmpegPath, sdp, args, rungs.map(() => 'pipe'), ENCODER_NICENESS);
+      const ffmpeg = spawnFromTap(this.options.ffmpegPath, sdp, args, rungs.map(() => 'pipe'), this.options.niceness);
       this.runs += 1;
       this.ffmpeg = ffmpeg;
       rungs.forEach((rung, i) => this.readRendition(ffmpeg, i, rung));

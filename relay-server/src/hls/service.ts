@@ -100,6 +100,7 @@ export function createHlsService(deps: HlsServiceDeps) {
       partSeconds: PART_SECONDS,
       keepSegments: KEEP_SEGMENTS,
       preset: 'superfast',
+      niceness: deps.config.encoderNiceness,
       logger: deps.logger,
       ...deps.packagerOptions,
       onSegment: (rendition, segment, init) => {

@@ -78,6 +78,10 @@ export async function startRelayProcess(options: {
       // Destinations (multistreaming) need a key secret; retries come fast so a test sees them.
       DESTINATION_KEY_SECRET: 'e2e-destination-key-secret-0123456789abcdef',
       DESTINATION_RETRY_BACKOFF: '1000',
+      // The studio's and viewers' Chromium pages share these two cores at normal priority; in life they run
+      // on other machines. At the default nice 10 they starve the LL-HLS encoder and hls.js stalls (a CI run:
+      // 18 frames in 45 s), so the suite's relay runs it at normal priority (HLS_ENCODER_NICENESS).
+      HLS_ENCODER_NICENESS: '0',
       ...options.env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
