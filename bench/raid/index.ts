@@ -62,7 +62,8 @@ async function startRelay(dataDir: string): Promise<RelayChild> {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'error',
       WEB_ROOT: 'off',
-      NODE_ENV: 'test',
+      // Measured as deployed (development and test add checks, e.g. the SQLite gate's re-entry guard).
+      NODE_ENV: 'production',
       MAX_LIVE_VIEWERS: '100000',
       // The real viewers all sign up from loopback in this rig; everything else keeps its defaults.
       SIGNUP_RATE_PER_MINUTE: '1000000',

@@ -7,8 +7,20 @@ import { markedCache } from './marked-cache.js';
 import { singleFlight } from './single-flight.js';
 import { toParticipantView, toSessionView } from './views.js';
 
-/** Viewer counts are broadcast at most once a second per session: a join storm stays O(n) messages, and a count is not news faster. */
+/**
+ * Viewer counts are broadcast at most once a second per session (a join storm stays O(n) messages, and a
+ * count is not news faster), less often in big rooms, where each broadcast is one write per viewer: one
+ * more second per 500 viewers, up to 5 s (YouTube and Twitch refresh theirs every several seconds).
+ * An unchanged count is not sent again.
+ */
 const VIEWER_COUNT_COALESCE_MS = 1000;
+const VIEWERS_PER_EXTRA_SECOND = 500;
+const VIEWER_COUNT_MAX_COALESCE_MS = 5000;
+
+/** How long a session's viewer count waits to be broadcast, given the count last sent. */
+export function viewerCountWindowMs(lastCount: number): number {
+  return Math.min(VIEWER_COUNT_MAX_COALESCE_MS, VIEWER_COUNT_COALESCE_MS * (1 + Math.floor(lastCount / VIEWERS_PER_EXTRA_SECOND)));
+}
 
 export type Presenter = ReturnType<typeof createPresenter>;
 
@@ -16,6 +28,8 @@ export type Presenter = ReturnType<typeof createPresenter>;
 export function createPresenter(deps: SessionDeps) {
   const { storage, presence, notifier } = deps;
   const pendingCounts = new Map<string, NodeJS.Timeout>();
+  /** The count each session's room was last told (absent: never told, or the room was forgotten). */
+  const sentCounts = new Map<string, number>();
 
   async function displayNames(repos: Repositories, ids: string[]): Promise<Map<string, string>> {
     const users = ids.length ? await repos.users.findManyByIds([...new Set(ids)]) : [];
@@ -90,6 +104,9 @@ export function createPresenter(deps: SessionDeps) {
     try {
       const count = await presence.viewerCount(sessionId);
       await storage.sessions.recordViewerPeak(sessionId, count);
+      if (sentCounts.get(sessionId) === count) return;
+      if (count === 0) sentCounts.delete(sessionId);
+      else sentCounts.set(sessionId, count);
       notifier.toSession(sessionId, 'viewers:count', { sessionId, count });
     } catch (err) {
       logger.warn({ err, sessionId }, 'viewer count broadcast failed');
@@ -99,7 +116,7 @@ export function createPresenter(deps: SessionDeps) {
   /** Schedules one `viewers:count` for the session; calls within the window share it. */
   function scheduleViewerCount(sessionId: string): void {
     if (pendingCounts.has(sessionId)) return;
-    const timer = setTimeout(() => void flushViewerCount(sessionId), VIEWER_COUNT_COALESCE_MS);
+    const timer = setTimeout(() => void flushViewerCount(sessionId), viewerCountWindowMs(sentCounts.get(sessionId) ?? 0));
     timer.unref();
     pendingCounts.set(sessionId, timer);
   }
@@ -107,6 +124,7 @@ export function createPresenter(deps: SessionDeps) {
   function stop(): void {
     for (const timer of pendingCounts.values()) clearTimeout(timer);
     pendingCounts.clear();
+    sentCounts.clear();
   }
 
   return {
