@@ -5,8 +5,9 @@
 export const giftStrings = {
   'gifts.bar': { en: 'Send a gift', fr: 'Envoyer un cadeau' },
   'gifts.sent': { en: 'sent {gift}', fr: 'a envoyé {gift}' },
-  'gifts.send': { en: 'Send {gift} ({coins} coins)', fr: 'Envoyer {gift} ({coins} pièces)' },
+  'gifts.send': { en: 'Send {gift} ({coins})', fr: 'Envoyer {gift} ({coins})' },
   'gifts.coins': { en: '{count} coins', fr: '{count} pièces' },
+  'gifts.oneCoin': { en: '1 coin', fr: '1 pièce' },
   'gifts.count': { en: 'How many', fr: 'Combien' },
   'gifts.buy': { en: 'Buy coins', fr: 'Acheter des pièces' },
   'gifts.devGrant': { en: 'Get {count} free coins (development)', fr: 'Obtenir {count} pièces gratuites (développement)' },

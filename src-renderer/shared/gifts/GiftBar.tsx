@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { GiftsReply, Wallet } from '../../../protocol/gifts.js';
 import { MAX_GIFT_COUNT } from '../../../protocol/gifts.js';
 import { t } from '../i18n/index.js';
+import { coinsText } from './coins-text.js';
 import { useBusyAction } from '../ui/use-busy-action.js';
 import { giftName } from './gift-text.js';
 import { newClientGiftId, type GiftsClient } from './gifts-client.js';
@@ -55,14 +56,14 @@ export function GiftBar({
             data-testid="gift-button"
             data-gift={g.id}
             disabled={!enabled || busy}
-            title={t('gifts.send', { gift: giftName(g), coins: g.coins * count })}
+            title={t('gifts.send', { gift: giftName(g), coins: coinsText(g.coins * count) })}
             onClick={() => void send(g.id)}
           >
             <span className="gift-emoji" aria-hidden="true">
               {g.emoji}
             </span>
             <span>{giftName(g)}</span>
-            <span className="gift-price">{t('gifts.coins', { count: g.coins })}</span>
+            <span className="gift-price">{coinsText(g.coins)}</span>
           </button>
         ))}
         <label>
@@ -76,7 +77,7 @@ export function GiftBar({
           </select>
         </label>
         <span className="wallet" data-testid="wallet-coins" data-coins={wallet?.coins ?? 0}>
-          🪙 {t('gifts.coins', { count: wallet?.coins ?? 0 })}
+          🪙 {coinsText(wallet?.coins ?? 0)}
         </span>
         {catalogue.payments !== 'off' && (
           <button type="button" data-testid="get-coins" disabled={!enabled || busy} onClick={() => void getCoins()}>

@@ -1,5 +1,6 @@
 import type { Gifter } from '../../../protocol/gifts.js';
 import { t } from '../i18n/index.js';
+import { coinsText } from './coins-text.js';
 
 const MEDALS = ['🥇', '🥈', '🥉'];
 
@@ -13,7 +14,7 @@ export function TopGifters({ gifters }: { gifters: Gifter[] }) {
         {gifters.slice(0, 5).map((g, i) => (
           <li key={g.userId} data-testid="top-gifter">
             <span aria-hidden="true">{MEDALS[i] ?? '•'}</span> <span className="name">{g.displayName}</span>{' '}
-            <span className="muted">{t('gifts.coins', { count: g.coins })}</span>
+            <span className="muted">{coinsText(g.coins)}</span>
           </li>
         ))}
       </ol>
