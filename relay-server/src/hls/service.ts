@@ -9,6 +9,9 @@ import { LivePackager, type PackagerOptions } from './packager.js';
 import type { LiveSegment } from './rendition-window.js';
 
 /** A complete segment of one rendition of a live, with its init section. */
+
+/** What the recorder reports of its disk (`reportDisk`): the part of a live's health that MEDIA_DIR decides. */
+export type DiskHealth = Exclude<HlsHealth, 'restarting'>;
 export type SegmentListener = (sessionId: string, rendition: string, segment: LiveSegment, init: Buffer) => void;
 
 export const SEGMENT_SECONDS = 2;
@@ -166,7 +169,7 @@ export function createHlsService(deps: HlsServiceDeps) {
      * The recorder could not write this live's segments (`diskFull`, `diskError`) or can again (`ok`):
      * announced with the packager's health at the next sync.
      */
-    reportDisk(sessionId: string, health: 'ok' | 'diskFull' | 'diskError'): void {
+    reportDisk(sessionId: string, health: DiskHealth): void {
       if (health === 'ok') diskTrouble.delete(sessionId);
       else diskTrouble.set(sessionId, health);
     },

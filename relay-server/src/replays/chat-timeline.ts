@@ -95,8 +95,8 @@ function pinSpans(log: ModerationLogRecord[]): Map<string, Array<{ from: number;
   return spans;
 }
 
-/** Scene changes a replay lists at most (as many as a live may keep: replays/service.ts MAX_CHAPTERS). */
-const MAX_REPLAY_CHAPTERS = 500;
+/** Scene changes a live keeps at most as chapters, and its replay lists (a studio switching scenes in a loop stops adding). */
+export const MAX_CHAPTERS = 500;
 
 /**
  * The replay's chapters from the scene changes (wall clock, oldest first): each at its moment on the
@@ -131,5 +131,5 @@ export async function chatTimeline(repos: Repositories, sessionId: string, entri
     for (const span of spans) pins.push({ message: { ...plain, pinned: true }, fromSeconds: at(span.from), toSeconds: span.to === null ? null : at(span.to) });
   }
   pins.sort((a, b) => a.fromSeconds - b.fromSeconds);
-  return { messages, pins, chapters: chaptersOf(await repos.recordings.listChapters(sessionId, MAX_REPLAY_CHAPTERS), at) };
+  return { messages, pins, chapters: chaptersOf(await repos.recordings.listChapters(sessionId, MAX_CHAPTERS), at) };
 }

@@ -1,10 +1,9 @@
 import type { Logger } from '../core/logger.js';
+import type { DiskHealth } from '../hls/service.js';
 import { diskProblem } from './files.js';
 
 /** How long a recording whose disk refused a segment drops the next ones before trying a write again. */
 export const DISK_RETRY_MS = 5_000;
-
-type DiskHealth = 'ok' | 'diskFull' | 'diskError';
 
 interface Pause {
   problem: Exclude<DiskHealth, 'ok'>;

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { REPLAY_FILE } from '../../../protocol/replays.js';
+import type { DiskHealth } from '../hls/service.js';
 
 /**
  * A recording's folder, `<MEDIA_DIR>/recordings/<sessionId>/`:
@@ -66,7 +67,7 @@ export async function writeWhole(file: string, bytes: Buffer | string): Promise<
 }
 
 /** What a failed write says of the disk: no room left (ENOSPC, or the quota: EDQUOT), or another refusal. */
-export function diskProblem(err: unknown): 'diskFull' | 'diskError' {
+export function diskProblem(err: unknown): Exclude<DiskHealth, 'ok'> {
   const code = err instanceof Error && 'code' in err ? err.code : undefined;
   return code === 'ENOSPC' || code === 'EDQUOT' ? 'diskFull' : 'diskError';
 }

@@ -7,7 +7,7 @@ import { AppError, fail } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { accessSession, requireHost } from '../sessions/access.js';
 import type { RecordingRecord, Repositories, SessionRecord } from '../storage/types.js';
-import { ChatTimeline } from './chat-timeline.js';
+import { ChatTimeline, MAX_CHAPTERS } from './chat-timeline.js';
 import type { ReplaysConfig } from './config.js';
 import { recordingDir, recordingFiles, replayFilePath } from './files.js';
 import { defaultRecording, type Recorder } from './recorder.js';
@@ -23,8 +23,6 @@ export interface ReplaysServiceDeps {
 }
 
 const DAY_MS = 24 * 3600_000;
-/** Scene changes a live keeps at most as chapters (a studio switching scenes in a loop stops adding). */
-export const MAX_CHAPTERS = 500;
 /** Past lives a list shows at most. */
 const LIST_LIMIT = 50;
 /** Recordings the retention clean-up removes per pass (the next pass takes the rest). */

@@ -60,24 +60,20 @@ function runsOf(entries: readonly SegmentEntry[]): Array<{ init: number; segment
  */
 export async function remuxMp4(ffmpeg: string, dir: string, entries: readonly SegmentEntry[]): Promise<number> {
   const tmp = `${recordingFiles.mp4}.tmp`;
-  const lists: string[] = [];
-  let script = 'ffconcat version 1.0\n';
-  for (const [i, run] of runsOf(entries).entries()) {
-    const list = `concat-${i}.txt.tmp`;
-    await writeWhole(path.join(dir, list), [recordingFiles.init(run.init), ...run.segments.map(recordingFiles.segment)].join('\n') + '\n');
-    lists.push(list);
-    script += `file 'concatf:${list}'\n`;
-  }
   const scriptFile = 'concat.ffconcat.tmp';
-  lists.push(scriptFile);
+  const lists = runsOf(entries).map((run, i) => ({ name: `concat-${i}.txt.tmp`, run }));
+  const script = `ffconcat version 1.0\n${lists.map(({ name }) => `file 'concatf:${name}'\n`).join('')}`;
   try {
+    for (const { name, run } of lists) {
+      await writeWhole(path.join(dir, name), [recordingFiles.init(run.init), ...run.segments.map(recordingFiles.segment)].join('\n') + '\n');
+    }
     await writeWhole(path.join(dir, scriptFile), script);
     const input = ['-f', 'concat', '-safe', '0', '-protocol_whitelist', 'file,concatf', '-i', scriptFile];
     await runFfmpeg(ffmpeg, [...input, '-map', '0', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', tmp], dir);
     await fs.rename(path.join(dir, tmp), path.join(dir, recordingFiles.mp4));
   } finally {
     // The lists are only ffmpeg's input; a remux that failed (a full disk) gives its room back.
-    await Promise.all([...lists, tmp].map((name) => fs.rm(path.join(dir, name), { force: true })));
+    await Promise.all([...lists.map((l) => l.name), scriptFile, tmp].map((name) => fs.rm(path.join(dir, name), { force: true })));
   }
   return (await fs.stat(path.join(dir, recordingFiles.mp4))).size;
 }
