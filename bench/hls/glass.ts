@@ -15,6 +15,7 @@ import { buildPages, buildTestbench } from '../../tests/e2e/support/build.js';
 import { glassToGlass, instrument } from '../../tests/e2e/support/probes.js';
 import { RelayApi } from '../../tests/e2e/support/relay-api.js';
 import { startRelayProcess } from '../../tests/e2e/support/relay-process.js';
+import { DEPLOYED_RELAY_ENV } from '../support/deployed-relay.js';
 import { startStaticServer } from '../../tests/e2e/support/static-server.js';
 import { freePort, startCdn } from '../../tests/relay/hls/support/nginx.js';
 import { sleep } from './live.js';
@@ -95,7 +96,7 @@ export async function measureGlassToGlass(rounds: number, framesPerRound: number
   const webRoot = buildPages(root);
   const testbench = await startStaticServer(buildTestbench(root));
   const cdnPort = await freePort();
-  const relay = await startRelayProcess({ root, webRoot, env: { WEBSOCKET_CORS_ORIGIN: testbench.url, PUBLIC_HLS_URL: `http://127.0.0.1:${cdnPort}` } });
+  const relay = await startRelayProcess({ root, webRoot, env: { ...DEPLOYED_RELAY_ENV, WEBSOCKET_CORS_ORIGIN: testbench.url, PUBLIC_HLS_URL: `http://127.0.0.1:${cdnPort}` } });
   const cdn = await startCdn([`127.0.0.1:${relay.port}`], { port: cdnPort }).catch(async (err: unknown) => {
     await relay.stop();
     throw err;

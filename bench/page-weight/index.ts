@@ -18,6 +18,7 @@ import { buildPages, buildTestbench } from '../../tests/e2e/support/build.js';
 import { firstFrameAt, instrument } from '../../tests/e2e/support/probes.js';
 import { RelayApi } from '../../tests/e2e/support/relay-api.js';
 import { startRelayProcess } from '../../tests/e2e/support/relay-process.js';
+import { DEPLOYED_RELAY_ENV } from '../support/deployed-relay.js';
 import { startStaticServer } from '../../tests/e2e/support/static-server.js';
 import { summarize } from '../webrtc-latency/index.js';
 import { FAST_3G, startLink } from './link.js';
@@ -37,7 +38,7 @@ async function measure(browser: Browser, webRoot: string, testbenchUrl: string) 
   let relayPort = 0;
   const link = await startLink(FAST_3G, () => relayPort);
   const viewerOrigin = `http://127.0.0.1:${link.port}`;
-  const relay = await startRelayProcess({ root, webRoot, env: { WEBSOCKET_CORS_ORIGIN: `${testbenchUrl},${viewerOrigin}` } });
+  const relay = await startRelayProcess({ root, webRoot, env: { ...DEPLOYED_RELAY_ENV, WEBSOCKET_CORS_ORIGIN: `${testbenchUrl},${viewerOrigin}` } });
   relayPort = relay.port;
   try {
     const api = new RelayApi(relay.url);

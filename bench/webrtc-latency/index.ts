@@ -17,6 +17,7 @@ import { buildPages, buildTestbench } from '../../tests/e2e/support/build.js';
 import { firstFrameAt, firstPeerConnectionAt, glassToGlass, instrument } from '../../tests/e2e/support/probes.js';
 import { RelayApi } from '../../tests/e2e/support/relay-api.js';
 import { startRelayProcess } from '../../tests/e2e/support/relay-process.js';
+import { DEPLOYED_RELAY_ENV } from '../support/deployed-relay.js';
 import { startStaticServer } from '../../tests/e2e/support/static-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -134,7 +135,7 @@ export async function run(): Promise<unknown> {
   const webRoot = buildPages(root);
   const testbenchRoot = buildTestbench(root);
   const testbench = await startStaticServer(testbenchRoot);
-  const relay = await startRelayProcess({ root, webRoot, env: { WEBSOCKET_CORS_ORIGIN: testbench.url } });
+  const relay = await startRelayProcess({ root, webRoot, env: { ...DEPLOYED_RELAY_ENV, WEBSOCKET_CORS_ORIGIN: testbench.url } });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
   try {
     const app = await measureApp(browser, relay.url, testbench.url);

@@ -78,6 +78,8 @@ const EnvSchema = z.object({
     .optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A full garbage collection once quiet after a burst, so RSS comes back down (observability/heap-trim.ts). */
+  HEAP_TRIM: z.enum(['on', 'off']).default('on'),
   NODE_ENV: z.string().default('production'),
   ...MediaEnv.shape,
   ...IngestEnv.shape,
@@ -115,6 +117,8 @@ export interface RelayConfig {
   turn: { secret: string; urls: string[]; ttlSeconds: number } | undefined;
   redisUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Whether the relay runs a full collection once quiet after a burst (HEAP_TRIM); off when absent. */
+  heapTrim?: boolean;
   /** WHIP/WHEP forwarding (media/config.ts); the defaults when absent. */
   media?: MediaConfig;
   /** Encoder ingest with stream keys (ingest/config.ts); the defaults when absent. */
@@ -191,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
       : undefined,
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
+    heapTrim: e.HEAP_TRIM === 'on',
     metricsToken: e.METRICS_TOKEN,
     trustProxy: e.TRUST_PROXY ?? false,
     media: mediaConfigFrom(e),

@@ -8,6 +8,7 @@ import { logger } from './core/logger.js';
 import { createRelay, type Relay } from './app.js';
 import { createStorage } from './storage/index.js';
 import { describeStartupError } from './startup-error.js';
+import { startHeapTrim } from './observability/heap-trim.js';
 import { DEFAULT_WEB_ROOT, ensureWebBundle, hasWebBundle } from './web-bundle.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -45,10 +46,12 @@ export async function startRelay(config: RelayConfig): Promise<{ relay: Relay; u
   const storage = await createStorage(config.database);
   const relay = await createRelay(config, { storage });
   const { url } = await relay.listen();
+  const stopHeapTrim = config.heapTrim ? startHeapTrim(logger) : () => undefined;
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    stopHeapTrim();
     logger.info({ signal }, 'shutting down');
     // Forced exit if anything hangs; unref so it never keeps a finished process alive.
     setTimeout(() => {

@@ -1,16 +1,25 @@
 import type { ApiError, ErrorCode } from '../../../protocol/common.js';
 
-/** A failure the client may see: a code from the closed set and a human sentence. */
+/**
+ * A failure the client may see: a code from the closed set and a human sentence. It is an answer, not a
+ * fault, so it carries no stack: capturing one costs more than the rest of a refusal, and a raid makes
+ * thousands of refusals a second (bench raid).
+ */
 export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-    /** For `rate_limited`: seconds until a retry may succeed. */
-    readonly retryAfterSeconds?: number,
-  ) {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  /** For `rate_limited` and `unavailable`: seconds until a retry may succeed. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: unknown, retryAfterSeconds?: number) {
+    const stackFrames = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = stackFrames;
     this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
