@@ -1,16 +1,9 @@
 import type { RelayModule } from '../core/module.js';
 import { defaultDestinationsConfig } from './config.js';
-import { createLivePushes, type LivePushes } from './pushes.js';
+import { createLivePushes } from './pushes.js';
 import { mountDestinationRoutes } from './routes.js';
-import { createDestinationStore, type DestinationStore } from './store.js';
-
-/** Multistreaming out: the host's destinations (store) and the pushes of their lives on this node. */
-export interface DestinationsService {
-  store: DestinationStore;
-  pushes: LivePushes;
-  /** Whether this node can push (ffmpeg found). */
-  canPush(): boolean;
-}
+import type { DestinationsService } from './service.js';
+import { createDestinationStore } from './store.js';
 
 declare module '../core/module.js' {
   interface Services {

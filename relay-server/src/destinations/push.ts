@@ -115,8 +115,10 @@ export class DestinationPush {
     let programEnded = false;
     tap.onEnd(() => (programEnded = true));
     try {
+      // A stop while the tap opens or waits for a key frame: no ffmpeg may start after it (see hls/packager.ts).
+      if (this.stopped) return 'ended';
       const sdp = await tap.describe();
-      if (programEnded) return 'ended';
+      if (programEnded || this.stopped) return 'ended';
       const codec = tap.codecOf('video');
       const video = codec ? forwardedCodecOf(codec) : null;
       if (!sdp || (video !== 'h264' && video !== 'vp8')) return { code: 'no_picture', reason: 'No picture from the studio yet', final: false };

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { routes } from '../../../protocol/routes.js';
 import { mount } from '../http/mount.js';
-import type { DestinationsService } from './module.js';
+import type { DestinationsService } from './service.js';
 
 /** Thin HTTP adapter: the host's destinations and, while live, their pushes. */
 export function mountDestinationRoutes(router: Router, service: () => DestinationsService): void {

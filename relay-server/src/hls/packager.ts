@@ -128,8 +128,11 @@ export class LivePackager {
     let programEnded = false;
     tap.onEnd(() => (programEnded = true));
     try {
+      // stop() may come while the tap opens or waits for a key frame: ffmpeg must not start after it, or
+      // it outlives the relay's shutdown (an orphan x264 was seen after a test relay closed).
+      if (this.stopped) return 'ended';
       const sdp = await tap.describe();
-      if (programEnded) return 'ended';
+      if (programEnded || this.stopped) return 'ended';
       if (!sdp || !tap.videoSize) return 'no video key frame from the publisher';
       this.rungs ??= ladderFor(tap.videoSize);
       const rungs = this.rungs;
