@@ -5,14 +5,19 @@ import { IsoTime } from './common.js';
  * A person's studio settings kept in their account (the web studio at /studio; the desktop studio keeps its
  * own in the user data folder). Every field is optional: a missing one means "the default".
  */
-export const OUTPUT_PRESET_VALUES = ['1280x720', '1920x1080', '720x1280', '1080x1920'] as const;
+/** Landscape then portrait, smallest first: 480p is for a machine that cannot draw 720p in time. */
+export const OUTPUT_PRESET_VALUES = ['854x480', '1280x720', '1920x1080', '480x854', '720x1280', '1080x1920'] as const;
 export const OutputPresetValue = z.enum(OUTPUT_PRESET_VALUES);
 export type OutputPresetValue = z.infer<typeof OutputPresetValue>;
 
-/** The program's size and frame rate: a known preset and 30 or 60 fps, nothing else. */
+/** Frame rates offered: 24 for a weak machine (film's rate: motion still reads), 30 and 60. */
+export const OUTPUT_FRAME_RATES = [24, 30, 60] as const;
+export const OutputFrameRate = z.union(OUTPUT_FRAME_RATES.map((fps) => z.literal(fps)));
+
+/** The program's size and frame rate: a known preset and an offered frame rate, nothing else. */
 export const OutputChoice = z.strictObject({
   preset: OutputPresetValue,
-  fps: z.union([z.literal(30), z.literal(60)]),
+  fps: OutputFrameRate,
 });
 export type OutputChoice = z.infer<typeof OutputChoice>;
 

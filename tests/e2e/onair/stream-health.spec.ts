@@ -16,12 +16,19 @@ test('with the relay down the studio says viewers are not receiving the live, th
   try {
     const page = await context.newPage();
     await registerInStudio(page, relay.url);
+    // The smallest output, as the health strip advises a streamer whose machine skips frames. On a slow
+    // two-core runner the studio still skips some (720p30 drew 12 fps, 480p24 16 fps, beside the relay's
+    // encoder), so the strip may add that warning: this test is about the link to the relay, and checks
+    // "receiving" (ok, or warn for skipped frames) against "NOT receiving" (bad). health.test.ts owns the rest.
+    await page.getByTestId('output-preset').selectOption('854x480');
+    await page.getByTestId('output-fps').selectOption('24');
     await addSource(page, 'camera');
     await addSource(page, 'microphone');
     await page.getByTestId('live-title').fill('Health check');
     await page.getByTestId('live-start').click();
     const health = page.getByTestId('stream-health');
-    await expect(health).toHaveAttribute('data-level', 'ok');
+    const RECEIVING = /^(ok|warn)$/;
+    await expect(health).toHaveAttribute('data-level', RECEIVING);
     await expect(health).toContainText('Viewers are receiving your live');
 
     const viewer = await viewerContext.newPage();
@@ -43,7 +50,8 @@ test('with the relay down the studio says viewers are not receiving the live, th
 
     // Back on the same address and database: green again without touching anything.
     relay = await startRelayProcess({ root, webRoot: path.join(root, 'dist-web'), port, dataDir });
-    await expect(health).toHaveAttribute('data-level', 'ok', { timeout: 60_000 });
+    await expect(health).toHaveAttribute('data-level', RECEIVING, { timeout: 60_000 });
+    await expect(health).toContainText('Viewers are receiving your live');
     await expect(page.getByTestId('topbar-live-badge')).toHaveText('Live');
   } finally {
     await context.close();

@@ -56,6 +56,14 @@ describe.each(testDialects)('account settings [%s]', (dialect) => {
     expect((await read(token)).settings).toEqual({ language: 'fr', output: { preset: '1920x1080', fps: 30 } });
   });
 
+  it('keeps the small output a weak machine needs: 854×480 at 24 fps, and its portrait twin', async () => {
+    const { token } = await t.register();
+    expect((await patch(token, { output: { preset: '854x480', fps: 24 } })).status).toBe(200);
+    expect((await read(token)).settings).toEqual({ output: { preset: '854x480', fps: 24 } });
+    expect((await patch(token, { output: { preset: '480x854', fps: 24 } })).status).toBe(200);
+    expect((await read(token)).settings).toEqual({ output: { preset: '480x854', fps: 24 } });
+  });
+
   it('a guest account (viewer who picked a name) keeps settings too', async () => {
     const { token } = await t.guest('Esi');
     expect((await patch(token, { language: 'fr' })).status).toBe(200);
@@ -87,6 +95,7 @@ describe.each(testDialects)('account settings [%s]', (dialect) => {
       ['an oversized value', { language: 'e'.repeat(100_000) }],
       ['an output size that is no preset', { output: { preset: '99999x99999', fps: 30 } }],
       ['a frame rate that is no choice', { output: { preset: '1280x720', fps: 240 } }],
+      ['25 fps, not one of the offered rates', { output: { preset: '854x480', fps: 25 } }],
       ['an output with an extra key', { output: { preset: '1280x720', fps: 30, bitrate: 1e9 } }],
       ['null', { language: null }],
       ['nothing to change', {}],

@@ -44,7 +44,10 @@ export function FrameRateSelect({ testId, ariaLabel }: { testId: string; ariaLab
       aria-label={ariaLabel}
       data-testid={testId}
       value={fps}
-      onChange={(e) => store.getState().setOutput({ fps: Number(e.target.value) === 60 ? 60 : 30 })}
+      onChange={(e) => {
+        const chosen = OutputSettings.shape.fps.safeParse(Number(e.target.value));
+        if (chosen.success) store.getState().setOutput({ fps: chosen.data });
+      }}
     >
       {FRAME_RATES.map((rate) => (
         <option key={rate} value={rate}>
