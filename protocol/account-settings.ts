@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { IsoTime } from './common.js';
 
-/**
+/*
  * A person's studio settings kept in their account (the web studio at /studio; the desktop studio keeps its
  * own in the user data folder). Every field is optional: a missing one means "the default".
  */
+
 /** Landscape then portrait, smallest first: 480p is for a machine that cannot draw 720p in time. */
 export const OUTPUT_PRESET_VALUES = ['854x480', '1280x720', '1920x1080', '480x854', '720x1280', '1080x1920'] as const;
 export const OutputPresetValue = z.enum(OUTPUT_PRESET_VALUES);

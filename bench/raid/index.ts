@@ -293,7 +293,7 @@ export async function run() {
 
     const { raidActions: _none, ...calm } = await phase(relay.url, session.id, audience, pid, 'calm');
     console.log('raid: calm phase measured; the raid begins');
-    const target = DECOY ? await decoyTarget(decoy!) : { url: relay.url, sessionId: session.id, hostId: session.hostId };
+    const target = decoy ? await decoyTarget(decoy) : { url: relay.url, sessionId: session.id, hostId: session.hostId };
     const raid = await startRaid(target.url, target.sessionId, target.hostId);
     const { raidActions, ...raided } = await phase(relay.url, session.id, audience, pid, 'raid', raid);
     console.log('raid: over; waiting 30 s for the relay to settle');
