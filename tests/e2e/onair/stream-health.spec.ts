@@ -19,7 +19,7 @@ test('with the relay down the studio says viewers are not receiving the live, th
     // The smallest output, as the health strip advises a streamer whose machine skips frames. On a slow
     // two-core runner the studio still skips some (720p30 drew 12 fps, 480p24 16 fps, beside the relay's
     // encoder), so the strip may add that warning: this test is about the link to the relay, and checks
-    // "receiving" (ok, or warn for skipped frames) against "NOT receiving" (bad). health.test.ts owns the rest.
+    // "receiving" (ok, or warn for skipped frames only) against "NOT receiving" (bad).
     await page.getByTestId('output-preset').selectOption('854x480');
     await page.getByTestId('output-fps').selectOption('24');
     await addSource(page, 'camera');
@@ -27,9 +27,14 @@ test('with the relay down the studio says viewers are not receiving the live, th
     await page.getByTestId('live-title').fill('Health check');
     await page.getByTestId('live-start').click();
     const health = page.getByTestId('stream-health');
-    const RECEIVING = /^(ok|warn)$/;
-    await expect(health).toHaveAttribute('data-level', RECEIVING);
-    await expect(health).toContainText('Viewers are receiving your live');
+    // Receiving: green, or amber only because this machine skips frames (no other warning is accepted).
+    const receiving = async (): Promise<boolean> => {
+      const level = await health.getAttribute('data-level');
+      const text = (await health.textContent()) ?? '';
+      if (!text.includes('Viewers are receiving your live')) return false;
+      return level === 'ok' || (level === 'warn' && text.includes('your computer is skipping frames'));
+    };
+    await expect.poll(receiving, { timeout: 20_000 }).toBe(true);
 
     const viewer = await viewerContext.newPage();
     await viewer.goto(await page.getByTestId('live-share-url').inputValue());
@@ -50,8 +55,7 @@ test('with the relay down the studio says viewers are not receiving the live, th
 
     // Back on the same address and database: green again without touching anything.
     relay = await startRelayProcess({ root, webRoot: path.join(root, 'dist-web'), port, dataDir });
-    await expect(health).toHaveAttribute('data-level', RECEIVING, { timeout: 60_000 });
-    await expect(health).toContainText('Viewers are receiving your live');
+    await expect.poll(receiving, { timeout: 60_000 }).toBe(true);
     await expect(page.getByTestId('topbar-live-badge')).toHaveText('Live');
   } finally {
     await context.close();
