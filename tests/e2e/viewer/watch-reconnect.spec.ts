@@ -1,6 +1,7 @@
 import type { Page, WebSocketRoute } from '@playwright/test';
 import { routes } from '../../../protocol/routes.js';
 import { test, expect } from '../support/fixtures.js';
+import { videoFrames } from '../studio/helpers.js';
 
 /**
  * Puts the page's relay socket behind a switch: `cut()` closes it and refuses reconnections until
@@ -29,7 +30,20 @@ async function socketSwitch(page: Page) {
     },
   };
 }
-import { rtcStats } from '../support/probes.js';
+/**
+ * For `expect.poll(...).toBe(true)`: true once the viewer's player showed new frames since the previous
+ * call, over whichever path the page chose (WebRTC, or LL-HLS when WebRTC was slow to connect on a busy
+ * machine) — what the viewer sees, not one transport's counters.
+ */
+function playerMoving(page: Page): () => Promise<boolean> {
+  let last: number | null = null;
+  return async () => {
+    const { frames } = await videoFrames(page, 'player');
+    const moved = last !== null && frames > last + 2;
+    last = frames;
+    return moved;
+  };
+}
 
 // Tracing a context whose WebSocket is routed has failed at context close (ENOENT on a trace file) once.
 test.use({ trace: 'off' });
@@ -48,7 +62,7 @@ test('a viewer that loses the network catches up on chat and delivers what it ty
   await expect(viewer.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
   await host.api.call(routes.sendMessage, { params: { id: sessionId }, body: { content: 'before the cut' } });
   await expect(viewer.getByTestId('chat-message').filter({ hasText: 'before the cut' })).toHaveCount(1);
-  await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(10);
+  await expect.poll(playerMoving(viewer), { timeout: 45_000, intervals: [1_000] }).toBe(true);
 
   await network.cut();
   await expect(viewer.getByTestId('connection-state')).not.toHaveAttribute('data-state', 'connected');
@@ -71,7 +85,6 @@ test('a viewer that loses the network catches up on chat and delivers what it ty
   await expect(viewer.getByTestId('chat-pending')).toHaveCount(0);
   const texts = await viewer.locator('[data-testid="chat-message"] .chat-content').allTextContents();
   expect(texts.indexOf('missed one')).toBeLessThan(texts.indexOf('missed two'));
-  // The video came back too.
-  const frames = (await rtcStats(viewer)).framesDecoded;
-  await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(frames + 10);
+  // The video plays on after the cut too.
+  await expect.poll(playerMoving(viewer), { timeout: 45_000, intervals: [1_000] }).toBe(true);
 });
