@@ -2,6 +2,7 @@ import { defineConfig, type Alias, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { precompress } from './scripts/vite-precompress.js';
+import { preloadChunk } from './scripts/vite-preload-chunk.js';
 
 const root = fileURLToPath(new URL('./src-renderer', import.meta.url));
 const page = (file: string) => fileURLToPath(new URL(`./src-renderer/${file}`, import.meta.url));
@@ -42,6 +43,8 @@ function inputsFor(mode: string): Record<string, string> {
 
 export default defineConfig(({ mode }) => {
   const plugins: Plugin[] = [...react()];
+  // /watch's page chunk is fetched with its HTML and evaluated once the boot module's WHEP offer is out.
+  if (mode === 'viewer') plugins.push(preloadChunk('/pages/watch/mount.tsx'));
   if (!testbench && mode !== 'baseline') plugins.push(precompress());
   return {
     root,

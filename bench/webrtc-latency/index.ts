@@ -25,6 +25,8 @@ const root = path.resolve(here, '../..');
 const JOINS = Number(process.env.BENCH_JOINS ?? 20);
 const G2G_FRAMES = Number(process.env.BENCH_G2G_FRAMES ?? 150);
 const PLAYER = '[data-testid="player"]';
+/** The main thread's tasks, scripts and layouts, with JavaScript samples: where a join's time goes. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'];
 
 interface Summary {
   n: number;
@@ -70,8 +72,12 @@ async function measureApp(browser: Browser, relayUrl: string, testbenchUrl: stri
   const links: number[] = [];
   for (let i = 0; i < JOINS; i++) {
     const viewer = await newPage(browser, relayUrl);
+    // BENCH_TRACE=<file>: a Chromium trace of the last join (open it in chrome://tracing or Perfetto).
+    const tracing = process.env.BENCH_TRACE !== undefined && i === JOINS - 1;
+    if (tracing) await browser.startTracing(viewer, { path: process.env.BENCH_TRACE, categories: TRACE_CATEGORIES });
     await viewer.goto(`/watch/${session.id}`);
     const frameAt = await firstFrameAt(viewer, PLAYER);
+    if (tracing) await browser.stopTracing();
     joins.push(frameAt);
     links.push(frameAt - ((await firstPeerConnectionAt(viewer)) ?? 0));
     if (i === JOINS - 1) {

@@ -1,4 +1,5 @@
 import { prefetch, type EarlyRequest } from '../../shared/api/prefetch.js';
+import type { BootReplies } from './early-player.js';
 
 /** What a `/watch/:sessionId?invite=…` address names. */
 export interface WatchTarget {
@@ -30,18 +31,32 @@ export function watchBootRequests(origin: string, sessionId: string, autoName: s
 }
 
 /**
+ * The JSON body of a prefetched reply, read from a clone taken in the first callback (before the API
+ * client, which takes the reply later, reads the original); null when the request failed.
+ */
+function bodyOf(reply: Promise<Response>): Promise<unknown> {
+  return reply.then((r) => (r.ok ? r.clone().json() : null)).catch(() => null);
+}
+
+/**
  * Starts them: the hints and the identity at once, then the session and the seat once the identity's
  * cookie is set. With an invite link the seat waits for the link to be redeemed (watch-store does that).
+ * Resolves to the replies' bodies for the early player (early-player.ts); null for a page with no session.
  */
-export function prefetchWatch(origin: string, target: WatchTarget, autoName: string): void {
-  if (!target.sessionId) return;
+export function prefetchWatch(origin: string, target: WatchTarget, autoName: string): Promise<BootReplies> | null {
+  if (!target.sessionId) return null;
   const requests = watchBootRequests(origin, target.sessionId, autoName);
-  prefetch(requests.media);
-  prefetch(requests.hls);
+  const media = bodyOf(prefetch(requests.media));
+  const hls = bodyOf(prefetch(requests.hls));
   // The seat is asked for in the same turn the page would (its then-callback runs before the page's own).
-  void prefetch(requests.identity).then((reply) => {
-    if (!reply.ok || target.inviteToken) return;
-    prefetch(requests.session);
-    prefetch(requests.join);
-  }, () => undefined);
+  const seat = prefetch(requests.identity).then(
+    (reply) => (reply.ok && !target.inviteToken ? { session: bodyOf(prefetch(requests.session)), join: bodyOf(prefetch(requests.join)) } : null),
+    () => null,
+  );
+  return Promise.all([media, hls, seat]).then(async ([mediaBody, hlsBody, seated]) => ({
+    media: mediaBody,
+    hls: hlsBody,
+    session: seated ? await seated.session : null,
+    join: seated ? await seated.join : null,
+  }));
 }

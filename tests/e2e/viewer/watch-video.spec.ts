@@ -52,21 +52,22 @@ test.describe('viewer page /watch/:id', () => {
     const { sessionId } = await goLive('video');
     const viewer = await newPage();
     // The page asks for its identity, seat and session early (before its bundle evaluates): once each.
+    // Its WHEP offer too: the player takes over the boot module's offer instead of making a second one.
     const asked: string[] = [];
     viewer.on('request', (r) => {
       const url = new URL(r.url());
       if (url.pathname.startsWith('/api/')) asked.push(`${r.method()} ${url.pathname}`);
     });
-    const once = ['POST /api/auth/viewer', `POST /api/sessions/${sessionId}/join`, `GET /api/sessions/${sessionId}`, `GET /api/sessions/${sessionId}/media`];
+    const once = ['POST /api/auth/viewer', `POST /api/sessions/${sessionId}/join`, `GET /api/sessions/${sessionId}`, `GET /api/sessions/${sessionId}/media`, `POST /api/whep/${sessionId}`];
     await viewer.goto(`/watch/${sessionId}`);
     await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(10);
-    expect(once.map((call) => asked.filter((a) => a === call).length), asked.join('\n')).toEqual([1, 1, 1, 1]);
+    expect(once.map((call) => asked.filter((a) => a === call).length), asked.join('\n')).toEqual([1, 1, 1, 1, 1]);
     await viewer.reload();
     await expect(viewer.getByTestId('session-state')).toHaveAttribute('data-state', 'live');
     // The probes restart with the page: these frames come from the new connection.
     await expect.poll(async () => (await rtcStats(viewer)).framesDecoded, { timeout: 45_000 }).toBeGreaterThan(10);
     expect((await videoPixels(viewer, PLAYER)).variance).toBeGreaterThan(100);
-    expect(once.map((call) => asked.filter((a) => a === call).length), asked.join('\n')).toEqual([2, 2, 2, 2]);
+    expect(once.map((call) => asked.filter((a) => a === call).length), asked.join('\n')).toEqual([2, 2, 2, 2, 2]);
   });
 });
 

@@ -4,7 +4,9 @@ import { getIceServers } from '../ice.js';
 import { createStatsSampler, summarizeStats } from '../stats.js';
 import type { LinkStats, PlayerOptions, PlayerState, ProgramPlayer, ProgramPlayerEvents } from '../types.js';
 import { Backoff } from './backoff.js';
-import { deleteResource, exchangeSdp, getMediaHint, resolveMediaUrl } from './http.js';
+import { exchangeSdp, getMediaHint, resolveMediaUrl } from './http.js';
+import { deleteResource } from './wire.js';
+import { claimEarlyWhep, type EarlyWhep } from './early-whep.js';
 import { completeOffer } from './negotiate.js';
 
 /** How often the watchdog looks at the link. */
@@ -105,16 +107,18 @@ export class WhepProgramPlayer implements ProgramPlayer {
     const hint = this.unusedHint ?? (await getMediaHint(api, sessionId));
     this.unusedHint = undefined;
     if (!hint.whepUrl) throw new Error('This session is not played with WHEP');
+    const whepUrl = resolveMediaUrl(api, hint.whepUrl);
+    const early = await claimEarlyWhep(whepUrl);
+    if (early) return this.adopt(early);
     const iceServers = this.unusedIceServers ?? (await getIceServers(api, sessionId).catch(() => []));
     this.unusedIceServers = undefined;
     const pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle' });
     this.pc = pc;
     if (this.options.sessionType !== 'audio') pc.addTransceiver('video', { direction: 'recvonly' });
     pc.addTransceiver('audio', { direction: 'recvonly' });
-    pc.addEventListener('track', ({ track }) => this.addTrack(track));
-    pc.addEventListener('connectionstatechange', () => this.onState(pc));
+    this.listen(pc);
     const token = this.options.getToken?.() ?? null;
-    const { answerSdp, resourceUrl } = await exchangeSdp(resolveMediaUrl(api, hint.whepUrl), await completeOffer(pc), token);
+    const { answerSdp, resourceUrl } = await exchangeSdp(whepUrl, await completeOffer(pc), token);
     if (pc !== this.pc) {
       // Stopped while the offer was in flight: end what the server just created.
       void deleteResource(resourceUrl, token);
@@ -123,6 +127,30 @@ export class WhepProgramPlayer implements ProgramPlayer {
     this.resourceUrl = resourceUrl;
     await pc.setRemoteDescription({ type: 'answer', sdp: answerSdp });
     this.nextAttemptAt = Date.now() + CONNECT_TIMEOUT_MS;
+  }
+
+  private listen(pc: RTCPeerConnection): void {
+    pc.addEventListener('track', ({ track }) => this.addTrack(track));
+    pc.addEventListener('connectionstatechange', () => this.onState(pc));
+  }
+
+  /**
+   * Takes over the session the page's boot module started (early-whep.ts). Its answer is applied, so
+   * its tracks were announced before anyone listened: they are read off the receivers instead.
+   */
+  private adopt({ pc, resourceUrl }: EarlyWhep): void {
+    this.unusedIceServers = undefined;
+    if (this.stopped()) {
+      pc.close();
+      void deleteResource(resourceUrl, null);
+      return;
+    }
+    this.pc = pc;
+    this.resourceUrl = resourceUrl;
+    this.listen(pc);
+    for (const receiver of pc.getReceivers()) this.addTrack(receiver.track);
+    this.nextAttemptAt = Date.now() + CONNECT_TIMEOUT_MS;
+    this.onState(pc);
   }
 
   private addTrack(track: MediaStreamTrack): void {

@@ -3,7 +3,8 @@ import { getIceServers } from '../ice.js';
 import { createStatsSampler } from '../stats.js';
 import type { ProgramPublisher, ProgramPublisherEvents, PublisherOptions, UploadStatus } from '../types.js';
 import { Backoff, reasonOf } from './backoff.js';
-import { deleteResource, exchangeSdp, getMediaHint, resolveMediaUrl } from './http.js';
+import { exchangeSdp, getMediaHint, resolveMediaUrl } from './http.js';
+import { deleteResource } from './wire.js';
 import { completeOffer, preferForwardedCodecs } from './negotiate.js';
 import { outboundBitrate, outboundBytesSent, type OutboundSample, type OutboundStats } from './outbound-stats.js';
 
