@@ -96,15 +96,20 @@ export async function firstPeerConnectionAt(page: Page): Promise<number | null> 
 }
 
 /**
- * For `expect.poll(...).toBe(true)`: true once the page's decoded video frames have grown since the
- * previous call (a stalled link, or one just replaced by a fresh link starting from zero, reads false).
+ * For `expect.poll(...).toBe(true)`: true once `count` (a frame counter) has grown by more than 2 since
+ * the previous call (a stall, or a counter just reset by a fresh link or element, reads false).
  */
-export function framesGrowing(page: Page): () => Promise<boolean> {
+export function growing(count: () => Promise<number>): () => Promise<boolean> {
   let last: number | null = null;
   return async () => {
-    const now = (await rtcStats(page)).framesDecoded;
+    const now = await count();
     const grew = last !== null && now > last + 2;
     last = now;
     return grew;
   };
+}
+
+/** `growing` on the page's decoded WebRTC video frames. */
+export function framesGrowing(page: Page): () => Promise<boolean> {
+  return growing(async () => (await rtcStats(page)).framesDecoded);
 }

@@ -2,6 +2,7 @@ import type { Page, WebSocketRoute } from '@playwright/test';
 import { routes } from '../../../protocol/routes.js';
 import { test, expect } from '../support/fixtures.js';
 import { videoFrames } from '../studio/helpers.js';
+import { growing } from '../support/probes.js';
 
 /**
  * Puts the page's relay socket behind a switch: `cut()` closes it and refuses reconnections until
@@ -30,20 +31,12 @@ async function socketSwitch(page: Page) {
     },
   };
 }
+
 /**
- * For `expect.poll(...).toBe(true)`: true once the viewer's player showed new frames since the previous
- * call, over whichever path the page chose (WebRTC, or LL-HLS when WebRTC was slow to connect on a busy
- * machine) — what the viewer sees, not one transport's counters.
+ * New frames on the viewer's player, over whichever path the page chose (WebRTC, or LL-HLS when WebRTC
+ * was slow to connect on a busy machine): what the viewer sees, not one transport's counters.
  */
-function playerMoving(page: Page): () => Promise<boolean> {
-  let last: number | null = null;
-  return async () => {
-    const { frames } = await videoFrames(page, 'player');
-    const moved = last !== null && frames > last + 2;
-    last = frames;
-    return moved;
-  };
-}
+const playerMoving = (page: Page) => growing(async () => (await videoFrames(page, 'player')).frames);
 
 // Tracing a context whose WebSocket is routed has failed at context close (ENOENT on a trace file) once.
 test.use({ trace: 'off' });
