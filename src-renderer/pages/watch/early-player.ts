@@ -7,6 +7,7 @@
  * are read with the narrow checks below; the page validates the same replies with the protocol schemas.
  */
 import type { EarlyWhepPlan } from '../../shared/media/whip/early-whep.js';
+import { hlsFirst } from './first-path.js';
 
 /** The boot module's first replies' JSON bodies (null where a request failed or was not made). */
 export interface BootReplies {
@@ -37,9 +38,10 @@ export function earlyWhepPlan(replies: BootReplies, page: { origin: string; sear
   const media = field(replies.media, 'media');
   const whepUrl = field(media, 'whepUrl');
   if (field(media, 'transport') !== 'whip' || !isString(whepUrl)) return null;
-  // LL-HLS first when this node's WebRTC is full (watch-store: past WEBRTC_VIEWERS_PER_NODE), unless forced.
+  // LL-HLS first past this node's WebRTC room, by the page's own rule (first-path.ts).
   const hls = field(replies.hls, 'hls');
-  if (forced !== 'webrtc' && isString(field(hls, 'masterUrl')) && field(hls, 'webrtcHasRoom') !== true) return null;
+  const masterUrl = field(hls, 'masterUrl');
+  if (hlsFirst(forced, { masterUrl: isString(masterUrl) ? masterUrl : null, webrtcHasRoom: field(hls, 'webrtcHasRoom') === true }, false)) return null;
   const session = field(replies.session, 'session');
   const state = field(session, 'state');
   if (state !== 'live' && state !== 'starting') return null;

@@ -11,6 +11,7 @@ import type { MediaHint } from '../../../protocol/media.js';
 import { createRelayConnection, createSessionChannel, type ConnectionState, type RelayConnection, type SessionChannel } from '../../shared/realtime/index.js';
 import { Emitter } from '../../shared/realtime/emitter.js';
 import { FALLBACK_CHECK_MS, shouldLeaveWebrtc } from './webrtc-fallback.js';
+import { hlsFirst } from './first-path.js';
 import type { GiftEvent, Wallet } from '../../../protocol/gifts.js';
 import { reportViewerPath } from './path-report.js';
 
@@ -187,9 +188,10 @@ export function createWatchController(sessionId: string, inviteToken: string | n
     const prefetched = early && Date.now() - early.at < EARLY_HINTS_FRESH_MS ? early : null;
     early = null;
     const hint = await (prefetched?.hls ?? hlsHint());
-    if (forced !== 'webrtc' && hint?.masterUrl && (forced === 'hls' || (!hint.webrtcHasRoom && !hlsDown))) {
+    const hlsUrl = hlsFirst(forced, hint, hlsDown);
+    if (hlsUrl) {
       playerStarting = false;
-      if (generation === playerGeneration) store.setState({ hlsUrl: hint.masterUrl, playerState: 'playing' });
+      if (generation === playerGeneration) store.setState({ hlsUrl, playerState: 'playing' });
       return;
     }
     if (forced === 'hls') {

@@ -51,12 +51,13 @@ export function startEarlyWhep(plan: Promise<EarlyWhepPlan | null>): Promise<voi
   );
   const entry = { started, claimed: false };
   pending = entry;
+  const session = started.then((s) => s?.session ?? null);
   // No plan, or a failure before the offer left, resolves it too.
-  void started.then((s) => s?.session).finally(offered);
+  void session.finally(offered);
   setTimeout(() => {
     if (entry.claimed) return;
     if (pending === entry) pending = null;
-    void started.then((s) => s?.session).then((session) => session && end(session));
+    void session.then((s) => s && endEarlyWhep(s));
   }, UNCLAIMED_MS);
   return onTheWire;
 }
@@ -73,7 +74,7 @@ export async function claimEarlyWhep(whepUrl: string): Promise<EarlyWhep | null>
   const started = await entry.started;
   const session = started ? await started.session : null;
   if (session && started?.whepUrl !== whepUrl) {
-    end(session);
+    endEarlyWhep(session);
     return null;
   }
   return session;
@@ -94,12 +95,13 @@ async function negotiate({ whepUrl, iceServers, video }: EarlyWhepPlan, offered:
     await pc.setRemoteDescription({ type: 'answer', sdp: reply.text });
     return { pc, resourceUrl };
   } catch (err) {
-    end({ pc, resourceUrl });
+    endEarlyWhep({ pc, resourceUrl });
     throw err;
   }
 }
 
-function end({ pc, resourceUrl }: { pc: RTCPeerConnection; resourceUrl: string | null }): void {
+/** Closes an early session and ends its resource on the server (a player stopped before it took it over). */
+export function endEarlyWhep({ pc, resourceUrl }: { pc: RTCPeerConnection; resourceUrl: string | null }): void {
   pc.close();
   if (resourceUrl) void deleteResource(resourceUrl, null);
 }

@@ -6,7 +6,7 @@ import type { LinkStats, PlayerOptions, PlayerState, ProgramPlayer, ProgramPlaye
 import { Backoff } from './backoff.js';
 import { exchangeSdp, getMediaHint, resolveMediaUrl } from './http.js';
 import { deleteResource } from './wire.js';
-import { claimEarlyWhep, type EarlyWhep } from './early-whep.js';
+import { claimEarlyWhep, endEarlyWhep, type EarlyWhep } from './early-whep.js';
 import { completeOffer } from './negotiate.js';
 
 /** How often the watchdog looks at the link. */
@@ -138,13 +138,10 @@ export class WhepProgramPlayer implements ProgramPlayer {
    * Takes over the session the page's boot module started (early-whep.ts). Its answer is applied, so
    * its tracks were announced before anyone listened: they are read off the receivers instead.
    */
-  private adopt({ pc, resourceUrl }: EarlyWhep): void {
+  private adopt(early: EarlyWhep): void {
     this.unusedIceServers = undefined;
-    if (this.stopped()) {
-      pc.close();
-      void deleteResource(resourceUrl, null);
-      return;
-    }
+    if (this.stopped()) return endEarlyWhep(early);
+    const { pc, resourceUrl } = early;
     this.pc = pc;
     this.resourceUrl = resourceUrl;
     this.listen(pc);

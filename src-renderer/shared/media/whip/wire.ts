@@ -11,7 +11,7 @@ export interface SdpReply {
   resourceUrl: string | null;
 }
 
-export function authHeaders(token: string | null): Record<string, string> {
+function authHeaders(token: string | null): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {};
 }
 

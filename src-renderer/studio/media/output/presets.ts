@@ -1,4 +1,4 @@
-import { OUTPUT_FRAME_RATES, OutputChoice, type OutputPresetValue } from '../../../../protocol/account-settings.js';
+import { OUTPUT_FRAME_RATES, OUTPUT_PRESET_VALUES, OutputChoice, type OutputPresetValue } from '../../../../protocol/account-settings.js';
 
 /** Same shape as the compositor's OutputFormat (not imported: the store must not pull in canvas code). */
 export interface OutputFormat {
@@ -7,15 +7,14 @@ export interface OutputFormat {
   fps: number;
 }
 
-/** The canvas sizes a streamer picks from: landscape for desktops and TVs, portrait for phones (TikTok-style). */
-export const OUTPUT_PRESETS: readonly { value: OutputPresetValue; width: number; height: number }[] = [
-  { value: '854x480', width: 854, height: 480 },
-  { value: '1280x720', width: 1280, height: 720 },
-  { value: '1920x1080', width: 1920, height: 1080 },
-  { value: '480x854', width: 480, height: 854 },
-  { value: '720x1280', width: 720, height: 1280 },
-  { value: '1080x1920', width: 1080, height: 1920 },
-];
+/**
+ * The canvas sizes a streamer picks from: landscape for desktops and TVs, portrait for phones (TikTok-style),
+ * read off the account schema's `WIDTHxHEIGHT` values so the two lists cannot drift apart.
+ */
+export const OUTPUT_PRESETS: readonly { value: OutputPresetValue; width: number; height: number }[] = OUTPUT_PRESET_VALUES.map((value) => {
+  const [width = 0, height = 0] = value.split('x').map(Number);
+  return { value, width, height };
+});
 export type { OutputPresetValue };
 export const FRAME_RATES = OUTPUT_FRAME_RATES;
 
